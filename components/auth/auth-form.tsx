@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import type { AuthFormState } from "@/app/(auth)/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+
+type Action = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+
+/** The sign-in, staff sign-in and sign-up form: same fields, same error handling. */
+export function AuthForm({
+  action,
+  submitLabel,
+  callbackUrl,
+  withCompany = false,
+  newPassword = false,
+}: {
+  action: Action;
+  submitLabel: MessageKey;
+  callbackUrl?: string;
+  withCompany?: boolean;
+  newPassword?: boolean;
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(action, {});
+  const fieldError = (field: "email" | "password" | "company") => {
+    const key = state.fieldErrors?.[field];
+    return key ? t(key) : undefined;
+  };
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.error ? <Alert tone="error">{errorMessage(t, state.error, { minutes: 15 })}</Alert> : null}
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      {withCompany ? <Field label={t("auth.field.company")} name="company" autoComplete="organization" required error={fieldError("company")} /> : null}
+      <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={state.email} error={fieldError("email")} />
+      <Field
+        label={t("auth.field.password")}
+        name="password"
+        type="password"
+        autoComplete={newPassword ? "new-password" : "current-password"}
+        required
+        hint={newPassword ? t("auth.field.passwordHint") : undefined}
+        error={fieldError("password")}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("auth.pending") : t(submitLabel)}
+      </Button>
+    </form>
+  );
+}

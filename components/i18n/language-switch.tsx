@@ -1,0 +1,35 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { locales, type Locale } from "@/lib/i18n/locales";
+import { setLocaleAction } from "@/app/actions/locale";
+import { useI18n } from "./i18n-provider";
+
+export function LanguageSwitch({ className = "" }: { className?: string }) {
+  const { locale, t } = useI18n();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="group" aria-label={t("lang.label")} className={`inline-flex rounded-md border border-line bg-white p-0.5 text-xs ${className}`}>
+      {locales.map((option: Locale) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={option === locale}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocaleAction(option);
+              router.refresh();
+            })
+          }
+          className={`rounded px-2 py-1 transition ${option === locale ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
+        >
+          {t(`lang.${option}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { Logo } from "@/components/ui/logo";
+import type { Translate } from "@/lib/i18n/translate";
+import { NavLinks } from "./nav-links";
+import type { NavSection } from "./nav";
+
+/** The signed-in frame: side navigation, top bar with the language switch and the account menu. */
+export function AppShell({
+  t,
+  nav,
+  home,
+  menu,
+  banner,
+  children,
+}: {
+  t: Translate;
+  nav: NavSection[];
+  home: string;
+  menu: ReactNode;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("nav.skip")}
+      </a>
+      <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between border-b border-line bg-white/95 px-4 backdrop-blur sm:px-6">
+        <Link href={home}>
+          <Logo label={t("app.name")} />
+        </Link>
+        <div className="flex items-center gap-3">
+          <LanguageSwitch />
+          {menu}
+        </div>
+      </header>
+      {banner}
+      <div className="mx-auto flex max-w-[1400px]">
+        <aside className="no-print sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto border-r border-line bg-white px-3 py-6 md:block">
+          <NavLinks sections={nav} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

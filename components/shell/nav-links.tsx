@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { NavSection } from "./nav";
+
+export function NavLinks({ sections }: { sections: NavSection[] }) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("app.name")} className="space-y-6">
+      {sections.map((section) => (
+        <div key={section.title}>
+          <p className="px-3 pb-1 text-[11px] font-semibold tracking-wide text-muted uppercase">{t(section.title)}</p>
+          <ul className="space-y-0.5">
+            {section.items.map((item) => {
+              const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={active ? "page" : undefined}
+                    className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm transition ${
+                      active ? "bg-brand-50 font-medium text-brand-700" : "text-ink/80 hover:bg-canvas hover:text-ink"
+                    }`}
+                  >
+                    <span aria-hidden="true" className="w-4 text-center">
+                      {item.icon}
+                    </span>
+                    {t(item.label)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

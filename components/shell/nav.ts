@@ -1,0 +1,20 @@
+import type { MessageKey } from "@/lib/i18n/translate";
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  icon: string;
+}
+
+export interface NavSection {
+  title: MessageKey;
+  items: NavItem[];
+}
+
+/** The customer console's sections. Only pages that exist are listed; each issue adds its own. */
+export const customerNav: NavSection[] = [
+  { title: "nav.section.account", items: [{ href: "/", label: "nav.overview", icon: "◧" }] },
+  { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "∑" }] },
+];
+
+export const staffNav: NavSection[] = [{ title: "nav.section.account", items: [{ href: "/staff", label: "nav.staff.accounts", icon: "☰" }] }];

@@ -1,0 +1,39 @@
+import { Badge } from "@/components/ui/badge";
+import type { AccountRow } from "@/lib/identity/account-search";
+import type { Translate } from "@/lib/i18n/translate";
+
+const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
+
+export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; locale: string; rows: AccountRow[]; emptyText: string }) {
+  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{emptyText}</p>;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-white">
+      <table className="min-w-full divide-y divide-line text-sm">
+        <thead className="bg-canvas text-left text-xs text-muted">
+          <tr>
+            <th className="px-4 py-2 font-medium">{t("staff.col.company")}</th>
+            <th className="px-4 py-2 font-medium">{t("staff.col.email")}</th>
+            <th className="px-4 py-2 font-medium">{t("staff.col.status")}</th>
+            <th className="px-4 py-2 font-medium">{t("staff.col.created")}</th>
+            <th className="px-4 py-2 font-medium">{t("staff.col.accountId")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {rows.map((row) => (
+            <tr key={row.accountId}>
+              <td className="px-4 py-2 font-medium">{row.name}</td>
+              <td className="px-4 py-2">{row.email}</td>
+              <td className="px-4 py-2">
+                <Badge tone={statusTone[row.status] ?? "neutral"}>{t(`overview.status.${row.status as "active"}`)}</Badge>
+              </td>
+              <td className="px-4 py-2 text-muted">{date.format(row.createdAt)}</td>
+              <td className="px-4 py-2 font-mono text-xs text-muted">{row.accountId}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="border-t border-line px-4 py-2 text-xs text-muted">{t("staff.count", { count: rows.length })}</p>
+    </div>
+  );
+}

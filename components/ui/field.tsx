@@ -1,0 +1,32 @@
+import type { InputHTMLAttributes } from "react";
+
+export const inputClass =
+  "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink placeholder:text-muted/70 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
+
+/** A labelled input with its hint and error; the error is tied to the input for screen readers. */
+export function Field({
+  label,
+  name,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: string; error?: string }) {
+  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={name} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      {error ? (
+        <p id={`${name}-error`} className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={`${name}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** A database or a transaction: queries take this first so they run on PGlite, PostgreSQL, or inside a caller's transaction. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Where the data is, for messages: a redacted URL or a folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; when absent, the embedded PGlite database in `dataDir` is used. */
+  url?: string;
+  dataDir?: string;
+  /** Connections in the PostgreSQL pool. */
+  maxConnections?: number;
+}
+
+/** The git-ignored folder that holds the embedded database and generated secrets. */
+export function defaultDataDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? ".data");
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // numeric stays a string: money never passes through a JS number.
+      types: {},
+    });
+    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    return {
+      db,
+      kind: "postgres",
+      location: redactUrl(options.url),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = path.join(options.dataDir ?? defaultDataDir(), "pglite");
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return { db, kind: "pglite", location: dir, close: () => client.close() };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
+}

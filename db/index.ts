@@ -1,0 +1,21 @@
+import "server-only";
+import { openDatabase, type Database, type DatabaseHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+
+export type { Database } from "./client";
+
+// One handle per server process; kept on globalThis so that dev-mode module reloads reuse it
+// (PGlite allows a single open instance per data folder).
+const holder = globalThis as unknown as { __billingDb?: Promise<DatabaseHandle> };
+
+async function openAndMigrate(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** The server's database. Migrates on first use so a server started without `npm start` is still up to date. */
+export async function getDb(): Promise<Database> {
+  holder.__billingDb ??= openAndMigrate();
+  return (await holder.__billingDb).db;
+}

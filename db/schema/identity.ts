@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, timestamp, uuid, bigserial } from "drizzle-orm/pg-core";
+
+/** SPEC §6: an account's state. `disabled` is set by staff for a content violation. */
+export const accountStatuses = ["active", "arrears", "suspended", "disabled"] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+/** Customers own one account each; staff (support, admin) own none. SPEC §8. */
+export const userRoles = ["customer", "support", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    status: text("status", { enum: accountStatuses }).notNull().default("active"),
+    arrearsSince: timestamp("arrears_since", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    check("accounts_status_check", sql`${t.status} in ('active','arrears','suspended','disabled')`),
+    index("accounts_name_idx").on(t.name),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased so that sign-in and uniqueness ignore case. */
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: userRoles }).notNull(),
+    accountId: uuid("account_id").references(() => accounts.id),
+    /** A staff user created by `ops create-staff` must change the one-time password; kept for the later staff issue. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    check("users_role_check", sql`${t.role} in ('customer','support','admin')`),
+    // A customer always has an account; staff never do.
+    check("users_account_matches_role", sql`(${t.role} = 'customer') = (${t.accountId} is not null)`),
+    index("users_account_idx").on(t.accountId),
+  ],
+);
+
+/** Failed and successful sign-ins, for throttling (shared across server instances through the database). */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at), index("sign_in_attempts_ip_at_idx").on(t.ip, t.at)],
+);

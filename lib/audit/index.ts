@@ -1,0 +1,47 @@
+import { auditLog } from "@/db/schema";
+import type { Actor, ServiceContext } from "@/lib/context";
+
+/** Every audited action. Adding one here is how a new mutation declares itself. */
+export type AuditAction =
+  | "account.sign-up"
+  | "account.create"
+  | "staff.create"
+  | "auth.sign-in"
+  | "auth.sign-in-failed";
+
+export interface AuditEntry {
+  action: AuditAction;
+  accountId?: string | null;
+  target?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+function actorColumns(actor: Actor): { actorType: typeof auditLog.$inferInsert.actorType; actorId: string | null } {
+  switch (actor.type) {
+    case "customer":
+      return { actorType: "customer", actorId: actor.userId };
+    case "staff":
+      return { actorType: "staff", actorId: actor.userId };
+    case "impersonation":
+      return { actorType: "impersonation", actorId: actor.staffUserId };
+    case "api-key":
+      return { actorType: "api-key", actorId: actor.keyId };
+    case "system":
+    case "anonymous":
+      return { actorType: "system", actorId: actor.type === "system" ? (actor.reason ?? null) : null };
+  }
+}
+
+/** Appends one audit row using `ctx.db`, which a service passes as its transaction so the row commits with the change. */
+export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  await ctx.db.insert(auditLog).values({
+    at: ctx.now,
+    ...actorColumns(ctx.actor),
+    accountId: entry.accountId ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { ServiceError } from "@/lib/context";
+import { signInInput } from "@/lib/identity/schemas";
+import { verifySignIn, type SignInAudience } from "@/lib/identity/sign-in";
+import { resolveAuthSecret } from "./secret";
+import "./types";
+
+/** Carries a service error code to the sign-in form; the codes say nothing about which part was wrong. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+}
+
+function credentialsProvider(audience: SignInAudience) {
+  return Credentials({
+    id: audience,
+    credentials: { email: {}, password: {} },
+    async authorize(credentials, request) {
+      const parsed = signInInput.safeParse(credentials);
+      if (!parsed.success) throw new SignInRefused("invalid-credentials");
+      try {
+        const user = await verifySignIn({
+          ctx: { db: await getDb(), actor: { type: "anonymous" }, now: now() },
+          input: parsed.data,
+          ip: clientIp(request),
+          audience,
+        });
+        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId };
+      } catch (error) {
+        if (error instanceof ServiceError) throw new SignInRefused(error.code);
+        throw error;
+      }
+    },
+  });
+}
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: resolveAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [credentialsProvider("customer"), credentialsProvider("staff")],
+  callbacks: {
+    // A fresh token is minted at every sign-in, so a session never outlives a change of user.
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.accountId = user.accountId ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && token.role) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+        session.user.accountId = token.accountId ?? null;
+      }
+      return session;
+    },
+  },
+});

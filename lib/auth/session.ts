@@ -1,0 +1,44 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import type { ServiceContext } from "@/lib/context";
+import { auth } from "./index";
+
+export interface CustomerSession {
+  userId: string;
+  accountId: string;
+  email: string;
+  name: string;
+}
+
+export interface StaffSession {
+  userId: string;
+  role: "support" | "admin";
+  email: string;
+}
+
+/** The signed-in customer, or a redirect to sign-in. Pages and actions call this on the server, always. */
+export async function requireCustomer(returnTo = "/"): Promise<CustomerSession> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.role !== "customer" || !user.accountId) redirect("/staff");
+  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
+}
+
+export async function requireStaff(): Promise<StaffSession> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) redirect("/staff/sign-in");
+  if (user.role !== "support" && user.role !== "admin") redirect("/");
+  return { userId: user.id, role: user.role, email: user.email ?? "" };
+}
+
+export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
+  return { db: await getDb(), actor: { type: "customer", userId: customer.userId, accountId: customer.accountId }, now: now() };
+}
+
+export async function staffContext(staff: StaffSession): Promise<ServiceContext> {
+  return { db: await getDb(), actor: { type: "staff", userId: staff.userId, role: staff.role }, now: now() };
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm start`: migrate the database (embedded PGlite unless DATABASE_URL is set), create the demo
+ * customer on first run and print its login, build the app if it has not been built, then serve it.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defaultDataDir, openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { resolveAuthSecret } from "@/lib/auth/secret";
+import { now } from "@/lib/clock";
+import { ensureDemoCustomer } from "@/lib/identity/demo";
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+
+async function prepareDatabase() {
+  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  try {
+    await migrateDatabase(handle);
+    const login = await ensureDemoCustomer({ db: handle.db, actor: { type: "system", reason: "start" }, now: now() }, defaultDataDir());
+    return { login, location: handle.location, kind: handle.kind };
+  } finally {
+    // PGlite allows one process per data folder: the server opens it after we let go.
+    await handle.close();
+  }
+}
+
+function buildIfNeeded(): void {
+  if (existsSync(".next/BUILD_ID") && process.env.FORCE_BUILD !== "1") return;
+  console.log("Building the console (first start only; about a minute)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main(): Promise<void> {
+  const authSecret = resolveAuthSecret();
+  const { login, location, kind } = await prepareDatabase();
+  buildIfNeeded();
+  const port = process.env.PORT ?? "3000";
+  console.log("");
+  console.log(`  Database:   ${kind === "pglite" ? "embedded (PGlite)" : "PostgreSQL"} at ${location}`);
+  console.log(`  Console:    http://localhost:${port}`);
+  console.log(`  Demo login: ${login.email} / ${login.password}`);
+  console.log("");
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, type ServiceContext } from "@/lib/context";
+import { inTransaction } from "@/lib/context/transaction";
+import { generatePassword, hashPassword } from "./passwords";
+
+export interface CreatedStaff {
+  userId: string;
+  email: string;
+  role: "support" | "admin";
+  oneTimePassword: string;
+}
+
+/** Staff exist only through this (called by `ops create-staff`), never through sign-up. */
+export async function createStaff({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string; role: "support" | "admin" };
+}): Promise<CreatedStaff> {
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return inTransaction(ctx, async (tx) => {
+    const existing = await tx.db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    if (existing.length > 0) throw new ConflictError("email-taken", {}, "email");
+    const [user] = await tx.db
+      .insert(users)
+      .values({ email: input.email, name: input.email, passwordHash, role: input.role, accountId: null, mustChangePassword: true, createdAt: tx.now })
+      .returning({ id: users.id });
+    if (!user) throw new Error("staff insert returned nothing");
+    await recordAudit(tx, { action: "staff.create", target: user.id, after: { email: input.email, role: input.role } });
+    return { userId: user.id, email: input.email, role: input.role, oneTimePassword };
+  });
+}
