@@ -1,0 +1,47 @@
+import { Dec, toDec, type MoneyInput } from "./decimal";
+
+/** Thousands separators on a string of digits (no sign, no decimals). */
+function groupDigits(digits: string): string {
+  let out = "";
+  const lead = digits.length % 3;
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (i - lead) % 3 === 0) out += ",";
+    out += digits.charAt(i);
+  }
+  return out;
+}
+
+/** A call count with thousands separators: `2,000,000` (SPEC §1). */
+export function formatCount(count: number): string {
+  if (!Number.isSafeInteger(count)) throw new RangeError(`not an integer count: ${count}`);
+  return count < 0 ? `-${groupDigits(String(-count))}` : groupDigits(String(count));
+}
+
+/** Money as a plain string with exactly two decimals: `4997.50` (QUOTE.md money values). */
+export function formatMoney(amount: MoneyInput): string {
+  return toDec(amount).toFixed(2, Dec.ROUND_HALF_UP);
+}
+
+/** Money with two decimals and thousands separators, no currency sign: `4,997.50`. */
+export function formatMoneyGrouped(amount: MoneyInput): string {
+  const fixed = formatMoney(amount);
+  const negative = fixed.startsWith("-");
+  const unsigned = negative ? fixed.slice(1) : fixed;
+  const dot = unsigned.indexOf(".");
+  const grouped = `${groupDigits(unsigned.slice(0, dot))}${unsigned.slice(dot)}`;
+  return negative ? `-${grouped}` : grouped;
+}
+
+/** Money for people: `¥4,997.50`; a negative balance reads `-¥12.00` (SPEC §1). */
+export function formatYuan(amount: MoneyInput): string {
+  const grouped = formatMoneyGrouped(amount);
+  return grouped.startsWith("-") ? `-¥${grouped.slice(1)}` : `¥${grouped}`;
+}
+
+/**
+ * A unit price at its published precision, no trailing zeros: `0.0025`, `0.12`, `0.075`
+ * (SPEC §1: unit prices keep their published precision; 2.5 元/1,000 calls = 0.0025).
+ */
+export function formatUnitPrice(unitPrice: MoneyInput): string {
+  return toDec(unitPrice).toFixed();
+}

@@ -1,0 +1,44 @@
+import type { Dec } from "./decimal";
+import { formatCount, formatMoneyGrouped, formatUnitPrice } from "./format";
+import { lineAmount } from "./money";
+import { FORMULA_TERM_ORDER } from "./readings";
+
+export interface LineCounts {
+  readonly calls: number;
+  readonly free: number;
+  readonly fromPacks: number;
+}
+
+export interface PricedLine {
+  readonly billable: number;
+  readonly amount: Dec;
+  /** The formula in words (SPEC §7.1), e.g. `(2,000,000 − 1,000) × 0.0025 = 4,997.50`. */
+  readonly formula: string;
+}
+
+// U+2212 MINUS SIGN and U+00D7 MULTIPLICATION SIGN, as QUOTE.md writes formulas.
+const MINUS = " \u2212 ";
+const TIMES = " \u00d7 ";
+
+/** The formula text of a bill line; zero terms are left out (FORMULA_TERM_ORDER). */
+export function lineFormula(counts: LineCounts, unitPricePerCall: Dec, amount: Dec): string {
+  let subtracted = "";
+  for (const term of FORMULA_TERM_ORDER) {
+    const value = counts[term];
+    if (value > 0) subtracted += MINUS + formatCount(value);
+  }
+  const calls = formatCount(counts.calls);
+  const base = subtracted === "" ? calls : `(${calls}${subtracted})`;
+  return `${base}${TIMES}${formatUnitPrice(unitPricePerCall)} = ${formatMoneyGrouped(amount)}`;
+}
+
+/**
+ * The amount of one API's month: billable calls (not covered by free or packs) times the
+ * unit price of the tier reached, rounded half-up to 0.01 once (SPEC §1, §2.3).
+ */
+export function priceLine(counts: LineCounts, unitPricePerCall: Dec): PricedLine {
+  const billable = counts.calls - counts.free - counts.fromPacks;
+  if (billable < 0) throw new RangeError(`free + fromPacks exceed calls: ${JSON.stringify(counts)}`);
+  const amount = lineAmount(billable, unitPricePerCall);
+  return { billable, amount, formula: lineFormula(counts, unitPricePerCall, amount) };
+}
