@@ -27,6 +27,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** Connections in the PostgreSQL pool. */
   maxConnections?: number;
+  /** PGlite in memory, for tests: nothing is written to disk. */
+  inMemory?: boolean;
 }
 
 /** The git-ignored folder that holds the embedded database and generated secrets. */
@@ -49,6 +51,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       location: redactUrl(options.url),
       close: () => client.end({ timeout: 5 }),
     };
+  }
+  if (options.inMemory) {
+    const client = await PGlite.create();
+    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    return { db, kind: "pglite", location: "memory", close: () => client.close() };
   }
   const dir = path.join(options.dataDir ?? defaultDataDir(), "pglite");
   mkdirSync(dir, { recursive: true });

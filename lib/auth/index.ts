@@ -52,6 +52,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A refused sign-in is an expected outcome (recorded in sign_in_attempts), not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [credentialsProvider("customer"), credentialsProvider("staff")],
   callbacks: {
     // A fresh token is minted at every sign-in, so a session never outlives a change of user.

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export interface Customer {
+  email: string;
+  password: string;
+  company: string;
+}
+
+let counter = 0;
+
+/** A unique customer per test (worker index + counter + time), so tests run in parallel without cleanup. */
+export function newCustomer(prefix = "c"): Customer {
+  counter += 1;
+  const id = `${prefix}-${process.pid}-${counter}-${Date.now().toString(36)}`;
+  return { email: `${id}@e2e.test`, password: "e2e-password-1", company: `Company ${id}` };
+}
+
+export async function signUp(page: Page, customer: Customer): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Company or your name").fill(customer.company);
+  await page.getByLabel("Email").fill(customer.email);
+  await page.getByLabel("Password").fill(customer.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string, at = "/sign-in"): Promise<void> {
+  if (at) await page.goto(at);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export function staffLogin(): { email: string; password: string } {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error("E2E_DATA_DIR is set by playwright.config.ts");
+  return JSON.parse(readFileSync(path.join(dir, "staff.json"), "utf8")) as { email: string; password: string };
+}
+
+export const test = base.extend<{ customer: Customer }>({
+  customer: async ({ page }, provide) => {
+    const customer = newCustomer();
+    await signUp(page, customer);
+    await provide(customer);
+  },
+});
+
+export { expect };
+
+/** The form's own error box (Next's route announcer also has role="alert", outside forms). */
+export function formError(page: Page) {
+  return page.locator("form [role=alert]");
+}

@@ -1,0 +1,53 @@
+/**
+ * The server the browser tests run against: the production build, on a fresh embedded database in
+ * its own folder, with a support user whose login the tests read from that folder. Test mode only.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { now } from "@/lib/clock";
+import { createStaff } from "@/lib/identity/staff";
+
+async function main(): Promise<void> {
+  const port = process.env.E2E_PORT;
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!port || !dataDir) throw new Error("E2E_PORT and E2E_DATA_DIR are set by playwright.config.ts");
+  // Refuse to run against anything but a throwaway folder of ours: the tests create users freely.
+  if (!path.resolve(dataDir).includes(`${path.sep}.test-data${path.sep}`)) throw new Error(`refusing a non-test data folder: ${dataDir}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const handle = await openDatabase({ dataDir });
+  try {
+    await migrateDatabase(handle);
+    const ctx = { db: handle.db, actor: { type: "system" as const, reason: "e2e" }, now: now() };
+    const support = await createStaff({ ctx, input: { email: "support@e2e.test", role: "support" } });
+    writeFileSync(path.join(dataDir, "staff.json"), JSON.stringify({ email: support.email, password: support.oneTimePassword }));
+  } finally {
+    await handle.close();
+  }
+  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+      APP_TEST_MODE: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * `npm test`: lint, type-check, unit and integration tests (Vitest; also on PostgreSQL when
+ * TEST_DATABASE_URL is set), then the browser suite against a fresh production build. Ends with one
+ * `N passed, N failed` line summing both runners.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromiumExecutable } from "../../e2e/browser";
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const reports = path.resolve(".test-data/reports");
+
+function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitestCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+function main(): number {
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
+  const failures: string[] = [];
+
+  if (!step("Lint", bin("eslint"), ["--max-warnings=0", "."])) failures.push("lint");
+  if (!step("Type-check", bin("tsc"), ["--noEmit", "-p", "."])) failures.push("type-check");
+
+  if (!process.env.TEST_DATABASE_URL) console.log("\n(TEST_DATABASE_URL is not set: the PostgreSQL-only suites are skipped; .ci/run sets it.)");
+  const vitestReport = path.join(reports, "vitest.json");
+  if (!step("Unit and integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`])) failures.push("vitest");
+  const unit = vitestCounts(vitestReport);
+
+  let browser: Counts = { passed: 0, failed: 0, skipped: 0 };
+  if (process.env.SKIP_E2E === "1") {
+    console.log("\n(SKIP_E2E=1: browser tests not run.)");
+  } else if (!chromiumExecutable().found) {
+    console.error(
+      "\nNo Chromium for the browser tests. Install one: `apt-get install -y chromium` (Debian/Ubuntu), " +
+        "or `npx playwright install chromium`, or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary.",
+    );
+    failures.push("no browser");
+    browser = { passed: 0, failed: 1, skipped: 0 };
+  } else {
+    if (!step("Production build for the browser tests", process.execPath, ["node_modules/next/dist/bin/next", "build"], { NEXT_TELEMETRY_DISABLED: "1" })) {
+      failures.push("build");
+    } else {
+      const playwrightReport = path.join(reports, "playwright.json");
+      const ok = step("Browser tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+      if (!ok) failures.push("playwright");
+      browser = playwrightCounts(playwrightReport);
+    }
+  }
+
+  const total = { passed: unit.passed + browser.passed, failed: unit.failed + browser.failed, skipped: unit.skipped + browser.skipped };
+  console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+  console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
+  if (failures.length > 0) console.log(`failed steps: ${failures.join(", ")}`);
+  console.log(`${total.passed} passed, ${total.failed + (failures.length > 0 && total.failed === 0 ? 1 : 0)} failed, ${total.skipped} skipped`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+process.exit(main());

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+
+/**
+ * Runs a suite on a fresh in-memory PGlite, and again on real PostgreSQL when TEST_DATABASE_URL is
+ * set (migrated once by the global setup). Tests make their own data (unique emails), so suites
+ * share the PostgreSQL database without cleaning up.
+ */
+export function describeEachDatabase(name: string, suite: (get: () => DatabaseHandle) => void): void {
+  const targets: { label: string; open: () => Promise<DatabaseHandle> }[] = [
+    {
+      label: "pglite",
+      open: async () => {
+        const handle = await openDatabase({ inMemory: true });
+        await migrateDatabase(handle);
+        return handle;
+      },
+    },
+  ];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) targets.push({ label: "postgres", open: () => openDatabase({ url, maxConnections: 20 }) });
+  for (const target of targets) {
+    describe(`${name} [${target.label}]`, () => {
+      let handle: DatabaseHandle | undefined;
+      beforeAll(async () => {
+        handle = await target.open();
+      });
+      afterAll(async () => {
+        await handle?.close();
+      });
+      suite(() => {
+        if (!handle) throw new Error("database not open yet");
+        return handle;
+      });
+    });
+  }
+}
+
+/** Only on real PostgreSQL: concurrency and race suites (PGlite has one connection and no real locking). */
+export function describePostgres(name: string, suite: (get: () => DatabaseHandle) => void): void {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    describe.skipIf(true)(`${name} [postgres: set TEST_DATABASE_URL]`, () => {});
+    return;
+  }
+  describe(`${name} [postgres]`, () => {
+    let handle: DatabaseHandle | undefined;
+    beforeAll(async () => {
+      handle = await openDatabase({ url, maxConnections: 60 });
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+    suite(() => {
+      if (!handle) throw new Error("database not open yet");
+      return handle;
+    });
+  });
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@test.example`;
+}

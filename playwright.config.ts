@@ -1,0 +1,51 @@
+import { createServer } from "node:net";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, chromiumExecutable } from "./e2e/browser";
+
+/** A free port on loopback, chosen once by the main process and inherited by the workers. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+process.env.E2E_PORT ??= String(await freePort());
+process.env.E2E_DATA_DIR ??= path.resolve(".test-data", `e2e-${process.env.E2E_PORT}`);
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const browser = chromiumExecutable();
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "en-US",
+    launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } } }],
+  webServer: {
+    // A production build (made by `npm test` before this runs) on its own fresh embedded database.
+    command: "node_modules/.bin/tsx --conditions=react-server lib/cli/e2e-server.ts",
+    url: `${baseURL}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
