@@ -17,14 +17,28 @@ export function formatCount(count: number): string {
   return count < 0 ? `-${groupDigits(String(-count))}` : groupDigits(String(count));
 }
 
-/** Money as a plain string with exactly two decimals: `4997.50` (QUOTE.md money values). */
+/**
+ * Money as a plain string with exactly two decimals: `4997.50` (QUOTE.md money values).
+ * An amount with more decimals is rounded half-up (SPEC §1). An already-rounded amount,
+ * the usual case, is written by padding its plain digits, which costs a fraction of
+ * `toFixed(2)` in the monthly quote's hot path.
+ */
 export function formatMoney(amount: MoneyInput): string {
-  return toDec(amount).toFixed(2, Dec.ROUND_HALF_UP);
+  const value = toDec(amount);
+  if (value.decimalPlaces() > 2) return value.toFixed(2, Dec.ROUND_HALF_UP);
+  const plain = value.toFixed();
+  const dot = plain.indexOf(".");
+  if (dot === -1) return `${plain}.00`;
+  return plain.length - dot === 2 ? `${plain}0` : plain;
 }
 
 /** Money with two decimals and thousands separators, no currency sign: `4,997.50`. */
 export function formatMoneyGrouped(amount: MoneyInput): string {
-  const fixed = formatMoney(amount);
+  return groupMoneyText(formatMoney(amount));
+}
+
+/** Adds thousands separators to a money string that formatMoney produced. */
+export function groupMoneyText(fixed: string): string {
   const negative = fixed.startsWith("-");
   const unsigned = negative ? fixed.slice(1) : fixed;
   const dot = unsigned.indexOf(".");

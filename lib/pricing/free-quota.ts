@@ -3,12 +3,20 @@ import type { ApiId } from "./catalog/products";
 import { catalogIndex } from "./catalog/products";
 import type { Dec } from "./decimal";
 
+const POOLS_BY_BOOK = new Map<PriceBook, ReadonlyMap<ApiId, FreePool>>();
+
+function poolsOf(book: PriceBook): ReadonlyMap<ApiId, FreePool> {
+  let pools = POOLS_BY_BOOK.get(book);
+  if (!pools) {
+    pools = new Map(book.freePools.flatMap((pool) => pool.apis.map((api) => [api, pool] as const)));
+    POOLS_BY_BOOK.set(book, pools);
+  }
+  return pools;
+}
+
 /** The monthly free pool an API draws from in a book, or null if it has none (SPEC §2.2). */
 export function freePoolOf(book: PriceBook, api: ApiId): FreePool | null {
-  for (const pool of book.freePools) {
-    if (pool.apis.includes(api)) return pool;
-  }
-  return null;
+  return poolsOf(book).get(api) ?? null;
 }
 
 /** The free calls a month's free pack gives an API, before any use (0 if none). */

@@ -10,7 +10,7 @@ export * from "./catalog/qps";
 export * from "./catalog/one-time";
 export { Dec, toDec, type MoneyInput } from "./decimal";
 export { roundLineAmount, lineAmount, sumAmounts } from "./money";
-export { formatCount, formatMoney, formatMoneyGrouped, formatYuan, formatUnitPrice } from "./format";
+export { formatCount, formatMoney, formatMoneyGrouped, groupMoneyText, formatYuan, formatUnitPrice } from "./format";
 export { PricingError, PRICING_ERROR_CODES, type PricingErrorCode } from "./errors";
 export {
   monthOf,

@@ -1,5 +1,5 @@
 import type { Dec } from "./decimal";
-import { formatCount, formatMoneyGrouped, formatUnitPrice } from "./format";
+import { formatCount, formatMoney, formatUnitPrice, groupMoneyText } from "./format";
 import { lineAmount } from "./money";
 import { FORMULA_TERM_ORDER } from "./readings";
 
@@ -12,6 +12,8 @@ export interface LineCounts {
 export interface PricedLine {
   readonly billable: number;
   readonly amount: Dec;
+  /** `amount` with exactly two decimals, `4997.50`. */
+  readonly amountText: string;
   /** The formula in words (SPEC §7.1), e.g. `(2,000,000 − 1,000) × 0.0025 = 4,997.50`. */
   readonly formula: string;
 }
@@ -20,8 +22,12 @@ export interface PricedLine {
 const MINUS = " \u2212 ";
 const TIMES = " \u00d7 ";
 
-/** The formula text of a bill line; zero terms are left out (FORMULA_TERM_ORDER). */
-export function lineFormula(counts: LineCounts, unitPricePerCall: Dec, amount: Dec): string {
+/**
+ * The formula text of a bill line; zero terms are left out (FORMULA_TERM_ORDER).
+ * Takes the unit price and amount already formatted (`0.0025`, `4997.50`) so that the
+ * monthly quote formats each number once.
+ */
+export function lineFormula(counts: LineCounts, unitPriceText: string, amountText: string): string {
   let subtracted = "";
   for (const term of FORMULA_TERM_ORDER) {
     const value = counts[term];
@@ -29,16 +35,21 @@ export function lineFormula(counts: LineCounts, unitPricePerCall: Dec, amount: D
   }
   const calls = formatCount(counts.calls);
   const base = subtracted === "" ? calls : `(${calls}${subtracted})`;
-  return `${base}${TIMES}${formatUnitPrice(unitPricePerCall)} = ${formatMoneyGrouped(amount)}`;
+  return `${base}${TIMES}${unitPriceText} = ${groupMoneyText(amountText)}`;
 }
 
 /**
  * The amount of one API's month: billable calls (not covered by free or packs) times the
  * unit price of the tier reached, rounded half-up to 0.01 once (SPEC §1, §2.3).
  */
-export function priceLine(counts: LineCounts, unitPricePerCall: Dec): PricedLine {
+export function priceLine(
+  counts: LineCounts,
+  unitPricePerCall: Dec,
+  unitPriceText: string = formatUnitPrice(unitPricePerCall),
+): PricedLine {
   const billable = counts.calls - counts.free - counts.fromPacks;
   if (billable < 0) throw new RangeError(`free + fromPacks exceed calls: ${JSON.stringify(counts)}`);
   const amount = lineAmount(billable, unitPricePerCall);
-  return { billable, amount, formula: lineFormula(counts, unitPricePerCall, amount) };
+  const amountText = formatMoney(amount);
+  return { billable, amount, amountText, formula: lineFormula(counts, unitPriceText, amountText) };
 }

@@ -15,8 +15,20 @@ export function priceBookForMonth(month: Month): PriceBook {
   );
 }
 
-export function bookOffersApi(book: PriceBook, api: ApiId): boolean {
-  return book.apis.includes(api);
+const API_SETS = new Map<PriceBook, ReadonlySet<string>>();
+
+function apiSetOf(book: PriceBook): ReadonlySet<string> {
+  let set = API_SETS.get(book);
+  if (!set) {
+    set = new Set<string>(book.apis);
+    API_SETS.set(book, set);
+  }
+  return set;
+}
+
+/** Whether a book offers an API (SPEC §2.1: e.g. recognition.pet only from 2023-12). */
+export function bookOffersApi(book: PriceBook, api: string): api is ApiId {
+  return apiSetOf(book).has(api);
 }
 
 /**
@@ -24,6 +36,7 @@ export function bookOffersApi(book: PriceBook, api: ApiId): boolean {
  * an id not in the catalog, `api-not-in-book` for one the book does not offer.
  */
 export function requireApiInBook(book: PriceBook, value: string, field: string): ApiId {
+  if (bookOffersApi(book, value)) return value;
   if (!isApiId(value)) {
     throw new PricingError("unknown-api", `${field}: unknown API ${showValue(value)}`);
   }

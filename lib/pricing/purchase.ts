@@ -75,7 +75,7 @@ export function priceQps(
   const periods = input.periods ?? QPS_DEFAULT_PERIODS;
   requireQuantity(periods, `${field}.periods`);
   const tier = qpsTierFor(quantity);
-  const unitPrice = new Dec(period === "month" ? tier.perMonth : tier.perDay);
+  const unitPrice = catalogPrice(period === "month" ? tier.perMonth : tier.perDay);
   return { unitPrice, amount: roundLineAmount(unitPrice.times(quantity).times(periods)), periods };
 }
 
@@ -84,12 +84,26 @@ export function pricePacks(packId: string, quantity: number, field = "purchase")
   const pack = packSpecById(packId);
   if (!pack) throw new PricingError("unknown-item", `${field}.item: no pack ${showValue(packId)} is sold`);
   requireQuantity(quantity, `${field}.quantity`);
-  const unitPrice = new Dec(pack.price);
+  const unitPrice = catalogPrice(pack.price);
   return { pack, unitPrice, amount: roundLineAmount(unitPrice.times(quantity)) };
 }
 
+const QPS_GROUP_BY_ITEM = new Map<string, QpsGroupId>(QPS_GROUP_IDS.map((group) => [qpsItemId(group), group]));
+
 function qpsGroupOfItem(item: string): QpsGroupId | null {
-  return QPS_GROUP_IDS.find((group) => qpsItemId(group) === item) ?? null;
+  return QPS_GROUP_BY_ITEM.get(item) ?? null;
+}
+
+// Catalog prices as Decimals, built once per price string (hot path of the monthly quote).
+const PRICE_CACHE = new Map<string, Dec>();
+
+function catalogPrice(price: string): Dec {
+  let value = PRICE_CACHE.get(price);
+  if (!value) {
+    value = new Dec(price);
+    PRICE_CACHE.set(price, value);
+  }
+  return value;
 }
 
 function rejectQpsFields(request: PurchaseRequest, field: string): void {

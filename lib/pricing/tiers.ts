@@ -1,6 +1,7 @@
 import { POSTPAID_TIERS, perCallPrice, type TierTable } from "./catalog/postpaid-tiers";
 import type { ApiId } from "./catalog/products";
 import type { Dec } from "./decimal";
+import { formatUnitPrice } from "./format";
 
 export interface Tier {
   /** 1-based tier number. */
@@ -10,6 +11,8 @@ export interface Tier {
   readonly upTo: number | null;
   readonly upperBound: "inclusive" | "exclusive";
   readonly unitPricePerCall: Dec;
+  /** The unit price at its published precision, `0.0025`. */
+  readonly unitPriceText: string;
 }
 
 function buildTiers(table: TierTable): readonly Tier[] {
@@ -21,6 +24,7 @@ function buildTiers(table: TierTable): readonly Tier[] {
       upTo: spec.upTo,
       upperBound: table.upperBound,
       unitPricePerCall: perCallPrice(table, spec),
+      unitPriceText: formatUnitPrice(perCallPrice(table, spec)),
     };
     from = spec.upTo ?? from;
     return tier;

@@ -4,7 +4,7 @@ import { qpsGroupOfApi } from "../catalog/qps";
 import { Dec } from "../decimal";
 import { drawFromOrdered, type OrderedPack } from "../draw";
 import { PricingError, showValue } from "../errors";
-import { formatMoney, formatUnitPrice } from "../format";
+import { formatMoney } from "../format";
 import { allocateSharedPool, freePoolOf } from "../free-quota";
 import { priceLine } from "../line";
 import { instantMs, monthStart } from "../months";
@@ -65,7 +65,8 @@ function collectCalls(book: PriceBook, counts: Readonly<Record<string, number>> 
   const byApi = new Map<ApiId, number>();
   if (!counts) return byApi;
   for (const key in counts) {
-    const api = requireApiInBook(book, key, `${field}[${JSON.stringify(key)}]`);
+    // The field name is built only for the error message, off the hot path.
+    const api = bookOffersApi(book, key) ? key : requireApiInBook(book, key, `${field}[${JSON.stringify(key)}]`);
     byApi.set(api, counts[key] ?? 0);
   }
   return byApi;
@@ -104,7 +105,7 @@ function pricePurchases(book: PriceBook, input: QuoteInput): PricedPurchase[] {
   return (input.purchases ?? []).map((purchase, index) => {
     const field = `purchases[${index}]`;
     const priced = pricePurchase(purchase, field);
-    if (priced.pack && !bookOffersApi(book, priced.pack.api)) requireApiInBook(book, priced.pack.api, `${field}.item`);
+    if (priced.pack) requireApiInBook(book, priced.pack.api, `${field}.item`);
     return priced;
   });
 }
@@ -203,8 +204,9 @@ export function quoteMonth(input: QuoteInput): Quote {
   }
   const free = freeByApi(book, calls, overrides, tiers);
 
+  const allPacks = listedPacks.concat(boughtPacks);
   const packsByApi = new Map<ApiId, WorkingPack[]>();
-  for (const pack of [...listedPacks, ...boughtPacks]) {
+  for (const pack of allPacks) {
     const list = packsByApi.get(pack.api);
     if (list) list.push(pack);
     else packsByApi.set(pack.api, [pack]);
@@ -216,7 +218,7 @@ export function quoteMonth(input: QuoteInput): Quote {
     const tier = tiers.get(api);
     if (!tier) continue;
     const draw = drawFromOrdered(count, free.get(api) ?? 0, packsByApi.get(api) ?? []);
-    const priced = priceLine({ calls: count, free: draw.free, fromPacks: draw.fromPacks }, tier.unitPricePerCall);
+    const priced = priceLine({ calls: count, free: draw.free, fromPacks: draw.fromPacks }, tier.unitPricePerCall, tier.unitPriceText);
     usageTotal = usageTotal.plus(priced.amount);
     lines.push({
       api,
@@ -225,13 +227,13 @@ export function quoteMonth(input: QuoteInput): Quote {
       fromPacks: draw.fromPacks,
       billable: priced.billable,
       tier: tier.number,
-      unitPrice: formatUnitPrice(tier.unitPricePerCall),
-      amount: formatMoney(priced.amount),
+      unitPrice: tier.unitPriceText,
+      amount: priced.amountText,
       formula: priced.formula,
     });
   }
 
-  const packDraws = [...listedPacks, ...boughtPacks]
+  const packDraws = allPacks
     .sort((a, b) => a.index - b.index)
     .map((pack) => ({ id: pack.id, used: pack.initial - pack.remaining, remaining: pack.remaining }));
 

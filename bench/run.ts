@@ -1,0 +1,27 @@
+/**
+ * `npm run bench [-- NAME…]`: runs the registered benches (all, or those named) on one core
+ * and prints their figures. Register a bench by adding it to BENCHES.
+ */
+import type { Bench } from "./bench";
+import { pricingBench } from "./pricing";
+
+const BENCHES: readonly Bench[] = [pricingBench];
+
+function formatFigure(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);
+}
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !BENCHES.some((bench) => bench.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown bench: ${unknown.join(", ")}; known: ${BENCHES.map((bench) => bench.name).join(", ")}`);
+  process.exit(2);
+}
+
+for (const bench of BENCHES) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`${bench.name}: ${bench.description}`);
+  for (const figure of bench.run()) {
+    console.log(`  ${figure.label}: ${formatFigure(figure.value)} ${figure.unit}`);
+  }
+}
