@@ -1,99 +1,12 @@
-/** The English catalog: the source of the message keys. Every other locale must define each key. */
-export const en = {
-  "app.name": "AI Services Billing",
-  "app.tagline": "Billing console for scanning, image recognition, image processing and body analysis",
-  "app.provider": "Cloud AI",
+import { auth } from "./en/auth";
+import { common } from "./en/common";
+import { overview } from "./en/overview";
+import { support } from "./en/support";
 
-  "lang.label": "Language",
-  "lang.en": "English",
-  "lang.zh-CN": "简体中文",
-
-  "nav.overview": "Overview",
-  "nav.calculator": "Price calculator",
-  "nav.section.account": "Account",
-  "nav.section.tools": "Tools",
-  "nav.staff.accounts": "Accounts",
-  "nav.skip": "Skip to content",
-
-  "menu.account": "Account menu",
-  "menu.signedInAs": "Signed in as {email}",
-  "menu.accountId": "Account ID",
-  "menu.signOut": "Sign out",
-  "menu.role.customer": "Customer",
-  "menu.role.support": "Support",
-  "menu.role.admin": "Administrator",
-
-  "auth.signIn.title": "Sign in to the console",
-  "auth.signIn.subtitle": "Manage your AI services, packs and bills.",
-  "auth.signIn.submit": "Sign in",
-  "auth.signIn.noAccount": "New here?",
-  "auth.signIn.createAccount": "Create an account",
-  "auth.signIn.staffLink": "Staff sign-in",
-  "auth.signIn.calculatorLink": "Price calculator — no account needed",
-  "auth.signUp.title": "Create your account",
-  "auth.signUp.subtitle": "Activate services, buy packs and read your bills in one place.",
-  "auth.signUp.submit": "Create account",
-  "auth.signUp.haveAccount": "Already have an account?",
-  "auth.signUp.signInLink": "Sign in",
-  "auth.staff.title": "Staff sign-in",
-  "auth.staff.subtitle": "For support staff and administrators. Customers sign in on the main page.",
-  "auth.staff.customerLink": "Customer sign-in",
-  "auth.field.email": "Email",
-  "auth.field.password": "Password",
-  "auth.field.company": "Company or your name",
-  "auth.field.passwordHint": "At least 8 characters.",
-  "auth.pending": "Please wait…",
-  "auth.signedOut": "You have signed out.",
-  "auth.redirected": "Please sign in to continue.",
-  "auth.error.email": "Enter a valid email address.",
-  "auth.error.password": "The password must be 8 to 200 characters.",
-  "auth.error.passwordRequired": "Enter your password.",
-  "auth.error.company": "Enter a company or your name (up to 100 characters).",
-
-  "errors.invalid-credentials": "The email or password is incorrect.",
-  "errors.throttled": "Too many failed sign-in attempts. Wait {minutes} minutes and try again.",
-  "errors.email-taken": "An account with this email already exists. Sign in instead.",
-  "errors.invalid-field": "Check this field.",
-  "errors.forbidden": "You do not have access to this.",
-  "errors.read-only-impersonation": "Read-only: you are viewing this account as support staff.",
-  "errors.sign-in-required": "Please sign in.",
-  "errors.staff-only": "Only support staff can do this.",
-  "errors.not-found": "Not found.",
-  "errors.unexpected": "Something went wrong on our side. Nothing was changed; please try again.",
-
-  "overview.title": "Overview",
-  "overview.welcome": "Welcome, {name}",
-  "overview.accountStatus": "Account status",
-  "overview.status.active": "Active",
-  "overview.status.arrears": "In arrears",
-  "overview.status.suspended": "Suspended",
-  "overview.status.disabled": "Disabled",
-  "overview.accountId": "Account ID",
-  "overview.memberSince": "Customer since",
-  "overview.gettingStarted": "Getting started",
-  "overview.gettingStarted.calculator": "Estimate a month's bill with the price calculator.",
-  "overview.products": "Services",
-
-  "product.scan": "QR & barcode scanning",
-  "product.recognition": "Image recognition",
-  "product.processing": "Image processing",
-  "product.body": "Body analysis",
-
-  "staff.home.title": "Customer accounts",
-  "staff.home.subtitle": "Find an account by email, company name or account ID.",
-  "staff.search.placeholder": "Email, company or account ID",
-  "staff.search.submit": "Search",
-  "staff.col.company": "Company",
-  "staff.col.email": "Email",
-  "staff.col.status": "Status",
-  "staff.col.created": "Created",
-  "staff.col.accountId": "Account ID",
-  "staff.empty": "No accounts match.",
-  "staff.emptyAll": "No customer accounts yet.",
-  "staff.count": "{count} accounts shown",
-
-  "notFound.title": "Page not found",
-  "notFound.back": "Back to the console",
-} as const;
+/**
+ * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
+ * a capability adds its own file and one line here, so catalogs grow without conflicts.
+ */
+export const en = { ...common, ...auth, ...overview, ...support } as const;
 
 export type MessageKey = keyof typeof en;
