@@ -86,7 +86,11 @@ function issueToError(issue: z.core.$ZodIssue, raw: unknown): PricingError {
     return new PricingError("invalid-input", `${field}: unknown field ${keys}`);
   }
   const code = codeFor(issue.path);
-  const value = showValue(valueAt(raw, issue.path));
+  const rawValue = valueAt(raw, issue.path);
+  if (rawValue === undefined && issue.code === "invalid_type") {
+    return new PricingError(code, `${field} is required`);
+  }
+  const value = showValue(rawValue);
   if (code === "invalid-count") {
     return new PricingError(code, `${field} must be an integer from 0 to 10^12, got ${value}`);
   }
