@@ -94,3 +94,34 @@ export function purchasedPackId(purchaseIndex: number, unit: number): string {
  * BOTH_ALERTS_WHEN_JUMPING_TO_ZERO: a draw that takes a pack from above the low
  * threshold straight to 0 crosses both thresholds and returns both alerts.
  */
+
+/**
+ * BARCODE_PACKS_FROM_EXAMPLES: scan.barcode-lookup sells `1k` at 50 元 and `100k` at
+ * 2,500 元, the only prices the document gives (in its worked examples); no other size.
+ */
+
+/**
+ * TIER_PRICES_BILLABLE_ONLY (SPEC §2.3): the month's total calls (free, pack and postpaid)
+ * choose the tier; only billable calls are priced at it, as the documents' examples do.
+ */
+
+/**
+ * QUOTE_PACK_TIES_BY_LISTING: in a quote, packs expiring at the same instant are drawn by
+ * deliveredAt when given, a pack without deliveredAt counts as older, and then listing
+ * order stands for purchase order.
+ */
+
+/**
+ * QUOTE_QPS_GROUP_SKIPS_FREE_TOO: under QPS billing the group's calls use neither the free
+ * pack nor prepaid packs and produce no line (SPEC §2.6: calls are not billed per call).
+ */
+
+/**
+ * LICENCE_ITEMS: `body.offline-sdk:trial` costs 0 and is limited to 4 devices per quote;
+ * `body.offline-sdk:formal` is priced on request, so a purchase must carry `quotedPrice`.
+ */
+
+/**
+ * QUOTE_UNKNOWN_FIELDS_REFUSED: the quote input refuses fields it does not know, so a
+ * misspelt `usage` cannot quietly price nothing. The first problem found is reported.
+ */
