@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { API_IDS, quoteMonth, type QuoteInput } from "../lib/pricing";
+import { API_IDS, quoteMonth, type QuoteInput } from "@/lib/pricing";
 import { measureRate, type Bench } from "./bench";
 
 /**

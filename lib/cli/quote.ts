@@ -3,7 +3,7 @@
  * (QUOTE.md). All logic is in lib/pricing; this file only reads input and writes output.
  */
 import { readFileSync } from "node:fs";
-import { errorBody, PricingError, quoteJsonText } from "../lib/pricing";
+import { errorBody, PricingError, quoteJsonText } from "@/lib/pricing";
 
 function fail(code: "missing-argument" | "unreadable-file", message: string): never {
   process.stdout.write(`${JSON.stringify(errorBody(new PricingError(code, message)), null, 2)}\n`);
