@@ -1,2 +1,6 @@
 export * from "./identity";
 export * from "./audit";
+export * from "./wallet";
+export * from "./purchases";
+export * from "./packs";
+export * from "./quota";

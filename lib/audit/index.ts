@@ -7,7 +7,22 @@ export type AuditAction =
   | "account.create"
   | "staff.create"
   | "auth.sign-in"
-  | "auth.sign-in-failed";
+  | "auth.sign-in-failed"
+  | "wallet.top-up-created"
+  | "wallet.top-up-paid"
+  | "wallet.credit"
+  | "wallet.voucher-granted"
+  | "account.restored"
+  | "service.activated"
+  | "packs.free-issued"
+  | "packs.gift-granted"
+  | "purchase.paid"
+  | "refund.approved"
+  | "refund.pending-review"
+  | "qps.mode-changed"
+  | "qps.increase-requested"
+  | "licence.trial-started"
+  | "licence.formal-requested";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -3,5 +3,6 @@ import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
 import { overview } from "./zh-CN/overview";
 import { support } from "./zh-CN/support";
+import { wallet } from "./zh-CN/wallet";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...auth, ...overview, ...support };
+export const zhCN: Record<MessageKey, string> = { ...common, ...auth, ...overview, ...support, ...wallet };

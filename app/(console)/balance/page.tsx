@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { BalanceFigures } from "@/components/wallet/balance-figures";
+import { TopUpForm } from "@/components/wallet/top-up-form";
+import { TransactionTable } from "@/components/wallet/transaction-table";
+import { VoucherTable } from "@/components/wallet/voucher-table";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatYuan } from "@/lib/pricing";
+import { getWallet, listTransactions, listVouchers } from "@/lib/wallet/balance";
+import { findTopUpOrder } from "@/lib/wallet/top-up";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("wallet.title") };
+}
+
+export default async function BalancePage({ searchParams }: { searchParams: Promise<{ topup?: string; cancelled?: string }> }) {
+  const customer = await requireCustomer("/balance");
+  const ctx = await customerContext(customer);
+  const { t, locale } = await getTranslator();
+  const params = await searchParams;
+  const [wallet, vouchers, transactions] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), listTransactions({ ctx })]);
+  // The order is shown only if it is this customer's: the id in the URL is not trusted.
+  const order = params.topup && /^[0-9a-f-]{36}$/.test(params.topup) ? await findTopUpOrder(ctx, params.topup) : null;
+  const ownOrder = order && order.accountId === customer.accountId ? order : null;
+  return (
+    <>
+      <PageHeader title={t("wallet.title")} description={t("wallet.description")} />
+      <div className="space-y-6">
+        {params.cancelled ? <Alert tone="info">{t("wallet.topUp.cancelled")}</Alert> : null}
+        {ownOrder ? (
+          <Alert tone={ownOrder.status === "paid" ? "success" : "info"}>
+            {t(ownOrder.status === "paid" ? "wallet.topUp.paid" : "wallet.topUp.waiting", { amount: formatYuan(ownOrder.amount) })}
+          </Alert>
+        ) : null}
+        <BalanceFigures t={t} wallet={wallet} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card title={t("wallet.topUp")}>
+            <TopUpForm />
+          </Card>
+          <Card title={t("wallet.vouchers")} className="lg:col-span-2">
+            <VoucherTable t={t} locale={locale} vouchers={vouchers} />
+          </Card>
+        </div>
+        <Card title={t("wallet.transactions")}>
+          <TransactionTable t={t} locale={locale} transactions={transactions} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { sandboxPayAction, type SandboxPayState } from "@/app/sandbox/checkout/[orderId]/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { errorMessage } from "@/lib/i18n/translate";
+
+export function SandboxPayForm({ orderId, returnPath, amountLabel }: { orderId: string; returnPath: string; amountLabel: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<SandboxPayState, FormData>(sandboxPayAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      {state.error ? <Alert tone="error">{errorMessage(t, state.error)}</Alert> : null}
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="return" value={returnPath} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {t("sandbox.pay", { amount: amountLabel })}
+      </Button>
+      <Link href={`${returnPath}${returnPath.includes("?") ? "&" : "?"}cancelled=1`} className={buttonClass("secondary", "w-full")}>
+        {t("sandbox.cancel")}
+      </Link>
+    </form>
+  );
+}

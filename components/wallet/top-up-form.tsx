@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { topUpAction, type TopUpFormState } from "@/app/(console)/balance/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { errorMessage } from "@/lib/i18n/translate";
+
+export function TopUpForm() {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<TopUpFormState, FormData>(topUpAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <Field
+        label={t("wallet.topUp.amount")}
+        name="amount"
+        inputMode="decimal"
+        placeholder="100.00"
+        defaultValue={state.amount}
+        required
+        hint={t("wallet.topUp.hint")}
+        error={state.error ? errorMessage(t, state.error) : undefined}
+      />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t("wallet.topUp.pending") : t("wallet.topUp.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { topUpOrders, wallets } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
+import { accountOf, assertCanWrite } from "@/lib/context/access";
+import { inTransaction } from "@/lib/context/transaction";
+import { Dec } from "@/lib/pricing";
+import { restoreIfSettled } from "./account-status";
+import { lockWallet, postLedger } from "./ledger";
+import type { PaymentNotice, PaymentProvider } from "./providers/types";
+import type { TopUpInput } from "./schemas";
+
+export interface CreatedTopUp {
+  orderId: string;
+  redirectUrl: string;
+}
+
+/** Starts a top-up (SPEC §3): records a pending order and asks the provider where the customer pays. */
+export async function createTopUp({
+  ctx,
+  input,
+  provider,
+  returnUrl,
+}: {
+  ctx: ServiceContext;
+  input: TopUpInput;
+  provider: PaymentProvider;
+  returnUrl: string;
+}): Promise<CreatedTopUp> {
+  assertCanWrite(ctx.actor);
+  const accountId = accountOf(ctx.actor);
+  const orderId = randomUUID();
+  const amount = new Dec(input.amount).toFixed(2);
+  // The provider is asked first, outside the database transaction: a real one is a network call.
+  const checkout = await provider.createCheckout({ orderId, amount, description: "Top-up", returnUrl });
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.insert(topUpOrders).values({
+      id: orderId,
+      accountId,
+      amount,
+      provider: provider.id,
+      providerOrderId: checkout.providerOrderId,
+      status: "pending",
+      createdAt: tx.now,
+    });
+    await recordAudit(tx, { action: "wallet.top-up-created", accountId, target: orderId, after: { amount, provider: provider.id } });
+  });
+  return { orderId, redirectUrl: checkout.redirectUrl };
+}
+
+/**
+ * A provider's verified "paid" notice: credits cash once. Providers deliver callbacks at least once
+ * and sometimes many times at once; the wallet lock serializes them and the order's status (plus the
+ * ledger's idempotency key `top-up:<order>`) makes every delivery after the first a no-op.
+ */
+export async function confirmTopUp({
+  ctx,
+  providerId,
+  notice,
+}: {
+  ctx: ServiceContext;
+  providerId: string;
+  notice: PaymentNotice;
+}): Promise<{ orderId: string; credited: boolean }> {
+  return inTransaction(ctx, async (tx) => {
+    const [found] = await tx.db
+      .select()
+      .from(topUpOrders)
+      .where(and(eq(topUpOrders.provider, providerId), eq(topUpOrders.providerOrderId, notice.providerOrderId)));
+    if (!found || found.id !== notice.orderId) throw new NotFoundError("top-up-not-found");
+    if (!new Dec(found.amount).equals(notice.amount)) throw new ConflictError("top-up-amount-mismatch", { expected: found.amount, got: notice.amount });
+    await lockWallet(tx.db, found.accountId, tx.now);
+    const [order] = await tx.db.select().from(topUpOrders).where(eq(topUpOrders.id, found.id)).for("update");
+    if (!order) throw new NotFoundError("top-up-not-found");
+    if (order.status === "paid") return { orderId: order.id, credited: false };
+    const amount = new Dec(order.amount);
+    const posted = await postLedger(tx.db, {
+      accountId: order.accountId,
+      kind: "top-up",
+      idempotencyKey: `top-up:${order.id}`,
+      documentType: "top-up",
+      documentId: order.id,
+      memo: { provider: providerId, providerOrderId: order.providerOrderId },
+      at: tx.now,
+      lines: [
+        { book: "external", amount: amount.negated() },
+        { book: "cash", amount },
+      ],
+    });
+    await tx.db.update(topUpOrders).set({ status: "paid", paidAt: tx.now, ledgerTransactionId: posted.transactionId }).where(eq(topUpOrders.id, order.id));
+    await recordAudit(tx, { action: "wallet.top-up-paid", accountId: order.accountId, target: order.id, before: { status: order.status }, after: { status: "paid", amount: order.amount } });
+    const [after] = await tx.db.select().from(wallets).where(eq(wallets.accountId, order.accountId));
+    if (after) await restoreIfSettled(tx, order.accountId, after);
+    return { orderId: order.id, credited: true };
+  });
+}
+
+/** An order as the sandbox checkout page and the balance page show it. */
+export async function findTopUpOrder(ctx: ServiceContext, orderId: string) {
+  const [order] = await ctx.db.select().from(topUpOrders).where(eq(topUpOrders.id, orderId));
+  return order ?? null;
+}
