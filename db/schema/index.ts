@@ -1,5 +1,6 @@
 export * from "./identity";
 export * from "./audit";
+export * from "./messaging";
 export * from "./wallet";
 export * from "./purchases";
 export * from "./packs";

@@ -22,7 +22,9 @@ export type AuditAction =
   | "qps.mode-changed"
   | "qps.increase-requested"
   | "licence.trial-started"
-  | "licence.formal-requested";
+  | "licence.formal-requested"
+  | "messages.read"
+  | "subscriptions.update";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,5 +1,7 @@
 import { auth } from "./en/auth";
 import { common } from "./en/common";
+import { inbox } from "./en/inbox";
+import { messaging } from "./en/messaging";
 import { overview } from "./en/overview";
 import { support } from "./en/support";
 import { wallet } from "./en/wallet";
@@ -8,6 +10,6 @@ import { wallet } from "./en/wallet";
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...auth, ...overview, ...support, ...wallet } as const;
+export const en = { ...common, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,10 @@
 import type { MessageKey } from "./en";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { inbox } from "./zh-CN/inbox";
+import { messaging } from "./zh-CN/messaging";
 import { overview } from "./zh-CN/overview";
 import { support } from "./zh-CN/support";
 import { wallet } from "./zh-CN/wallet";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...auth, ...overview, ...support, ...wallet };
+export const zhCN: Record<MessageKey, string> = { ...common, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging };

@@ -1,0 +1,29 @@
+"use client";
+
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { markReadAction } from "@/app/(console)/messages/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { buttonClass } from "@/components/ui/button";
+
+/** Marks one message (or, with no ids, every message) as read. */
+export function MarkReadButton({ ids, all = false }: { ids: number[]; all?: boolean }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      className={all ? buttonClass("secondary") : "text-xs text-brand-600 hover:underline disabled:text-muted"}
+      onClick={() =>
+        startTransition(async () => {
+          await markReadAction(ids);
+          router.refresh();
+        })
+      }
+    >
+      {all ? t("inbox.markAllRead") : t("inbox.markRead")}
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { messages } from "@/db/schema/messaging";
+import type { ServiceContext } from "@/lib/context";
+import { accountOf, assertCanWrite } from "@/lib/context/access";
+import { recordAudit } from "@/lib/audit";
+
+export type InboxMessage = typeof messages.$inferSelect;
+
+export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; unreadOnly?: boolean } }): Promise<InboxMessage[]> {
+  const accountId = accountOf(ctx.actor);
+  const where = input.unreadOnly ? and(eq(messages.accountId, accountId), isNull(messages.readAt)) : eq(messages.accountId, accountId);
+  return ctx.db
+    .select()
+    .from(messages)
+    .where(where)
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(Math.min(input.limit ?? 100, 500));
+}
+
+export async function unreadCount({ ctx }: { ctx: ServiceContext }): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.accountId, accountOf(ctx.actor)), isNull(messages.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks the given messages (or all, with `ids` empty) of the actor's own account as read. */
+export async function markRead({ ctx, input }: { ctx: ServiceContext; input: { ids: number[] } }): Promise<number> {
+  assertCanWrite(ctx.actor);
+  const accountId = accountOf(ctx.actor);
+  const scope = input.ids.length > 0 ? and(eq(messages.accountId, accountId), inArray(messages.id, input.ids)) : eq(messages.accountId, accountId);
+  const updated = await ctx.db
+    .update(messages)
+    .set({ readAt: ctx.now })
+    .where(and(scope, isNull(messages.readAt)))
+    .returning({ id: messages.id });
+  if (updated.length > 0) await recordAudit(ctx, { action: "messages.read", accountId, after: { count: updated.length } });
+  return updated.length;
+}

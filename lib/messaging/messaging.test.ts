@@ -1,0 +1,110 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { outbox } from "@/db/schema/messaging";
+import type { Actor, ServiceContext } from "@/lib/context";
+import { signUp } from "@/lib/identity/sign-up";
+import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/testing/databases";
+import type { ChannelSender, Delivery } from "./channels";
+import { deliverDue, DELIVERY_RETRY } from "./deliver";
+import { listMessages, markRead, unreadCount } from "./inbox";
+import { notify } from "./notify";
+import { listSubscriptions, updateSubscription } from "./subscriptions";
+
+const t0 = new Date("2026-11-22T02:00:00Z");
+
+/** A channel that fails while `down` is true and records what it sent. */
+function flakyChannel(): ChannelSender & { down: boolean; sent: Delivery[] } {
+  const channel = {
+    down: true,
+    sent: [] as Delivery[],
+    async send(delivery: Delivery) {
+      if (channel.down) throw new Error("connection refused");
+      channel.sent.push(delivery);
+    },
+  };
+  return channel;
+}
+
+async function newAccount(db: ServiceContext["db"]): Promise<{ accountId: string; actor: Actor }> {
+  const { accountId, userId } = await signUp({ ctx: { db, actor: { type: "anonymous" }, now: t0 }, input: { email: uniqueEmail("msg"), password: "password-1", company: "Msg Co" } });
+  return { accountId, actor: { type: "customer", userId, accountId } };
+}
+
+describeEachDatabase("messaging", (database) => {
+  it("records a message once per dedupe key and counts it unread until read", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    const ctx: ServiceContext = { db, actor: { type: "system" }, now: t0 };
+    const alert = { accountId, kind: "pack-low" as const, product: "scan", params: { pack: "scan.code-recognition:10k", remaining: 1999, percent: 19, size: 10000, threshold: 20 }, dedupeKey: "pack-low:p1:20" };
+    expect(await notify(ctx, alert)).toBe(true);
+    expect(await notify(ctx, alert)).toBe(false);
+    const own: ServiceContext = { db, actor, now: t0 };
+    expect(await unreadCount({ ctx: own })).toBe(1);
+    const [message] = await listMessages({ ctx: own, input: {} });
+    expect(message).toMatchObject({ kind: "pack-low", params: { remaining: 1999 } });
+    expect(await markRead({ ctx: own, input: { ids: [] } })).toBe(1);
+    expect(await unreadCount({ ctx: own })).toBe(0);
+  });
+
+  it("keeps accounts' inboxes apart", async () => {
+    const db = database().db;
+    const a = await newAccount(db);
+    const b = await newAccount(db);
+    await notify({ db, actor: { type: "system" }, now: t0 }, { accountId: a.accountId, kind: "arrears", product: null, params: { balance: "-¥1.00", month: "2026-10", deadline: "x" }, dedupeKey: "arrears:2026-10" });
+    expect(await listMessages({ ctx: { db, actor: b.actor, now: t0 }, input: {} })).toEqual([]);
+    const [message] = await listMessages({ ctx: { db, actor: a.actor, now: t0 }, input: {} });
+    expect(await markRead({ ctx: { db, actor: b.actor, now: t0 }, input: { ids: [message?.id ?? 0] } })).toBe(0);
+    expect(await unreadCount({ ctx: { db, actor: a.actor, now: t0 } })).toBe(1);
+  });
+
+  it("refuses to change subscriptions while impersonating, and validates the target", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    const viewer: Actor = { type: "impersonation", staffUserId: "s", accountId };
+    await expect(updateSubscription({ ctx: { db, actor: viewer, now: t0 }, input: { topic: "scan", channel: "email", enabled: true, target: "ops@example.com" } })).rejects.toMatchObject({
+      code: "read-only-impersonation",
+    });
+    await updateSubscription({ ctx: { db, actor, now: t0 }, input: { topic: "scan", channel: "email", enabled: true, target: "ops@example.com" } });
+    const rows = await listSubscriptions({ ctx: { db, actor, now: t0 } });
+    expect(rows.find((r) => r.topic === "scan" && r.channel === "email")).toMatchObject({ enabled: true, target: "ops@example.com" });
+    expect(rows).toHaveLength(15);
+  });
+
+  it("delivers to a subscribed channel after it recovers from being down, exactly once", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    await updateSubscription({ ctx: { db, actor, now: t0 }, input: { topic: "body", channel: "sms", enabled: true, target: "+8613800000000" } });
+    await notify({ db, actor: { type: "system" }, now: t0 }, { accountId, kind: "pack-exhausted", product: "body", params: { pack: "body.detection:10k", size: 10000 }, dedupeKey: "pack-exhausted:p9" });
+    const sms = flakyChannel();
+    const down = await deliverDue({ db, actor: { type: "system" }, now: t0 }, { sms });
+    expect(down).toMatchObject({ sent: 0, retrying: 1 });
+    // Not due again until the back-off has passed.
+    expect(await deliverDue({ db, actor: { type: "system" }, now: new Date(t0.getTime() + 1000) }, { sms })).toMatchObject({ sent: 0, retrying: 0 });
+    sms.down = false;
+    const later = new Date(t0.getTime() + DELIVERY_RETRY.firstDelayMs);
+    expect(await deliverDue({ db, actor: { type: "system" }, now: later }, { sms })).toMatchObject({ sent: 1 });
+    expect(await deliverDue({ db, actor: { type: "system" }, now: new Date(later.getTime() + 3_600_000) }, { sms })).toMatchObject({ sent: 0 });
+    expect(sms.sent.filter((d) => d.target === "+8613800000000")).toHaveLength(1);
+    expect(sms.sent[0]?.subject).toContain("资源包已用完");
+    const rows = await db.select().from(outbox).where(eq(outbox.accountId, accountId));
+    expect(rows).toMatchObject([{ status: "sent", attempts: 2 }]);
+  });
+});
+
+describePostgres("outbox workers racing", (database) => {
+  it("two workers draining at once send each delivery once", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    await updateSubscription({ ctx: { db, actor, now: t0 }, input: { topic: "scan", channel: "wechat", enabled: true, target: "oWx_abcdef123" } });
+    for (let i = 0; i < 20; i++) {
+      await notify({ db, actor: { type: "system" }, now: t0 }, { accountId, kind: "pack-exhausted", product: "scan", params: { pack: `p${i}`, size: 1 }, dedupeKey: `race:${i}` });
+    }
+    const wechat = flakyChannel();
+    wechat.down = false;
+    const ctx = { db, actor: { type: "system" } as const, now: t0 };
+    await Promise.all([deliverDue(ctx, { wechat }), deliverDue(ctx, { wechat }), deliverDue(ctx, { wechat })]);
+    const mine = wechat.sent.filter((d) => d.target === "oWx_abcdef123");
+    expect(mine).toHaveLength(20);
+    expect(new Set(mine.map((d) => d.id)).size).toBe(20);
+  });
+});
