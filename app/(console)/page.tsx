@@ -33,9 +33,9 @@ export default async function OverviewPage() {
                 <Badge tone={statusTone[account.status]}>{t(`overview.status.${account.status}`)}</Badge>
               </dd>
             </div>
-            <div className="flex justify-between gap-4">
+            <div>
               <dt className="text-muted">{t("overview.accountId")}</dt>
-              <dd className="truncate font-mono text-xs select-all">{account.id}</dd>
+              <dd className="mt-0.5 font-mono text-xs break-all select-all">{account.id}</dd>
             </div>
             <div className="flex justify-between gap-4">
               <dt className="text-muted">{t("overview.memberSince")}</dt>
