@@ -13,7 +13,13 @@ export interface NavSection {
 
 /** The customer console's sections. Only pages that exist are listed; each issue adds its own. */
 export const customerNav: NavSection[] = [
-  { title: "nav.section.account", items: [{ href: "/", label: "nav.overview", icon: "◧" }] },
+  {
+    title: "nav.section.account",
+    items: [
+      { href: "/", label: "nav.overview", icon: "◧" },
+      { href: "/messages", label: "nav.messages", icon: "✉" },
+    ],
+  },
   { title: "nav.section.billing", items: [{ href: "/balance", label: "nav.balance", icon: "¥" }] },
   { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "∑" }] },
 ];
