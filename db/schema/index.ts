@@ -5,3 +5,4 @@ export * from "./wallet";
 export * from "./purchases";
 export * from "./packs";
 export * from "./quota";
+export * from "./metering";

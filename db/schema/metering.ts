@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./identity";
+
+/** Keys the metering gateway authenticates with (API.md §1). Only a SHA-256 of the secret is kept. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    name: text("name").notNull(),
+    displayPrefix: text("display_prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash").on(t.secretHash), index("api_keys_account_idx").on(t.accountId)],
+);
+
+/**
+ * Every accepted call report. The primary key (account, event id) is what makes a retried or racing
+ * event count once. The split says how the event was drawn when it arrived (SPEC §2.5).
+ */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    accountId: uuid("account_id").notNull(),
+    eventId: text("event_id").notNull(),
+    api: text("api").notNull(),
+    calls: integer("calls").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    month: text("month").notNull(),
+    free: integer("free").notNull(),
+    fromPacks: integer("from_packs").notNull(),
+    billable: integer("billable").notNull(),
+    keyId: uuid("key_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.eventId] }),
+    check("usage_events_split", sql`${t.free} + ${t.fromPacks} + ${t.billable} = ${t.calls} and ${t.free} >= 0 and ${t.fromPacks} >= 0 and ${t.billable} >= 0`),
+    index("usage_events_account_month_idx").on(t.accountId, t.month),
+  ],
+);
+
+/**
+ * Per account, API and hour (Shanghai calendar month alongside): kept in step with usage_events in
+ * the same transaction, so month totals, tiers and charts never scan raw events.
+ */
+export const usageHourly = pgTable(
+  "usage_hourly",
+  {
+    accountId: uuid("account_id").notNull(),
+    api: text("api").notNull(),
+    hour: timestamp("hour", { withTimezone: true, mode: "date" }).notNull(),
+    month: text("month").notNull(),
+    calls: bigint("calls", { mode: "number" }).notNull(),
+    free: bigint("free", { mode: "number" }).notNull(),
+    fromPacks: bigint("from_packs", { mode: "number" }).notNull(),
+    billable: bigint("billable", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.api, t.hour] }), index("usage_hourly_account_month_idx").on(t.accountId, t.month)],
+);
+
+/** Customer-chosen low-remaining alert threshold per product (SPEC §5); the 0 alert always applies. */
+export const alertThresholds = pgTable(
+  "alert_thresholds",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    product: text("product").notNull(),
+    lowPercent: integer("low_percent").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.product] }), check("alert_thresholds_range", sql`${t.lowPercent} between 1 and 99`)],
+);
+
+/** Months whose close has run: usage for them is refused (`closed-month`). Written by the monthly close. */
+export const closedMonths = pgTable("closed_months", {
+  month: text("month").primaryKey(),
+  closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }).notNull(),
+});
