@@ -1,0 +1,117 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { packs } from "@/db/schema";
+import type { ServiceContext } from "@/lib/context";
+import { APIS, PRICE_BOOKS, drawCalls as priceDraw, productOfApi, type ApiId, type ProductId } from "@/lib/pricing";
+import { packApisFor } from "./draw";
+
+export interface BatchDrawEvent {
+  api: ApiId;
+  calls: number;
+  at: Date;
+}
+
+export interface EventSplit {
+  free: number;
+  fromPacks: number;
+  billable: number;
+}
+
+export interface PackChange {
+  packId: string;
+  api: string;
+  source: "free" | "purchase" | "gift";
+  product: ProductId;
+  size: number;
+  remainingBefore: number;
+  remaining: number;
+}
+
+export interface BatchDrawResult {
+  splits: EventSplit[];
+  /** Each pack drawn in the batch, once, with its remaining before the batch and after it. */
+  changes: PackChange[];
+  /** Prepaid (bought or gift) packs of each product still usable after the batch (for scan's alert rule, SPEC §5). */
+  usablePrepaidPacks: Map<ProductId, number>;
+}
+
+type PackRow = typeof packs.$inferSelect;
+
+/**
+ * The pack-draw rule of SPEC §2.5 applied to a batch of events in order, with a constant number
+ * of statements: one SELECT … FOR UPDATE of the usable packs of the products involved, the draws
+ * computed in memory with lib/pricing, one UPDATE for every pack drawn. Runs inside the caller's
+ * transaction (metering); the row locks serialize it with refunds exactly as `drawCalls` does.
+ */
+export async function drawBatch(ctx: ServiceContext, accountId: string, events: BatchDrawEvent[]): Promise<BatchDrawResult> {
+  if (events.length === 0) return { splits: [], changes: [], usablePrepaidPacks: new Map() };
+  const products = new Set(events.map((e) => productOfApi(e.api)));
+  const packApis = [...new Set(APIS.filter((a) => products.has(a.product)).flatMap((a) => packApisFor(a.id)))];
+  const earliest = new Date(Math.min(...events.map((e) => e.at.getTime())));
+  const latest = new Date(Math.max(...events.map((e) => e.at.getTime())));
+  const rows = await ctx.db
+    .select()
+    .from(packs)
+    .where(
+      and(
+        eq(packs.accountId, accountId),
+        inArray(packs.api, packApis),
+        isNull(packs.refundedAt),
+        eq(packs.refundHold, false),
+        gt(packs.remaining, 0),
+        lte(packs.deliveredAt, latest),
+        gt(packs.expiresAt, earliest),
+      ),
+    )
+    .orderBy(asc(packs.expiresAt), asc(packs.deliveredAt), asc(packs.id))
+    .for("update");
+
+  const remaining = new Map(rows.map((row) => [row.id, row.remaining]));
+  const usableAt = (row: PackRow, at: Date) => row.deliveredAt <= at && row.expiresAt > at && (remaining.get(row.id) ?? 0) > 0;
+  const toUsable = (row: PackRow) => ({ id: row.id, remaining: remaining.get(row.id) ?? 0, expiresAt: row.expiresAt, deliveredAt: row.deliveredAt });
+
+  const splits = events.map((event): EventSplit => {
+    const apis = new Set(packApisFor(event.api));
+    const candidates = rows.filter((row) => apis.has(row.api) && usableAt(row, event.at));
+    const fromFree = priceDraw({ calls: event.calls, freeRemaining: 0, packs: candidates.filter((r) => r.source === "free").map(toUsable) });
+    const fromBought = priceDraw({ calls: fromFree.billable, freeRemaining: 0, packs: candidates.filter((r) => r.source !== "free").map(toUsable) });
+    for (const draw of [...fromFree.packs, ...fromBought.packs]) remaining.set(draw.id, draw.remaining);
+    return { free: fromFree.fromPacks, fromPacks: fromBought.fromPacks, billable: fromBought.billable };
+  });
+
+  const changed = rows.filter((row) => remaining.get(row.id) !== row.remaining);
+  if (changed.length > 0) {
+    const values = sql.join(
+      changed.map((row) => sql`(${row.id}::uuid, ${remaining.get(row.id) ?? row.remaining}::int)`),
+      sql`, `,
+    );
+    await ctx.db.execute(sql`update ${packs} set remaining = v.remaining from (values ${values}) as v(id, remaining) where ${packs.id} = v.id`);
+  }
+
+  const usablePrepaidPacks = new Map<ProductId, number>();
+  for (const row of rows) {
+    if (row.source === "free" || (remaining.get(row.id) ?? 0) === 0) continue;
+    const product = productOfPackApi(row.api);
+    usablePrepaidPacks.set(product, (usablePrepaidPacks.get(product) ?? 0) + 1);
+  }
+  const changes = changed.map((row) => ({
+    packId: row.id,
+    api: row.api,
+    source: row.source,
+    product: productOfPackApi(row.api),
+    size: row.size,
+    remainingBefore: row.remaining,
+    remaining: remaining.get(row.id) ?? row.remaining,
+  }));
+  return { splits, changes, usablePrepaidPacks };
+}
+
+/** A pack's `api` is an API id, or a shared free pool's id; a pool belongs to the product of its APIs. */
+function productOfPackApi(api: string): ProductId {
+  const found = APIS.find((a) => a.id === api);
+  if (found) return found.product;
+  const pool = PRICE_BOOKS.flatMap((book) => book.freePools).find((p) => p.id === api);
+  const first = pool?.apis[0];
+  if (!first) throw new Error(`a pack covers an unknown API or pool: ${api}`);
+  return productOfApi(first);
+}

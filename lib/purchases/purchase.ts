@@ -1,0 +1,129 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { purchases, vouchers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
+import { accountOf, assertCanWrite } from "@/lib/context/access";
+import { inTransaction } from "@/lib/context/transaction";
+import { Dec, formatMoney, formatYuan, splitPayment, type PaidFrom, type ProductId, type Voucher } from "@/lib/pricing";
+import { lockWallet, postLedger } from "@/lib/wallet/ledger";
+import { fulfil } from "./fulfil";
+import { preparePurchase } from "./prepare";
+import type { PurchaseInput } from "./schemas";
+
+export interface PurchaseResult {
+  purchaseId: string;
+  /** True when this idempotency key had already bought: nothing was charged this time. */
+  duplicate: boolean;
+  item: string;
+  amount: string;
+  paid: PaidFrom;
+}
+
+function paidOf(row: typeof purchases.$inferSelect): PaidFrom {
+  return { voucher: formatMoney(row.paidVoucher), gift: formatMoney(row.paidGift), income: formatMoney(row.paidIncome), cash: formatMoney(row.paidCash) };
+}
+
+async function existingPurchase(db: Database, accountId: string, key: string): Promise<PurchaseResult | null> {
+  const [row] = await db.select().from(purchases).where(and(eq(purchases.accountId, accountId), eq(purchases.idempotencyKey, key)));
+  return row ? { purchaseId: row.id, duplicate: true, item: row.item, amount: formatMoney(row.amount), paid: paidOf(row) } : null;
+}
+
+/** The account's own voucher, as the payment split reads it. */
+export async function voucherForPayment(db: Database, accountId: string, voucherId: string): Promise<Voucher & { id: string }> {
+  const [row] = await db.select().from(vouchers).where(and(eq(vouchers.id, voucherId), eq(vouchers.accountId, accountId)));
+  if (!row) throw new NotFoundError("voucher-not-found");
+  return { id: row.id, remaining: row.remaining, products: row.products as ProductId[], expiresAt: row.expiresAt };
+}
+
+/**
+ * Buys a pack, QPS or scan.sdk (SPEC §2.4, §2.6, §2.7, §3) in one transaction: price from
+ * lib/pricing, pay with the applied voucher then gift, income, cash (splitPayment), post the
+ * balanced ledger transaction, deliver, audit.
+ *
+ * Serialized per account by the wallet row lock. Under it, the idempotency key is looked up first:
+ * a double click or retried request finds the first purchase and charges nothing (the unique
+ * (account, key) index backs this up). The balance read under the lock is the one charged, so
+ * concurrent purchases can never together overdraw it; not enough money charges nothing and says
+ * how much is missing.
+ */
+export async function purchase({ ctx, input }: { ctx: ServiceContext; input: PurchaseInput }): Promise<PurchaseResult> {
+  assertCanWrite(ctx.actor);
+  const accountId = accountOf(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const wallet = await lockWallet(tx.db, accountId, tx.now);
+    const existing = await existingPurchase(tx.db, accountId, input.idempotencyKey);
+    if (existing) return existing;
+    const { priced } = await preparePurchase(tx.db, accountId, input, tx.now);
+    const voucher = input.voucherId ? await voucherForPayment(tx.db, accountId, input.voucherId) : undefined;
+    const split = splitPayment({ price: priced.amount, product: priced.product, balance: wallet, voucher, at: tx.now });
+    if (!split.ok) {
+      throw new ConflictError("insufficient-balance", {
+        price: formatYuan(split.price),
+        voucherPays: formatYuan(split.voucherPays),
+        needed: formatYuan(split.balanceNeeded),
+        available: formatYuan(split.balanceAvailable),
+        shortfall: formatYuan(split.shortfall),
+      });
+    }
+    const paid = split.paid;
+    const purchaseId = randomUUID();
+    const amount = formatMoney(priced.amount);
+    const [row] = await tx.db
+      .insert(purchases)
+      .values({
+        id: purchaseId,
+        accountId,
+        idempotencyKey: input.idempotencyKey,
+        item: priced.item,
+        kind: priced.kind,
+        product: priced.product,
+        quantity: priced.quantity,
+        period: priced.period ?? null,
+        periods: priced.periods ?? null,
+        unitPrice: priced.unitPrice.toFixed(),
+        amount,
+        voucherId: new Dec(paid.voucher).isZero() ? null : (voucher?.id ?? null),
+        paidVoucher: paid.voucher,
+        paidGift: paid.gift,
+        paidIncome: paid.income,
+        paidCash: paid.cash,
+        details: input.app ? { app: input.app } : null,
+        createdAt: tx.now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: purchases.id });
+    if (!row) {
+      const raced = await existingPurchase(tx.db, accountId, input.idempotencyKey);
+      if (raced) return raced;
+      throw new ConflictError("purchase-conflict");
+    }
+    const posted = await postLedger(tx.db, {
+      accountId,
+      kind: "purchase",
+      idempotencyKey: `purchase:${purchaseId}`,
+      documentType: "purchase",
+      documentId: purchaseId,
+      memo: { item: priced.item, quantity: priced.quantity },
+      at: tx.now,
+      lines: [
+        ...(voucher ? [{ book: "voucher" as const, voucherId: voucher.id, amount: new Dec(paid.voucher).negated() }] : []),
+        { book: "gift", amount: new Dec(paid.gift).negated() },
+        { book: "income", amount: new Dec(paid.income).negated() },
+        { book: "cash", amount: new Dec(paid.cash).negated() },
+        { book: "revenue", amount: new Dec(amount) },
+      ],
+    });
+    await tx.db.update(purchases).set({ ledgerTransactionId: posted.transactionId }).where(eq(purchases.id, purchaseId));
+    await fulfil(tx.db, { accountId, purchaseId, priced, item: input, paid, at: tx.now });
+    await recordAudit(tx, {
+      action: "purchase.paid",
+      accountId,
+      target: purchaseId,
+      after: { item: priced.item, quantity: priced.quantity, period: priced.period, periods: priced.periods, amount, paid },
+    });
+    return { purchaseId, duplicate: false, item: priced.item, amount, paid };
+  });
+}

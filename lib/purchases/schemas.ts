@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** A scan.sdk licence is bound to one app: its name and its iOS and Android build ids (SPEC §2.7). */
+export const appBindingSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  iosBundleId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "bundle-id")
+    .max(155),
+  androidPackage: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, "package")
+    .max(155),
+});
+export type AppBinding = z.infer<typeof appBindingSchema>;
+
+/** Most packs one purchase may hold: a guard on rows created, far above any real order. */
+export const MAX_PACKS_PER_PURCHASE = 100;
+
+export const purchaseItemSchema = z.object({
+  item: z.string().trim().min(1).max(100),
+  quantity: z.coerce.number().int().min(1).max(1_000_000),
+  period: z.enum(["month", "day"]).optional(),
+  periods: z.coerce.number().int().min(1).max(366).optional(),
+  app: appBindingSchema.optional(),
+});
+export type PurchaseItem = z.infer<typeof purchaseItemSchema>;
+
+export const purchaseInput = purchaseItemSchema.extend({
+  /** Generated when the checkout page renders; the same key charges once however often it is sent. */
+  idempotencyKey: z.string().min(8).max(100),
+  voucherId: z.uuid().optional(),
+});
+export type PurchaseInput = z.infer<typeof purchaseInput>;

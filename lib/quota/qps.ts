@@ -1,0 +1,25 @@
+import "server-only";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { qpsGrants, qpsGroupModes, type QpsMode } from "@/db/schema";
+import { MAX_QPS_PER_GROUP, type QpsGroupId } from "@/lib/pricing";
+
+/** The QPS a group has bought and in force at `at`: the sum of its grants covering that instant. */
+export async function heldQps(db: Database, accountId: string, group: QpsGroupId, at: Date): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${qpsGrants.qps}), 0)` })
+    .from(qpsGrants)
+    .where(and(eq(qpsGrants.accountId, accountId), eq(qpsGrants.groupId, group), lte(qpsGrants.startsAt, at), gt(qpsGrants.endsAt, at)));
+  return Number.parseInt(row?.total ?? "0", 10);
+}
+
+/** How the group is billed (SPEC §2.6): `calls` unless the customer switched it to `qps`. */
+export async function groupMode(db: Database, accountId: string, group: QpsGroupId): Promise<QpsMode> {
+  const [row] = await db.select({ mode: qpsGroupModes.mode }).from(qpsGroupModes).where(and(eq(qpsGroupModes.accountId, accountId), eq(qpsGroupModes.groupId, group)));
+  return row?.mode ?? "calls";
+}
+
+/** QPS still purchasable in the group before the 200 cap (SPEC §2.6). */
+export function qpsHeadroom(held: number): number {
+  return Math.max(0, MAX_QPS_PER_GROUP - held);
+}
