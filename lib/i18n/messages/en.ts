@@ -1,4 +1,5 @@
 import { auth } from "./en/auth";
+import { calculator } from "./en/calculator";
 import { common } from "./en/common";
 import { inbox } from "./en/inbox";
 import { messaging } from "./en/messaging";
@@ -10,6 +11,6 @@ import { wallet } from "./en/wallet";
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging } as const;
 
 export type MessageKey = keyof typeof en;

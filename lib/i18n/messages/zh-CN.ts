@@ -1,5 +1,6 @@
 import type { MessageKey } from "./en";
 import { auth } from "./zh-CN/auth";
+import { calculator } from "./zh-CN/calculator";
 import { common } from "./zh-CN/common";
 import { inbox } from "./zh-CN/inbox";
 import { messaging } from "./zh-CN/messaging";
@@ -7,4 +8,4 @@ import { overview } from "./zh-CN/overview";
 import { support } from "./zh-CN/support";
 import { wallet } from "./zh-CN/wallet";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging };
