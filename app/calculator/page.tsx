@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { Calculator } from "@/components/calculator/calculator";
+import { PublicFrame } from "@/components/calculator/public-frame";
+import { PageHeader } from "@/components/shell/page-header";
+import { auth } from "@/lib/auth";
+import { getTranslator } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("calculator.title") };
+}
+
+/** Public (proxy.ts lets it through): the pricing runs in the browser, so nothing here needs a session. */
+export default async function CalculatorPage() {
+  const [{ t }, session] = await Promise.all([getTranslator(), auth()]);
+  const role = session?.user?.role;
+  const back = !role
+    ? { href: "/sign-in", label: t("calculator.signIn") }
+    : { href: role === "customer" ? "/" : "/staff", label: t("calculator.backToConsole") };
+  return (
+    <PublicFrame t={t} back={back}>
+      <PageHeader title={t("calculator.title")} description={t("calculator.description")} />
+      <Calculator />
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { calculate } from "@/lib/calculator/compute";
+import { emptyForm, type CalculatorForm } from "@/lib/calculator/form";
+import { monthOf } from "@/lib/pricing";
+import { AdviceList } from "./advice-list";
+import { Bill } from "./bill";
+import { MonthCard } from "./month-card";
+import { OwnedPacksCard } from "./owned-packs-card";
+import { PurchasesCard } from "./purchases-card";
+import { TierTables } from "./tier-tables";
+import { UsageCards } from "./usage-cards";
+
+export type FormUpdate = (change: (form: CalculatorForm) => CalculatorForm) => void;
+
+/** The price calculator: the form on the left, the bill on the right, the tier tables below. */
+export function Calculator() {
+  const { t } = useI18n();
+  // The current month in the browser (Asia/Shanghai months, SPEC §1).
+  const [form, setForm] = useState<CalculatorForm>(() => emptyForm(monthOf(new Date())));
+  const nextKey = useRef(1);
+  const newKey = () => nextKey.current++;
+  const deferred = useDeferredValue(form);
+  const result = useMemo(() => calculate(deferred), [deferred]);
+  const error = result.ok ? null : result.error;
+  const update: FormUpdate = (change) => setForm(change);
+
+  return (
+    <div className="space-y-8">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        <form className="space-y-6" aria-label={t("calculator.title")} onSubmit={(event) => event.preventDefault()}>
+          <MonthCard form={form} update={update} error={error} onReset={() => setForm(emptyForm(form.month))} />
+          <UsageCards form={form} update={update} error={error} />
+          <OwnedPacksCard form={form} update={update} error={error} newKey={newKey} />
+          <PurchasesCard form={form} update={update} error={error} newKey={newKey} />
+        </form>
+        <div className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+          <Bill form={deferred} result={result} />
+          {result.ok ? <AdviceList advice={result.advice} /> : null}
+        </div>
+      </div>
+      {result.ok ? <TierTables quote={result.quote} /> : null}
+    </div>
+  );
+}
