@@ -24,7 +24,10 @@ export type AuditAction =
   | "licence.trial-started"
   | "licence.formal-requested"
   | "messages.read"
-  | "subscriptions.update";
+  | "subscriptions.update"
+  | "api-key.create"
+  | "api-key.revoke"
+  | "alerts.thresholds-update";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { apiKeys } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { NotFoundError, ServiceError, type ServiceContext } from "@/lib/context";
+import { accountOf, assertCanWrite } from "@/lib/context/access";
+import { inTransaction } from "@/lib/context/transaction";
+import { generateApiKeySecret, hashApiKeySecret } from "./api-key-secret";
+
+export const createApiKeyInput = z.object({
+  name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(60, { error: "name must be at most 60 characters" }),
+});
+
+/** An account may hold this many live keys; enough for every gateway environment, few enough to audit. */
+export const MAX_LIVE_KEYS = 20;
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  displayPrefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const listColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  displayPrefix: apiKeys.displayPrefix,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+};
+
+/** Creates a key; the secret is returned this once and never again (only its hash is stored). */
+export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createApiKeyInput> }): Promise<{ key: ApiKeyRow; secret: string }> {
+  assertCanWrite(ctx.actor);
+  const accountId = accountOf(ctx.actor);
+  const { secret, hash, displayPrefix } = generateApiKeySecret();
+  return inTransaction(ctx, async (tx) => {
+    const live = await tx.db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)));
+    if (live.length >= MAX_LIVE_KEYS) throw new ServiceError("too-many-keys", { max: MAX_LIVE_KEYS });
+    const [key] = await tx.db
+      .insert(apiKeys)
+      .values({ accountId, name: input.name, displayPrefix, secretHash: hash, createdAt: tx.now })
+      .returning(listColumns);
+    if (!key) throw new Error("api key insert returned nothing");
+    await recordAudit(tx, { action: "api-key.create", accountId, target: key.id, after: { name: input.name, prefix: displayPrefix } });
+    return { key, secret };
+  });
+}
+
+export async function listApiKeys({ ctx }: { ctx: ServiceContext }): Promise<ApiKeyRow[]> {
+  return ctx.db.select(listColumns).from(apiKeys).where(eq(apiKeys.accountId, accountOf(ctx.actor))).orderBy(desc(apiKeys.createdAt));
+}
+
+export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: { keyId: string } }): Promise<void> {
+  assertCanWrite(ctx.actor);
+  const accountId = accountOf(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    // The account condition is what stops one customer revoking another's key by id.
+    const [revoked] = await tx.db
+      .update(apiKeys)
+      .set({ revokedAt: tx.now })
+      .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, name: apiKeys.name });
+    if (!revoked) throw new NotFoundError("api-key-not-found");
+    await recordAudit(tx, { action: "api-key.revoke", accountId, target: revoked.id, before: { name: revoked.name } });
+  });
+}
+
+/** The live key a bearer secret belongs to, or null (missing, wrong and revoked keys look the same). */
+export async function authenticateApiKey(ctx: ServiceContext, secret: string): Promise<{ keyId: string; accountId: string } | null> {
+  const [key] = await ctx.db
+    .select({ keyId: apiKeys.id, accountId: apiKeys.accountId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.secretHash, hashApiKeySecret(secret)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return key ?? null;
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { accounts, alertThresholds, closedMonths, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
+import { ForbiddenError, type ServiceContext } from "@/lib/context";
+import { inTransaction } from "@/lib/context/transaction";
+import { drawBatch, type BatchDrawEvent } from "@/lib/packs/draw-batch";
+import { monthOf } from "@/lib/pricing";
+import { packAlerts } from "./pack-alerts";
+import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
+import type { ParsedEvent } from "./usage-request";
+
+export type UsageResult =
+  | { id: string; status: "accepted"; free: number; fromPacks: number; billable: number }
+  | { id: string; status: "duplicate" }
+  | { id: string; status: "rejected"; error: { code: RejectionCode; message: string } };
+
+const HOUR_MS = 3_600_000;
+
+async function accountFacts(ctx: ServiceContext, accountId: string, months: string[]): Promise<AccountFacts | null> {
+  const [account] = await ctx.db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
+  if (!account) return null;
+  const [activated, modes, closed] = await Promise.all([
+    ctx.db.select({ product: serviceActivations.product }).from(serviceActivations).where(eq(serviceActivations.accountId, accountId)),
+    ctx.db.select({ groupId: qpsGroupModes.groupId }).from(qpsGroupModes).where(and(eq(qpsGroupModes.accountId, accountId), eq(qpsGroupModes.mode, "qps"))),
+    months.length > 0 ? ctx.db.select({ month: closedMonths.month }).from(closedMonths).where(inArray(closedMonths.month, months)) : Promise.resolve([]),
+  ]);
+  return {
+    status: account.status,
+    activatedProducts: new Set(activated.map((a) => a.product)),
+    qpsBilledGroups: new Set(modes.map((m) => m.groupId)),
+    closedMonths: new Set(closed.map((c) => c.month)),
+  };
+}
+
+/**
+ * POST /api/v1/usage (API.md §1): records a batch of call reports for the API key's account and
+ * draws each accepted event at once (free pack → packs by earliest expiry → postpaid, SPEC §2.5).
+ *
+ * One transaction per batch, serialized per account by an advisory lock, with a constant number
+ * of statements whatever the batch size (plus a few per pack alert fired). An event id seen
+ * before — in an earlier batch, earlier in this one, or in a batch racing this one — is answered
+ * `duplicate` and never counted twice: the lock orders racing batches and the primary key backs it.
+ */
+export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: { events: ParsedEvent[] } }): Promise<UsageResult[]> {
+  if (ctx.actor.type !== "api-key") throw new ForbiddenError("api-key-required");
+  const { accountId, keyId } = ctx.actor;
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`);
+    const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
+    const months = [...new Set(valid.map((e) => monthOf(e.at)))];
+    const facts = await accountFacts(tx, accountId, months);
+    if (!facts) throw new ForbiddenError("no-account");
+    const ids = [...new Set(valid.map((e) => e.id))];
+    const seenRows = ids.length > 0 ? await tx.db.select({ id: usageEvents.eventId }).from(usageEvents).where(and(eq(usageEvents.accountId, accountId), inArray(usageEvents.eventId, ids))) : [];
+    const seen = new Set(seenRows.map((r) => r.id));
+
+    const results: UsageResult[] = [];
+    const accepted: { index: number; event: BatchDrawEvent & { id: string; month: string } }[] = [];
+    for (const parsed of input.events) {
+      if (!parsed.ok) {
+        results.push({ id: parsed.id, status: "rejected", error: { code: parsed.code, message: parsed.message } });
+        continue;
+      }
+      const event = parsed.event;
+      if (seen.has(event.id)) {
+        results.push({ id: event.id, status: "duplicate" });
+        continue;
+      }
+      const verdict = checkEvent(event, facts, tx.now);
+      if (!verdict.ok) {
+        results.push({ id: event.id, status: "rejected", error: { code: verdict.code, message: verdict.message } });
+        continue;
+      }
+      seen.add(event.id);
+      accepted.push({ index: results.length, event: { id: event.id, api: verdict.api, calls: event.calls, at: event.at, month: verdict.month } });
+      results.push({ id: event.id, status: "accepted", free: 0, fromPacks: 0, billable: 0 });
+    }
+    if (accepted.length === 0) return results;
+
+    const drawn = await drawBatch(tx, accountId, accepted.map((a) => a.event));
+    const rows = accepted.map((a, i) => {
+      const split = drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: a.event.calls };
+      results[a.index] = { id: a.event.id, status: "accepted", ...split };
+      return { ...a.event, ...split };
+    });
+    await tx.db.insert(usageEvents).values(
+      rows.map((r) => ({
+        accountId,
+        eventId: r.id,
+        api: r.api,
+        calls: r.calls,
+        at: r.at,
+        month: r.month,
+        free: r.free,
+        fromPacks: r.fromPacks,
+        billable: r.billable,
+        keyId,
+        receivedAt: tx.now,
+      })),
+    );
+    await addToHourly(tx, accountId, rows);
+    await packAlerts(tx, accountId, drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
+    return results;
+  });
+}
+
+interface DrawnRow {
+  api: string;
+  at: Date;
+  month: string;
+  calls: number;
+  free: number;
+  fromPacks: number;
+  billable: number;
+}
+
+/** Adds the batch to the per-hour aggregates in one statement. Whole hours in UTC are whole hours in Shanghai (UTC+8). */
+async function addToHourly(ctx: ServiceContext, accountId: string, rows: DrawnRow[]): Promise<void> {
+  const byKey = new Map<string, { api: string; hour: Date; month: string; calls: number; free: number; fromPacks: number; billable: number }>();
+  for (const row of rows) {
+    const hour = new Date(Math.floor(row.at.getTime() / HOUR_MS) * HOUR_MS);
+    const key = `${row.api}|${hour.getTime()}`;
+    const sum = byKey.get(key) ?? { api: row.api, hour, month: row.month, calls: 0, free: 0, fromPacks: 0, billable: 0 };
+    sum.calls += row.calls;
+    sum.free += row.free;
+    sum.fromPacks += row.fromPacks;
+    sum.billable += row.billable;
+    byKey.set(key, sum);
+  }
+  await ctx.db
+    .insert(usageHourly)
+    .values([...byKey.values()].map((s) => ({ accountId, ...s })))
+    .onConflictDoUpdate({
+      target: [usageHourly.accountId, usageHourly.api, usageHourly.hour],
+      set: {
+        calls: sql`${usageHourly.calls} + excluded.calls`,
+        free: sql`${usageHourly.free} + excluded.free`,
+        fromPacks: sql`${usageHourly.fromPacks} + excluded.from_packs`,
+        billable: sql`${usageHourly.billable} + excluded.billable`,
+      },
+    });
+}
