@@ -17,7 +17,8 @@ function defaultExpiry(month: string): string {
   return /^\d{4}$/.test(year ?? "") && mm ? `${Number(year) + 1}-${mm}-01` : "";
 }
 
-const ROW = "grid grid-cols-[minmax(0,1fr)_8rem_9.5rem_2rem] items-end gap-3";
+// The pack names are long (API · size · price): the select takes a line of its own.
+const ROW = "grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_2rem] items-end gap-x-3 gap-y-2";
 
 export function OwnedPacksCard({ form, update, error, newKey }: { form: CalculatorForm; update: FormUpdate; error: CalculatorError | null; newKey: () => number }) {
   const { t } = useI18n();
@@ -46,12 +47,21 @@ export function OwnedPacksCard({ form, update, error, newKey }: { form: Calculat
           const size = packSpecById(row.packId)?.calls ?? 0;
           return (
             <li key={row.key} className={ROW}>
-              <div className="space-y-1">
+              <div className="col-span-2 space-y-1">
                 <label htmlFor={`${id}-type`} className="block text-xs font-medium text-muted">
                   {`${index + 1}. ${t("calculator.packs.type")}`}
                 </label>
                 <PackSelect id={`${id}-type`} value={row.packId} aria-invalid={invalid ? true : undefined} onChange={(event) => change(row.key, { packId: event.target.value })} />
               </div>
+              <Button
+                type="button"
+                variant="ghost"
+                className="h-9 px-0"
+                aria-label={t("calculator.packs.remove", { n: index + 1 })}
+                onClick={() => update((current) => ({ ...current, packs: current.packs.filter((other) => other.key !== row.key) }))}
+              >
+                ×
+              </Button>
               <div className="space-y-1">
                 <label htmlFor={`${id}-remaining`} className="block text-xs font-medium text-muted">
                   {t("calculator.packs.remaining")}
@@ -64,15 +74,6 @@ export function OwnedPacksCard({ form, update, error, newKey }: { form: Calculat
                 </label>
                 <input id={`${id}-expires`} type="date" value={row.expiresOn} aria-invalid={invalid ? true : undefined} onChange={(event) => change(row.key, { expiresOn: event.target.value })} className={inputClass} />
               </div>
-              <Button
-                type="button"
-                variant="ghost"
-                className="h-9 px-0"
-                aria-label={t("calculator.packs.remove", { n: index + 1 })}
-                onClick={() => update((current) => ({ ...current, packs: current.packs.filter((other) => other.key !== row.key) }))}
-              >
-                ×
-              </Button>
             </li>
           );
         })}

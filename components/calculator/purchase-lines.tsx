@@ -15,7 +15,7 @@ function itemLabel(t: Translate, purchase: QuotePurchase): string {
 function quantityText(t: Translate, purchase: QuotePurchase): string {
   const units = `${formatCount(purchase.quantity)} × ${formatYuan(purchase.unitPrice)}`;
   if (!purchase.period) return units;
-  return `${units} × ${t(periodKey(purchase.period), { count: formatCount(purchase.periods ?? 1) })}`;
+  return `${units} ${t(periodKey(purchase.period), { count: formatCount(purchase.periods ?? 1) })}`;
 }
 
 export function PurchaseLines({ quote }: { quote: Quote }) {
