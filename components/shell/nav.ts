@@ -20,7 +20,20 @@ export const customerNav: NavSection[] = [
       { href: "/messages", label: "nav.messages", icon: "✉" },
     ],
   },
-  { title: "nav.section.billing", items: [{ href: "/balance", label: "nav.balance", icon: "¥" }] },
+  {
+    title: "nav.section.resources",
+    items: [
+      { href: "/services", label: "nav.services", icon: "▦" },
+      { href: "/packs", label: "nav.packs", icon: "▤" },
+    ],
+  },
+  {
+    title: "nav.section.billing",
+    items: [
+      { href: "/balance", label: "nav.balance", icon: "¥" },
+      { href: "/refunds", label: "nav.refunds", icon: "↺" },
+    ],
+  },
   { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "∑" }] },
 ];
 

@@ -6,11 +6,13 @@ import { messaging } from "./en/messaging";
 import { overview } from "./en/overview";
 import { support } from "./en/support";
 import { wallet } from "./en/wallet";
+import { packs } from "./en/packs";
+import { checkout } from "./en/checkout";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...inbox, ...messaging } as const;
 
 export type MessageKey = keyof typeof en;

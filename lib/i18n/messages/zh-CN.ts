@@ -7,5 +7,7 @@ import { messaging } from "./zh-CN/messaging";
 import { overview } from "./zh-CN/overview";
 import { support } from "./zh-CN/support";
 import { wallet } from "./zh-CN/wallet";
+import { packs } from "./zh-CN/packs";
+import { checkout } from "./zh-CN/checkout";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...inbox, ...messaging };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...inbox, ...messaging };

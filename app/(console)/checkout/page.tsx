@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckoutForm, type CheckoutVoucher } from "@/components/checkout/checkout-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { ServiceError } from "@/lib/context";
+import { formatDate } from "@/lib/i18n/format-date";
+import { getTranslator } from "@/lib/i18n/server";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+import { formatCount, formatMoney, formatUnitPrice, formatYuan, REFUNDABLE_PRODUCTS, type PricedPurchase } from "@/lib/pricing";
+import { preparePurchase } from "@/lib/purchases/prepare";
+import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
+import { getWallet, listVouchers } from "@/lib/wallet/balance";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("checkout.title") };
+}
+
+type Search = Record<string, string | undefined>;
+
+function itemOf(params: Search): PurchaseItem | null {
+  const parsed = purchaseItemSchema.safeParse({
+    item: params.item,
+    quantity: params.quantity ?? "1",
+    period: params.period || undefined,
+    periods: params.periods || undefined,
+    app: params.appName ? { name: params.appName, iosBundleId: params.iosBundleId ?? "", androidPackage: params.androidPackage ?? "" } : undefined,
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+function policyOf(priced: PricedPurchase): MessageKey {
+  if (priced.kind === "qps") return "checkout.policy.qps";
+  if (priced.kind === "one-time") return "checkout.policy.sdk";
+  return REFUNDABLE_PRODUCTS.includes(priced.product) ? "checkout.policy.pack-refundable" : "checkout.policy.pack-body";
+}
+
+function backOf(item: string): string {
+  if (item.startsWith("qps:")) return "/qps";
+  if (item === "scan.sdk") return "/sdk";
+  return "/packs";
+}
+
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const customer = await requireCustomer("/checkout");
+  const ctx = await customerContext(customer);
+  const { t, locale } = await getTranslator();
+  const params = await searchParams;
+  const item = itemOf(params);
+  let prepared: { priced: PricedPurchase } | { error: string; params?: Record<string, string | number> };
+  try {
+    prepared = item ? await preparePurchase(ctx.db, customer.accountId, item, ctx.now) : { error: "invalid-input" };
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    prepared = { error: error.code, params: error.params };
+  }
+  const back = backOf(params.item ?? "");
+  if ("error" in prepared || !item) {
+    return (
+      <>
+        <PageHeader title={t("checkout.title")} />
+        <Card title={t("checkout.cannot")}>
+          <div className="space-y-4">
+            <Alert tone="error">{"error" in prepared ? errorMessage(t, prepared.error, prepared.params) : t("errors.invalid-input")}</Alert>
+            <Link href={back} className={buttonClass("secondary")}>
+              {t("checkout.back")}
+            </Link>
+          </div>
+        </Card>
+      </>
+    );
+  }
+  const { priced } = prepared;
+  const [wallet, vouchers] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx })]);
+  const usable: CheckoutVoucher[] = vouchers
+    .filter((v) => v.status === "usable" && v.products.includes(priced.product))
+    .map((v) => ({
+      id: v.id,
+      remaining: v.remaining,
+      products: v.products,
+      expiresAt: v.expiresAt.toISOString(),
+      label: `${formatYuan(v.remaining)} — ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: formatDate(locale, v.expiresAt) })}`,
+    }));
+  const hidden: Record<string, string> = {
+    // Made once per render of this page: the same form submitted twice buys once.
+    idempotencyKey: randomUUID(),
+    item: priced.item,
+    quantity: String(priced.quantity),
+    ...(priced.period ? { period: priced.period, periods: String(priced.periods ?? 1) } : {}),
+    ...(item.app ? { appName: item.app.name, iosBundleId: item.app.iosBundleId, androidPackage: item.app.androidPackage } : {}),
+  };
+  const rows: [string, string][] = [
+    [t("checkout.item"), priced.item],
+    [t("checkout.quantity"), formatCount(priced.quantity)],
+    [t("checkout.unitPrice"), `¥${formatUnitPrice(priced.unitPrice)}`],
+  ];
+  if (priced.period) rows.push([t("checkout.period"), t(priced.period === "month" ? "checkout.period.month" : "checkout.period.day", { periods: priced.periods ?? 1 })]);
+  if (item.app) rows.push([t("checkout.app"), `${item.app.name} · iOS ${item.app.iosBundleId} · Android ${item.app.androidPackage}`]);
+  return (
+    <>
+      <PageHeader title={t("checkout.title")} description={t("checkout.description")} />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card title={t("checkout.item")} className="lg:col-span-2">
+          <dl className="space-y-2 text-sm">
+            {rows.map(([label, value]) => (
+              <div key={label} className="flex justify-between gap-4">
+                <dt className="text-muted">{label}</dt>
+                <dd className="text-right font-medium break-all">{value}</dd>
+              </div>
+            ))}
+            <div className="flex items-baseline justify-between gap-4 border-t border-line pt-3">
+              <dt className="text-muted">{t("checkout.total")}</dt>
+              <dd className="tabular text-2xl font-semibold" data-testid="checkout-total">
+                {formatYuan(priced.amount)}
+              </dd>
+            </div>
+          </dl>
+          <div className="mt-5 rounded-md bg-canvas px-3 py-2 text-xs text-muted">
+            <p className="font-medium text-ink">{t("checkout.refundPolicy")}</p>
+            <p className="mt-1" data-testid="refund-policy">
+              {t(policyOf(priced))}
+            </p>
+            {priced.kind === "pack" ? <p className="mt-1">{t("checkout.validity.pack")}</p> : null}
+          </div>
+        </Card>
+        <Card title={t("checkout.split")} className="lg:col-span-3">
+          <CheckoutForm
+            amount={formatMoney(priced.amount)}
+            product={priced.product}
+            balance={{ cash: wallet.cash, income: wallet.income, gift: wallet.gift }}
+            vouchers={usable}
+            at={ctx.now.toISOString()}
+            hidden={hidden}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BuyPacksForm } from "@/components/packs/buy-packs-form";
+import { PackTable } from "@/components/packs/pack-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { activeProducts } from "@/lib/packs/activation";
+import { listPacks } from "@/lib/packs/list";
+import { PACK_STATUSES, type PackStatus } from "@/lib/packs/status";
+import { PRODUCT_IDS, type ProductId } from "@/lib/pricing";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("packs.title") };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return values.find((candidate) => candidate === value);
+}
+
+export default async function PacksPage({ searchParams }: { searchParams: Promise<{ product?: string; status?: string }> }) {
+  const customer = await requireCustomer("/packs");
+  const ctx = await customerContext(customer);
+  const { t, locale } = await getTranslator();
+  const params = await searchParams;
+  const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
+  const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
+  const [packs, active] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx })]);
+  const activeSelling = [...active.keys()].filter((p) => p !== "processing");
+  return (
+    <>
+      <PageHeader title={t("packs.title")} description={t("packs.description")} />
+      <div className="space-y-6">
+        <Card title={t("packs.title")}>
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+            <div className="space-y-1">
+              <label htmlFor="filter-product" className="block text-xs font-medium text-muted">
+                {t("packs.filter.product")}
+              </label>
+              <select id="filter-product" name="product" defaultValue={product ?? ""} className={`${inputClass} w-48`}>
+                <option value="">{t("packs.filter.all")}</option>
+                {PRODUCT_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`product.${id}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="filter-status" className="block text-xs font-medium text-muted">
+                {t("packs.filter.status")}
+              </label>
+              <select id="filter-status" name="status" defaultValue={status ?? ""} className={`${inputClass} w-48`}>
+                <option value="">{t("packs.filter.all")}</option>
+                {PACK_STATUSES.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`packs.status.${id}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("packs.filter.apply")}
+            </button>
+          </form>
+          <PackTable t={t} locale={locale} packs={packs} />
+        </Card>
+        <div id="buy">
+          <Card title={t("packs.buy")}>
+            {activeSelling.length > 0 ? (
+              <BuyPacksForm t={t} locale={locale} products={activeSelling} />
+            ) : (
+              <p className="text-sm text-muted">
+                <Link href="/services" className="text-brand-600 hover:underline">
+                  {t("packs.buy.activateFirst")}
+                </Link>
+              </p>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

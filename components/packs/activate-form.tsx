@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { activateAction, type ActivateState } from "@/app/(console)/services/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/i18n/translate";
+import type { ProductId } from "@/lib/pricing";
+
+export function ActivateForm({ product, termsVersion }: { product: ProductId; termsVersion: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<ActivateState, FormData>(activateAction, {});
+  const name = t(`product.${product}`);
+  if (state.activated) return <Alert tone="success">{t("services.activated", { product: name })}</Alert>;
+  return (
+    <form action={action} className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-canvas px-4 py-3">
+      <input type="hidden" name="product" value={product} />
+      <label className="flex max-w-xl items-start gap-2 text-sm">
+        <input type="checkbox" name="acceptTerms" className="mt-0.5 h-4 w-4 rounded border-line" required />
+        <span>{t("services.terms", { product: name, version: termsVersion })}</span>
+      </label>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("services.activating") : t("services.activate")}
+      </Button>
+      {state.error ? (
+        <div className="w-full">
+          <Alert tone="error">{errorMessage(t, state.error)}</Alert>
+        </div>
+      ) : null}
+    </form>
+  );
+}

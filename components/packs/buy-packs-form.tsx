@@ -1,0 +1,41 @@
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { apiById, formatYuan, PACKS, type ProductId } from "@/lib/pricing";
+
+/** Picks a catalog pack and a quantity, then goes to checkout (a GET: nothing is charged here). */
+export function BuyPacksForm({ t, locale, products }: { t: Translate; locale: Locale; products: ProductId[] }) {
+  const offered = PACKS.filter((pack) => products.includes(apiById(pack.api).product));
+  const apis = [...new Set(offered.map((pack) => pack.api))];
+  return (
+    <form action="/checkout" method="get" className="grid gap-3 sm:grid-cols-[1fr_8rem_auto] sm:items-end">
+      <div className="space-y-1.5">
+        <label htmlFor="buy-item" className="block text-sm font-medium">
+          {t("packs.buy.pack")}
+        </label>
+        <select id="buy-item" name="item" className={inputClass} required>
+          {apis.map((api) => (
+            <optgroup key={api} label={`${locale === "zh-CN" ? apiById(api).nameZh : apiById(api).name} (${api})`}>
+              {offered
+                .filter((pack) => pack.api === api)
+                .map((pack) => (
+                  <option key={pack.id} value={pack.id}>
+                    {pack.id} — {formatYuan(pack.price)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="buy-quantity" className="block text-sm font-medium">
+          {t("packs.buy.quantity")}
+        </label>
+        <input id="buy-quantity" name="quantity" type="number" min={1} max={100} defaultValue={1} className={inputClass} required />
+      </div>
+      <Button type="submit">{t("packs.buy.submit")}</Button>
+      <p className="text-xs text-muted sm:col-span-3">{t("packs.buy.note")}</p>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { Badge } from "@/components/ui/badge";
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+import type { PackView } from "@/lib/packs/list";
+import { apiById, formatCount, isApiId } from "@/lib/pricing";
+import { RefundButton } from "./refund-button";
+import { RemainingBar as RemainingBarCell } from "./remaining-bar";
+
+const statusTone = { active: "green", exhausted: "neutral", expired: "neutral", refunded: "blue", "refund-pending": "amber" } as const;
+const sourceTone = { free: "blue", purchase: "neutral", gift: "amber" } as const;
+
+function apiName(locale: Locale, api: string): string {
+  if (!isApiId(api)) return api;
+  const found = apiById(api);
+  return locale === "zh-CN" ? found.nameZh : found.name;
+}
+
+export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; packs: PackView[] }) {
+  if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
+  return (
+    <Table label={t("packs.title")}>
+      <thead>
+        <tr>
+          <Th>{t("packs.col.api")}</Th>
+          <Th>{t("packs.col.source")}</Th>
+          <Th>{t("packs.col.remaining")}</Th>
+          <Th>{t("packs.col.delivered")}</Th>
+          <Th>{t("packs.col.expires")}</Th>
+          <Th>{t("packs.col.status")}</Th>
+          <Th>{t("packs.col.refund")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {packs.map((pack) => {
+          const until = pack.refund.until ? formatDateTime(locale, pack.refund.until) : "";
+          const why = pack.refund.refundable ? null : `packs.refund.why.${pack.refund.reason}`;
+          return (
+            <tr key={pack.id} data-testid="pack-row" data-pack-spec={pack.packSpec ?? ""} data-status={pack.status}>
+              <Td>
+                <p className="font-medium">{apiName(locale, pack.api)}</p>
+                <p className="font-mono text-xs text-muted">{pack.packSpec ?? pack.api}</p>
+              </Td>
+              <Td>
+                <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
+                <p className="mt-1 text-xs text-muted">
+                  {pack.freeMonth ? t("packs.freeMonth", { month: pack.freeMonth }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : `${formatCount(pack.size)}`}
+                </p>
+              </Td>
+              <Td>
+                <RemainingBarCell remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
+              </Td>
+              <Td className="whitespace-nowrap">{formatDate(locale, pack.deliveredAt)}</Td>
+              <Td className="whitespace-nowrap">{formatDateTime(locale, pack.expiresAt)}</Td>
+              <Td>
+                <Badge tone={statusTone[pack.status]}>{t(`packs.status.${pack.status}`)}</Badge>
+              </Td>
+              <Td className="max-w-[16rem]">
+                {pack.refund.refundable ? (
+                  <RefundButton packId={pack.id} until={until} />
+                ) : why && isMessageKey(why) ? (
+                  <span className="text-xs text-muted" data-testid="refund-why">
+                    {t(why, { date: until })}
+                  </span>
+                ) : (
+                  <span className="text-xs text-muted">—</span>
+                )}
+              </Td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}

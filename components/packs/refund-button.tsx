@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState } from "react";
+import { refundAction, type RefundState } from "@/app/(console)/packs/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { errorMessage, isMessageKey } from "@/lib/i18n/translate";
+import { formatYuan } from "@/lib/pricing";
+
+/** One click asks for the refund (SPEC §4), after the browser's confirmation. */
+export function RefundButton({ packId, until }: { packId: string; until: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<RefundState, FormData>(refundAction, {});
+  if (state.outcome) {
+    const { outcome } = state;
+    return (
+      <p role="status" className={`max-w-xs text-xs ${outcome.status === "approved" ? "text-emerald-700" : "text-amber-800"}`}>
+        {outcome.status === "approved"
+          ? t("packs.refund.approved", { total: formatYuan(outcome.returned.total), voucher: formatYuan(outcome.returned.voucherNotReturned) })
+          : t("packs.refund.pending")}
+      </p>
+    );
+  }
+  const why = state.reason ? `packs.refund.why.${state.reason}` : null;
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!window.confirm(t("packs.refund.confirm"))) event.preventDefault();
+      }}
+      className="space-y-1"
+    >
+      <input type="hidden" name="packId" value={packId} />
+      <p className="text-xs text-muted">{t("packs.refundableUntil", { date: until })}</p>
+      <Button type="submit" variant="secondary" className="px-3 py-1 text-xs" disabled={pending}>
+        {t("packs.refund")}
+      </Button>
+      {state.error ? (
+        <p role="alert" className="text-xs text-red-600">
+          {why && isMessageKey(why) ? t(why, { date: until }) : errorMessage(t, state.error)}
+        </p>
+      ) : null}
+    </form>
+  );
+}
