@@ -5,6 +5,11 @@ import { ServiceError, type ServiceContext } from "@/lib/context";
 import { emailSchema, newPasswordSchema, staffRoleSchema } from "@/lib/identity/schemas";
 import { signUp } from "@/lib/identity/sign-up";
 import { createStaff } from "@/lib/identity/staff";
+import { activateProduct } from "@/lib/packs/activation";
+import { grantGiftPack } from "@/lib/packs/gift";
+import { formatMoney, PRODUCT_IDS } from "@/lib/pricing";
+import { creditAccount, grantVoucher } from "@/lib/wallet/credit";
+import { amountSchema } from "@/lib/wallet/schemas";
 import { OpsError } from "./args";
 
 export interface OpsEnvironment {
@@ -38,9 +43,29 @@ const createCustomerFlags = z.object({
   password: newPasswordSchema,
   name: z.string().trim().min(1).max(100).optional(),
   activate: z.string().optional(),
-  "top-up": z.string().optional(),
+  "top-up": amountSchema.optional(),
   "api-key": z.string().optional(),
 });
+
+const productList = z
+  .string()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(PRODUCT_IDS)).min(1));
+const productListFlags = z.object({ activate: productList });
+const creditFlags = z.object({
+  account: z.uuid(),
+  amount: amountSchema,
+  to: z.enum(["cash", "gift"]),
+  reason: z.string().trim().min(1).max(500),
+});
+const grantVoucherFlags = z.object({
+  account: z.uuid(),
+  amount: amountSchema,
+  products: productList,
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), "not a date"),
+  reason: z.string().trim().min(1).max(500).default("voucher granted by an operator"),
+});
+const grantPackFlags = z.object({ account: z.uuid(), pack: z.string().min(1) });
 
 export const commands: Record<string, Command> = {
   async migrate(env) {
@@ -57,17 +82,44 @@ export const commands: Record<string, Command> = {
   async "create-customer"(env, flags) {
     const input = parse(createCustomerFlags, flags);
     // These flags belong to later capabilities (activation, wallet, API keys): refuse rather than pretend.
-    if (input.activate !== undefined) notAvailableYet("create-customer", "activate");
-    if (input["top-up"] !== undefined) notAvailableYet("create-customer", "top-up");
     if (input["api-key"] !== undefined) notAvailableYet("create-customer", "api-key");
+    const products = input.activate === undefined ? [] : parse(productListFlags, { activate: input.activate }).activate;
     const created = await signUp({
       ctx: systemContext(env),
       input: { email: input.email, password: input.password, company: input.name ?? input.email },
     });
+    for (const product of products) {
+      await activateProduct({ ctx: systemContext(env), input: { product, acceptTerms: true }, accountId: created.accountId });
+    }
+    // The opening balance is recorded as a real credit to cash: a ledger transaction with its audit row.
+    if (input["top-up"] !== undefined) {
+      await creditAccount({ ctx: systemContext(env), input: { accountId: created.accountId, amount: input["top-up"], to: "cash", reason: "top-up at account creation (ops)" } });
+    }
     return { accountId: created.accountId };
   },
 
-  credit: async () => notAvailableYet("credit"),
+  async credit(env, flags) {
+    const input = parse(creditFlags, flags);
+    const result = await creditAccount({ ctx: systemContext(env), input: { accountId: input.account, amount: input.amount, to: input.to, reason: input.reason } });
+    return { accountId: input.account, credited: formatMoney(input.amount), to: input.to, transactionId: result.transactionId, restored: result.restored };
+  },
+
+  async "grant-voucher"(env, flags) {
+    const input = parse(grantVoucherFlags, flags);
+    // Valid through its expiry date on the billing calendar (Asia/Shanghai): it ends at the next midnight there.
+    const endOfDay = new Date(Date.parse(`${input.expires}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
+    const result = await grantVoucher({
+      ctx: systemContext(env),
+      input: { accountId: input.account, amount: input.amount, products: input.products, expiresAt: endOfDay, reason: input.reason },
+    });
+    return { accountId: input.account, voucherId: result.voucherId, amount: formatMoney(input.amount), products: input.products, expiresAt: endOfDay.toISOString() };
+  },
+
+  async "grant-pack"(env, flags) {
+    const input = parse(grantPackFlags, flags);
+    const result = await grantGiftPack({ ctx: systemContext(env), input: { accountId: input.account, packSpec: input.pack } });
+    return { accountId: input.account, packId: result.packId, pack: input.pack };
+  },
   "issue-free-packs": async () => notAvailableYet("issue-free-packs"),
   "close-month": async () => notAvailableYet("close-month"),
   "run-due": async () => notAvailableYet("run-due"),
@@ -78,7 +130,11 @@ export const commands: Record<string, Command> = {
 export function opsErrorOf(error: unknown): OpsError | null {
   if (error instanceof OpsError) return error;
   if (error instanceof ServiceError) {
-    const messages: Record<string, string> = { "email-taken": "--email: a user with this email already exists" };
+    const messages: Record<string, string> = {
+      "email-taken": "--email: a user with this email already exists",
+      "account-not-found": "--account: no such account",
+      "unknown-pack": "--pack: no such pack is sold (e.g. scan.code-recognition:10k)",
+    };
     return new OpsError(error.code, messages[error.code] ?? `${error.code}${error.field ? ` (--${error.field})` : ""}`);
   }
   return null;

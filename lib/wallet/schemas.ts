@@ -10,7 +10,7 @@ const MONEY_TEXT = /^\d{1,9}(\.\d{1,2})?$/;
 export const amountSchema = z
   .string()
   .trim()
-  .refine((value) => MONEY_TEXT.test(value) && toDec(value).greaterThan(0) && toDec(value).lessThanOrEqualTo(MAX_MONEY_MOVE), "amount");
+  .refine((value) => MONEY_TEXT.test(value) && toDec(value).greaterThan(0) && toDec(value).lessThanOrEqualTo(MAX_MONEY_MOVE), "expected an amount in yuan above 0 with at most two decimals, at most 10000000");
 
 export const topUpInput = z.object({ amount: amountSchema });
 export type TopUpInput = z.infer<typeof topUpInput>;
