@@ -1,0 +1,26 @@
+import { expect, it } from "vitest";
+import { grantGiftPack } from "@/lib/packs/gift";
+import { describeEachDatabase } from "@/lib/testing/databases";
+import { meteredAccount } from "@/lib/testing/metering-fixtures";
+import { drainingPacks } from "./pack-forecasts";
+
+const t0 = new Date("2026-11-22T02:00:00Z");
+
+describeEachDatabase("pack forecasts", (database) => {
+  it("forecasts each prepaid pack's run-out at the last 7 days' draw from packs", async () => {
+    const m = await meteredAccount(database().db, t0, ["body"]);
+    await grantGiftPack({ ctx: m.system(), input: { accountId: m.accountId, packSpec: "body.detection:10k" } });
+    await grantGiftPack({ ctx: m.system(), input: { accountId: m.accountId, packSpec: "body.search:10k" } });
+    // 1,000 free then 1,400 from the pack: 200 a day over 7 days; 8,600 left lasts 43 days.
+    await m.report([{ id: "1", api: "body.detection", calls: 2400, at: "2026-11-22T10:00:00+08:00" }]);
+    const draining = await drainingPacks({ ctx: m.customer() });
+    expect(draining.map((d) => [d.pack.api, d.pack.remaining, d.drawnInWindow, d.forecast.kind])).toEqual([
+      ["body.detection", 8600, 1400, "runs-out"],
+      ["body.search", 10000, 0, "not-at-current-rate"],
+    ]);
+    expect(draining[0]?.forecast).toMatchObject({ days: 43 });
+    // A week later the window has moved past the calls: no longer draining.
+    const later = await drainingPacks({ ctx: m.customer(new Date(t0.getTime() + 8 * 86_400_000)) });
+    expect(later[0]?.forecast.kind).toBe("not-at-current-rate");
+  });
+});
