@@ -9,7 +9,8 @@ export interface BenchFigure {
 export interface Bench {
   readonly name: string;
   readonly description: string;
-  run(): BenchFigure[];
+  /** Figures, or a promise of them for benches that drive a server or a database. */
+  run(): BenchFigure[] | Promise<BenchFigure[]>;
 }
 
 /** CPU time of this process in milliseconds (user + system). */

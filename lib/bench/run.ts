@@ -3,9 +3,10 @@
  * and prints their figures. Register a bench by adding it to BENCHES.
  */
 import type { Bench } from "./bench";
+import { meteringBench } from "./metering";
 import { pricingBench } from "./pricing";
 
-const BENCHES: readonly Bench[] = [pricingBench];
+const BENCHES: readonly Bench[] = [pricingBench, meteringBench];
 
 function formatFigure(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);
@@ -21,7 +22,7 @@ if (unknown.length > 0) {
 for (const bench of BENCHES) {
   if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
   console.log(`${bench.name}: ${bench.description}`);
-  for (const figure of bench.run()) {
+  for (const figure of await bench.run()) {
     console.log(`  ${figure.label}: ${formatFigure(figure.value)} ${figure.unit}`);
   }
 }

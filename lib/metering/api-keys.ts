@@ -66,16 +66,38 @@ export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input:
       .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name });
     if (!revoked) throw new NotFoundError("api-key-not-found");
+    keyCache.clear();
     await recordAudit(tx, { action: "api-key.revoke", accountId, target: revoked.id, before: { name: revoked.name } });
   });
 }
 
+/**
+ * Recently authenticated keys, by secret hash: the gateway calls on every request, and one query
+ * less per call matters. Reading API_KEY_CACHE_MS: a revoked key stops working within this delay
+ * on each server instance (revocation clears it at once on the instance that revoked).
+ */
+export const API_KEY_CACHE_MS = 5000;
+const keyCache = new Map<string, { key: { keyId: string; accountId: string }; until: number }>();
+
 /** The live key a bearer secret belongs to, or null (missing, wrong and revoked keys look the same). */
 export async function authenticateApiKey(ctx: ServiceContext, secret: string): Promise<{ keyId: string; accountId: string } | null> {
+  const hash = hashApiKeySecret(secret);
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > Date.now()) return cached.key;
+  const key = await lookupKey(ctx, hash);
+  // Only hits are cached: a wrong key must not fill the cache, and a new key must work at once.
+  if (key) {
+    if (keyCache.size > 10_000) keyCache.clear();
+    keyCache.set(hash, { key, until: Date.now() + API_KEY_CACHE_MS });
+  }
+  return key;
+}
+
+async function lookupKey(ctx: ServiceContext, hash: string): Promise<{ keyId: string; accountId: string } | null> {
   const [key] = await ctx.db
     .select({ keyId: apiKeys.id, accountId: apiKeys.accountId })
     .from(apiKeys)
-    .where(and(eq(apiKeys.secretHash, hashApiKeySecret(secret)), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);
   return key ?? null;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { accounts, alertThresholds, closedMonths, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
@@ -16,19 +16,23 @@ export type UsageResult =
 
 const HOUR_MS = 3_600_000;
 
-async function accountFacts(ctx: ServiceContext, accountId: string, months: string[]): Promise<AccountFacts | null> {
-  const [account] = await ctx.db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
-  if (!account) return null;
-  const [activated, modes, closed] = await Promise.all([
-    ctx.db.select({ product: serviceActivations.product }).from(serviceActivations).where(eq(serviceActivations.accountId, accountId)),
-    ctx.db.select({ groupId: qpsGroupModes.groupId }).from(qpsGroupModes).where(and(eq(qpsGroupModes.accountId, accountId), eq(qpsGroupModes.mode, "qps"))),
-    months.length > 0 ? ctx.db.select({ month: closedMonths.month }).from(closedMonths).where(inArray(closedMonths.month, months)) : Promise.resolve([]),
-  ]);
+/** Everything the checks need, and which of the batch's ids were seen before, in one round trip. */
+async function accountFacts(ctx: ServiceContext, accountId: string, months: string[], ids: string[]): Promise<{ facts: AccountFacts; seen: Set<string> } | null> {
+  const list = (values: string[]) => (values.length > 0 ? sql.join(values.map((v) => sql`${v}`), sql`, `) : sql`null`);
+  const [row] = await ctx.db
+    .select({
+      status: accounts.status,
+      products: sql<string[]>`array(select ${serviceActivations.product} from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
+      qpsGroups: sql<string[]>`array(select ${qpsGroupModes.groupId} from ${qpsGroupModes} where ${qpsGroupModes.accountId} = ${accounts.id} and ${qpsGroupModes.mode} = 'qps')`,
+      closed: sql<string[]>`array(select ${closedMonths.month} from ${closedMonths} where ${closedMonths.month} in (${list(months)}))`,
+      seen: sql<string[]>`array(select ${usageEvents.eventId} from ${usageEvents} where ${usageEvents.accountId} = ${accounts.id} and ${usageEvents.eventId} in (${list(ids)}))`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!row) return null;
   return {
-    status: account.status,
-    activatedProducts: new Set(activated.map((a) => a.product)),
-    qpsBilledGroups: new Set(modes.map((m) => m.groupId)),
-    closedMonths: new Set(closed.map((c) => c.month)),
+    facts: { status: row.status, activatedProducts: new Set(row.products), qpsBilledGroups: new Set(row.qpsGroups), closedMonths: new Set(row.closed) },
+    seen: new Set(row.seen),
   };
 }
 
@@ -45,14 +49,15 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
   if (ctx.actor.type !== "api-key") throw new ForbiddenError("api-key-required");
   const { accountId, keyId } = ctx.actor;
   return inTransaction(ctx, async (tx) => {
+    // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
+    // the "seen before" read below must start after the lock is held to see a racing batch's ids.
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`);
     const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
     const months = [...new Set(valid.map((e) => monthOf(e.at)))];
-    const facts = await accountFacts(tx, accountId, months);
-    if (!facts) throw new ForbiddenError("no-account");
     const ids = [...new Set(valid.map((e) => e.id))];
-    const seenRows = ids.length > 0 ? await tx.db.select({ id: usageEvents.eventId }).from(usageEvents).where(and(eq(usageEvents.accountId, accountId), inArray(usageEvents.eventId, ids))) : [];
-    const seen = new Set(seenRows.map((r) => r.id));
+    const loaded = await accountFacts(tx, accountId, months, ids);
+    if (!loaded) throw new ForbiddenError("no-account");
+    const { facts, seen } = loaded;
 
     const results: UsageResult[] = [];
     const accepted: { index: number; event: BatchDrawEvent & { id: string; month: string } }[] = [];
