@@ -6,3 +6,4 @@ export * from "./purchases";
 export * from "./packs";
 export * from "./quota";
 export * from "./metering";
+export * from "./billing";
