@@ -78,9 +78,3 @@ export const alertThresholds = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.product] }), check("alert_thresholds_range", sql`${t.lowPercent} between 1 and 99`)],
 );
-
-/** Months whose close has run: usage for them is refused (`closed-month`). Written by the monthly close. */
-export const closedMonths = pgTable("closed_months", {
-  month: text("month").primaryKey(),
-  closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }).notNull(),
-});

@@ -16,7 +16,7 @@ export type EventVerdict = { ok: true; api: ApiId; month: string } | { ok: false
 /**
  * Whether one event may be counted (API.md §1), in the order a gateway operator would want to
  * read the reasons: the account first, then the API, then the time.
- * Reading CLOSED_MONTH: a month is closed once its close has run, and any month before the
+ * Reading CLOSED_MONTH: a month is closed once its close has started (month_closes), and any month before the
  * previous one is closed regardless (the close runs by the 3rd); late events for the previous
  * month are accepted until its close.
  */

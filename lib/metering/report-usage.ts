@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { accounts, alertThresholds, closedMonths, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
+import { accounts, alertThresholds, monthCloses, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
 import { drawBatch, type BatchDrawEvent } from "@/lib/packs/draw-batch";
@@ -24,7 +24,7 @@ async function accountFacts(ctx: ServiceContext, accountId: string, months: stri
       status: accounts.status,
       products: sql<string[]>`array(select ${serviceActivations.product} from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
       qpsGroups: sql<string[]>`array(select ${qpsGroupModes.groupId} from ${qpsGroupModes} where ${qpsGroupModes.accountId} = ${accounts.id} and ${qpsGroupModes.mode} = 'qps')`,
-      closed: sql<string[]>`array(select ${closedMonths.month} from ${closedMonths} where ${closedMonths.month} in (${list(months)}))`,
+      closed: sql<string[]>`array(select ${monthCloses.month} from ${monthCloses} where ${monthCloses.month} in (${list(months)}))`,
       seen: sql<string[]>`array(select ${usageEvents.eventId} from ${usageEvents} where ${usageEvents.accountId} = ${accounts.id} and ${usageEvents.eventId} in (${list(ids)}))`,
     })
     .from(accounts)
