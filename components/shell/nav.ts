@@ -25,6 +25,8 @@ export const customerNav: NavSection[] = [
     items: [
       { href: "/services", label: "nav.services", icon: "▦" },
       { href: "/packs", label: "nav.packs", icon: "▤" },
+      { href: "/qps", label: "nav.qps", icon: "⇶" },
+      { href: "/sdk", label: "nav.sdk", icon: "⌘" },
     ],
   },
   {

@@ -9,5 +9,6 @@ import { support } from "./zh-CN/support";
 import { wallet } from "./zh-CN/wallet";
 import { packs } from "./zh-CN/packs";
 import { checkout } from "./zh-CN/checkout";
+import { quota } from "./zh-CN/quota";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...inbox, ...messaging };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging };

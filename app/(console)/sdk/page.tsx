@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/quota/action-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { formatDate } from "@/lib/i18n/format-date";
+import { getTranslator } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/translate";
+import { activeProducts } from "@/lib/packs/activation";
+import { listLicences } from "@/lib/quota/licences";
+import { listSupportRequests } from "@/lib/quota/requests";
+import { formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("sdk.title") };
+}
+
+function AppFields({ t }: { t: Translate }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field label={t("sdk.app.name")} name="appName" required />
+      <Field label={t("sdk.app.ios")} name="iosBundleId" placeholder="com.example.app" required />
+      <Field label={t("sdk.app.android")} name="androidPackage" placeholder="com.example.app" required />
+    </div>
+  );
+}
+
+export default async function SdkPage() {
+  const customer = await requireCustomer("/sdk");
+  const ctx = await customerContext(customer);
+  const { t, locale } = await getTranslator();
+  const [active, licences, requests] = await Promise.all([activeProducts({ ctx }), listLicences({ ctx }), listSupportRequests({ ctx })]);
+  const formal = requests.filter((r) => r.kind === "offline-sdk-formal");
+  return (
+    <>
+      <PageHeader title={t("sdk.title")} description={t("sdk.description")} />
+      <div className="space-y-6">
+        <Card title={t("sdk.scan")}>
+          <p className="mb-4 text-sm text-muted">{t("sdk.scan.explain")}</p>
+          {active.has("scan") ? (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <form action="/checkout" method="get" className="space-y-3 rounded-md border border-line p-4">
+                <input type="hidden" name="item" value="scan.sdk" />
+                <input type="hidden" name="quantity" value="1" />
+                <AppFields t={t} />
+                <Button type="submit">{t("sdk.scan.buy")}</Button>
+              </form>
+              <div className="rounded-md border border-line p-4">
+                <ActionForm action={scanTrialAction} submit="sdk.scan.trial" doneMessage="sdk.trial.started" variant="secondary">
+                  <AppFields t={t} />
+                </ActionForm>
+              </div>
+            </div>
+          ) : (
+            <p className="text-sm text-amber-900">{t("errors.not-activated")}</p>
+          )}
+        </Card>
+        <Card title={t("sdk.offline")}>
+          <p className="mb-4 text-sm text-muted">{t("sdk.offline.explain")}</p>
+          {active.has("body") ? (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <div className="rounded-md border border-line p-4">
+                <ActionForm action={offlineTrialAction} submit="sdk.offline.trial" doneMessage="sdk.trial.started">
+                  <div className="space-y-1.5">
+                    <label htmlFor="deviceIds" className="block text-sm font-medium">
+                      {t("sdk.offline.devices")}
+                    </label>
+                    <textarea id="deviceIds" name="deviceIds" rows={4} className={`${inputClass} font-mono`} placeholder={"device-0001\ndevice-0002"} required />
+                  </div>
+                </ActionForm>
+              </div>
+              <div className="rounded-md border border-line p-4">
+                <ActionForm action={formalLicenceAction} submit="sdk.offline.formal" doneMessage="sdk.offline.formalSent" variant="secondary">
+                  <Field label={t("sdk.offline.package")} name="packageName" placeholder="com.example.kiosk" required />
+                  <Field label={t("sdk.offline.years")} name="years" type="number" min={1} max={5} defaultValue={1} />
+                  <Field label={t("sdk.offline.note")} name="note" />
+                </ActionForm>
+              </div>
+            </div>
+          ) : (
+            <p className="text-sm text-amber-900">{t("errors.not-activated")}</p>
+          )}
+        </Card>
+        <Card title={t("sdk.licences")}>
+          {licences.length === 0 ? (
+            <EmptyState>{t("sdk.licences.none")}</EmptyState>
+          ) : (
+            <Table label={t("sdk.licences")}>
+              <thead>
+                <tr>
+                  <Th>{t("sdk.col.kind")}</Th>
+                  <Th>{t("sdk.col.bound")}</Th>
+                  <Th>{t("sdk.col.from")}</Th>
+                  <Th>{t("sdk.col.until")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {licences.map((licence) => (
+                  <tr key={licence.id} data-testid="licence-row">
+                    <Td>
+                      <Badge tone={licence.kind === "scan-sdk" ? "green" : "blue"}>{t(`sdk.kind.${licence.kind}`)}</Badge>
+                    </Td>
+                    <Td className="text-sm">
+                      {licence.appName ? `${licence.appName} · iOS ${licence.iosBundleId} · Android ${licence.androidPackage}` : (licence.deviceIds ?? []).join(", ")}
+                    </Td>
+                    <Td>{formatDate(locale, licence.startsAt)}</Td>
+                    <Td>{licence.endsAt ? formatDate(locale, licence.endsAt) : t("sdk.forever")}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {formal.length > 0 ? (
+            <div className="mt-4">
+              <p className="mb-2 text-sm font-medium">{t("sdk.requests")}</p>
+              <ul className="space-y-1 text-sm">
+                {formal.map((r) => (
+                  <li key={r.id} className="flex gap-3">
+                    <Badge tone="amber">{t("support.status.awaiting-quote")}</Badge>
+                    <span>
+                      {t("support.kind.offline-sdk-formal")}: {String((r.details as { packageName?: string }).packageName ?? "")} · {formatDate(locale, r.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

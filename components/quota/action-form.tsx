@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import type { QuotaFormState } from "@/app/(console)/qps/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+
+type Action = (state: QuotaFormState, formData: FormData) => Promise<QuotaFormState>;
+
+/** A small form bound to one server action: shows the service's error, or a success line. */
+export function ActionForm({
+  action,
+  submit,
+  doneMessage,
+  confirm,
+  variant = "primary",
+  children,
+}: {
+  action: Action;
+  submit: MessageKey;
+  doneMessage?: MessageKey;
+  confirm?: MessageKey;
+  variant?: "primary" | "secondary";
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState<QuotaFormState, FormData>(action, {});
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(t(confirm))) event.preventDefault();
+      }}
+      className="space-y-3"
+    >
+      {children}
+      {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
+      {state.done && doneMessage ? <Alert tone="success">{t(doneMessage)}</Alert> : null}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {t(submit)}
+      </Button>
+    </form>
+  );
+}
