@@ -3,7 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { usageHourly } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { API_IDS, formatMoney, priceLine, sumAmounts, tierForMonthTotal, type ApiId, type Dec } from "@/lib/pricing";
+import { priceUsage } from "@/lib/billing/price-usage";
+import { isApiId, type ApiId } from "@/lib/pricing";
 
 export interface ApiMonthSummary {
   api: ApiId;
@@ -41,28 +42,19 @@ export async function monthSummary({ ctx, input }: { ctx: ServiceContext; input:
     .where(and(eq(usageHourly.accountId, accountId), eq(usageHourly.month, input.month)))
     .groupBy(usageHourly.api)
     .orderBy(asc(usageHourly.api));
-  const byApi = new Map(rows.map((r) => [r.api, r]));
-  const apis: ApiMonthSummary[] = [];
-  const amounts: Dec[] = [];
-  for (const api of API_IDS) {
-    const row = byApi.get(api);
-    if (!row) continue;
-    const calls = Number(row.calls);
-    if (calls <= 0) continue;
-    const tier = tierForMonthTotal(api, calls);
-    const line = priceLine({ calls, free: Number(row.free), fromPacks: Number(row.fromPacks) }, tier.unitPricePerCall, tier.unitPriceText);
-    amounts.push(line.amount);
-    apis.push({
-      api,
-      calls,
-      free: Number(row.free),
-      fromPacks: Number(row.fromPacks),
-      billable: line.billable,
-      tier: tier.number,
-      unitPrice: tier.unitPriceText,
-      estimatedAmount: line.amountText,
-      formula: line.formula,
-    });
-  }
-  return { month: input.month, apis, estimatedTotal: formatMoney(sumAmounts(amounts)) };
+  const priced = priceUsage(
+    rows.flatMap((r) => (isApiId(r.api) ? [{ api: r.api, calls: Number(r.calls), free: Number(r.free), fromPacks: Number(r.fromPacks) }] : [])),
+  );
+  const apis = priced.lines.map((line) => ({
+    api: line.api,
+    calls: line.calls,
+    free: line.free,
+    fromPacks: line.fromPacks,
+    billable: line.billable,
+    tier: line.tier,
+    unitPrice: line.unitPrice,
+    estimatedAmount: line.amountText,
+    formula: line.formula,
+  }));
+  return { month: input.month, apis, estimatedTotal: priced.totalText };
 }
