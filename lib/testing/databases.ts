@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import postgres from "postgres";
 
 /**
  * Runs a suite on a fresh in-memory PGlite, and again on real PostgreSQL when TEST_DATABASE_URL is
  * set (migrated once by the global setup). Tests make their own data (unique emails), so suites
  * share the PostgreSQL database without cleaning up.
  */
-export function describeEachDatabase(name: string, suite: (get: () => DatabaseHandle) => void): void {
+export function describeEachDatabase(name: string, suite: (get: () => DatabaseHandle) => void, options: { isolated?: boolean } = {}): void {
   const targets: { label: string; open: () => Promise<DatabaseHandle> }[] = [
     {
       label: "pglite",
@@ -19,7 +20,7 @@ export function describeEachDatabase(name: string, suite: (get: () => DatabaseHa
     },
   ];
   const url = process.env.TEST_DATABASE_URL;
-  if (url) targets.push({ label: "postgres", open: () => openDatabase({ url, maxConnections: 20 }) });
+  if (url) targets.push({ label: "postgres", open: () => (options.isolated ? openScratchDatabase(url) : openDatabase({ url, maxConnections: 20 })) });
   for (const target of targets) {
     describe(`${name} [${target.label}]`, () => {
       let handle: DatabaseHandle | undefined;
@@ -57,6 +58,31 @@ export function describePostgres(name: string, suite: (get: () => DatabaseHandle
       return handle;
     });
   });
+}
+
+/**
+ * A database of its own on the PostgreSQL server of `baseUrl`, migrated, dropped when closed: for
+ * suites whose effects are global (the monthly close bills every account; closing a month refuses its
+ * usage), so they neither disturb other suites nor depend on what earlier runs left behind.
+ */
+export async function openScratchDatabase(baseUrl: string): Promise<DatabaseHandle> {
+  const name = `scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new URL(baseUrl);
+  admin.pathname = "/postgres";
+  const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  await server.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), maxConnections: 20 });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await server.unsafe(`drop database if exists ${name} with (force)`);
+      await server.end();
+    },
+  };
 }
 
 export function uniqueEmail(prefix = "user"): string {

@@ -1,0 +1,214 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { accounts, auditLog, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
+import { ConflictError, type ServiceContext } from "@/lib/context";
+import { notify } from "@/lib/messaging/notify";
+import { Dec, formatMoney, formatYuan, isApiId, monthEnd, previousMonth, priceBookForMonth, type Month } from "@/lib/pricing";
+import { postLedgerBatch, type WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
+import { billDebit, freezeAmount } from "./debit";
+import { priceUsage, type DrawnUsage } from "./price-usage";
+
+/** Accounts closed per transaction: each batch is a constant number of statements (plus one message per account left in arrears). */
+export const CLOSE_BATCH = 250;
+
+/** SPEC §7.4: the books under which the month's postpaid amount is frozen as the next month's estimate. */
+export const FREEZING_BOOKS: readonly string[] = ["2022-09", "2022-11"];
+
+/** SPEC §6: how long an account stays in arrears before its services are suspended. */
+export const ARREARS_GRACE_MS = 24 * 3_600_000;
+
+export interface CloseReport {
+  month: string;
+  priceBook: string;
+  bills: number;
+  alreadyBilled: number;
+  inArrears: number;
+  usageTotal: string;
+}
+
+/**
+ * The monthly close (SPEC §7) for every account that existed during `month`: price the month's
+ * drawn usage with lib/pricing, record the bill and its lines, release the previous month's frozen
+ * estimate, deduct the bill (gift → income → cash), freeze this month's estimate under the 2022
+ * books, and move an account left negative to arrears with a message.
+ *
+ * Idempotent and resumable: accounts are taken in batches, each batch one transaction; the unique
+ * bill per account and month, and the ledger's idempotency keys, make a second run (or the run after
+ * a kill) charge nobody twice. The month is marked closed first, so metering refuses new events for
+ * it; each batch takes the metering lock of its accounts, so an event batch still in flight finishes
+ * before its account is priced.
+ */
+export async function closeMonth({ ctx, input }: { ctx: ServiceContext; input: { month: Month; batchSize?: number; maxBatches?: number } }): Promise<CloseReport> {
+  const book = priceBookForMonth(input.month);
+  if (ctx.now < monthEnd(input.month)) throw new ConflictError("month-not-ended", { month: input.month });
+  await ctx.db.insert(monthCloses).values({ month: input.month, startedAt: ctx.now }).onConflictDoNothing();
+  const report: CloseReport = { month: input.month, priceBook: book.id, bills: 0, alreadyBilled: 0, inArrears: 0, usageTotal: "0.00" };
+  let after: string | null = null;
+  for (let batches = 0; batches < (input.maxBatches ?? Number.POSITIVE_INFINITY); batches++) {
+    // Accounts that existed before the month ended and have no bill for it yet, in id order.
+    const billed = sql`exists (select 1 from ${bills} where ${bills.accountId} = ${accounts.id} and ${bills.month} = ${input.month})`;
+    const batch = await ctx.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(lt(accounts.createdAt, monthEnd(input.month)), sql`not ${billed}`, after ? gt(accounts.id, after) : undefined))
+      .orderBy(asc(accounts.id))
+      .limit(input.batchSize ?? CLOSE_BATCH);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]?.id ?? null;
+    const outcome = await ctx.db.transaction((db) => closeBatch({ ...ctx, db }, input.month, book.id, batch.map((a) => a.id)));
+    report.bills += outcome.bills;
+    report.alreadyBilled += outcome.alreadyBilled;
+    report.inArrears += outcome.inArrears;
+  }
+  const [done] = await ctx.db
+    .select({ n: sql<number>`count(*)::int`, total: sql<string>`coalesce(sum(${bills.usageTotal}), 0)` })
+    .from(bills)
+    .where(eq(bills.month, input.month));
+  report.usageTotal = formatMoney(new Dec(done?.total ?? "0"));
+  // A partial run (maxBatches) leaves the close open; the next run carries on from the accounts without a bill.
+  if (input.maxBatches === undefined) {
+    await ctx.db
+      .update(monthCloses)
+      .set({ finishedAt: ctx.now, bills: done?.n ?? 0, total: done?.total ?? "0" })
+      .where(and(eq(monthCloses.month, input.month), isNull(monthCloses.finishedAt)));
+  }
+  return report;
+}
+
+interface BatchOutcome {
+  bills: number;
+  alreadyBilled: number;
+  inArrears: number;
+}
+
+async function closeBatch(ctx: ServiceContext, month: Month, bookId: string, accountIds: string[]): Promise<BatchOutcome> {
+  const ids = sql.join(accountIds.map((id) => sql`(${id})`), sql`, `);
+  // The same lock POST /api/v1/usage takes per account: in-flight event batches finish first.
+  await ctx.db.execute(sql`select count(pg_advisory_xact_lock(hashtext('metering:' || v.id))) from (values ${ids}) as v(id)`);
+  await ctx.db
+    .insert(wallets)
+    .values(accountIds.map((accountId) => ({ accountId, updatedAt: ctx.now })))
+    .onConflictDoNothing({ target: wallets.accountId });
+  const walletRows = await ctx.db.select().from(wallets).where(inArray(wallets.accountId, accountIds)).orderBy(asc(wallets.accountId)).for("update");
+  const accountRows = await ctx.db.select({ id: accounts.id, status: accounts.status }).from(accounts).where(inArray(accounts.id, accountIds));
+  const usage = await ctx.db
+    .select({
+      accountId: usageHourly.accountId,
+      api: usageHourly.api,
+      calls: sql<string>`sum(${usageHourly.calls})`,
+      free: sql<string>`sum(${usageHourly.free})`,
+      fromPacks: sql<string>`sum(${usageHourly.fromPacks})`,
+    })
+    .from(usageHourly)
+    .where(and(inArray(usageHourly.accountId, accountIds), eq(usageHourly.month, month)))
+    .groupBy(usageHourly.accountId, usageHourly.api);
+  const previous = previousMonth(month);
+  const toRelease = await ctx.db
+    .select({ accountId: bills.accountId, id: bills.id, frozen: bills.frozen })
+    .from(bills)
+    .where(and(inArray(bills.accountId, accountIds), eq(bills.month, previous), gt(bills.frozen, "0"), eq(bills.released, "0")));
+
+  const usageOf = new Map<string, DrawnUsage[]>();
+  for (const row of usage) {
+    if (!isApiId(row.api)) continue;
+    const list = usageOf.get(row.accountId) ?? [];
+    list.push({ api: row.api, calls: Number(row.calls), free: Number(row.free), fromPacks: Number(row.fromPacks) });
+    usageOf.set(row.accountId, list);
+  }
+  const releaseOf = new Map(toRelease.map((r) => [r.accountId, new Dec(r.frozen)]));
+  const statusOf = new Map(accountRows.map((a) => [a.id, a.status]));
+  const freezes = FREEZING_BOOKS.includes(bookId);
+
+  const billRows: (typeof bills.$inferInsert)[] = [];
+  const linesOf = new Map<string, ReturnType<typeof priceUsage>["lines"]>();
+  const postings: WalletOnlyPosting[] = [];
+  const arrears: { accountId: string; balance: Dec }[] = [];
+  for (const wallet of walletRows) {
+    const priced = priceUsage(usageOf.get(wallet.accountId) ?? []);
+    const released = releaseOf.get(wallet.accountId) ?? new Dec(0);
+    const before = { cash: new Dec(wallet.cash).plus(released), income: new Dec(wallet.income), gift: new Dec(wallet.gift) };
+    const balanceBefore = before.cash.plus(before.income).plus(before.gift);
+    const taken = billDebit(priced.total, before);
+    const cashAfter = before.cash.minus(taken.cash);
+    const balanceAfter = balanceBefore.minus(priced.total);
+    const frozen = freezes ? freezeAmount(priced.total, cashAfter) : new Dec(0);
+    const base = { accountId: wallet.accountId, documentType: "bill", documentId: `${wallet.accountId}:${month}`, at: ctx.now };
+    if (!released.isZero()) {
+      postings.push({ ...base, kind: "release", idempotencyKey: `release:${previous}`, memo: { month: previous }, lines: [{ book: "frozen", amount: released.neg() }, { book: "cash", amount: released }] });
+    }
+    if (!priced.total.isZero()) {
+      postings.push({
+        ...base,
+        kind: "bill",
+        idempotencyKey: `bill:${month}`,
+        memo: { month },
+        lines: [
+          { book: "gift", amount: taken.gift.neg() },
+          { book: "income", amount: taken.income.neg() },
+          { book: "cash", amount: taken.cash.neg() },
+          { book: "revenue", amount: priced.total },
+        ],
+      });
+    }
+    if (!frozen.isZero()) {
+      postings.push({ ...base, kind: "freeze", idempotencyKey: `freeze:${month}`, memo: { month }, lines: [{ book: "cash", amount: frozen.neg() }, { book: "frozen", amount: frozen }] });
+    }
+    const leftNegative = balanceAfter.isNegative();
+    if (leftNegative && statusOf.get(wallet.accountId) === "active") arrears.push({ accountId: wallet.accountId, balance: balanceAfter.minus(frozen) });
+    billRows.push({
+      accountId: wallet.accountId,
+      month,
+      priceBook: bookId,
+      status: leftNegative ? "arrears" : "paid",
+      usageTotal: priced.totalText,
+      balanceBefore: balanceBefore.toFixed(2),
+      balanceAfter: balanceAfter.minus(frozen).toFixed(2),
+      frozen: frozen.toFixed(2),
+      released: released.toFixed(2),
+      closedAt: ctx.now,
+    });
+    linesOf.set(wallet.accountId, priced.lines);
+  }
+
+  const inserted = await ctx.db.insert(bills).values(billRows).onConflictDoNothing().returning({ id: bills.id, accountId: bills.accountId });
+  // Another close run billed some of these first (concurrent runs): leave those accounts alone.
+  const fresh = new Set(inserted.map((b) => b.accountId));
+  const lineRows = inserted.flatMap((bill) =>
+    (linesOf.get(bill.accountId) ?? []).map((line, position) => ({
+      billId: bill.id,
+      position,
+      api: line.api,
+      calls: line.calls,
+      free: line.free,
+      fromPacks: line.fromPacks,
+      billable: line.billable,
+      tier: line.tier,
+      unitPrice: line.unitPrice,
+      amount: line.amountText,
+      formula: line.formula,
+    })),
+  );
+  if (lineRows.length > 0) await ctx.db.insert(billLines).values(lineRows);
+  await postLedgerBatch(ctx.db, postings.filter((p) => fresh.has(p.accountId)));
+  const released = toRelease.filter((r) => fresh.has(r.accountId)).map((r) => r.id);
+  if (released.length > 0) await ctx.db.update(bills).set({ released: sql`${bills.frozen}` }).where(inArray(bills.id, released));
+
+  const newArrears = arrears.filter((a) => fresh.has(a.accountId));
+  if (newArrears.length > 0) {
+    await ctx.db
+      .update(accounts)
+      .set({ status: "arrears", arrearsSince: ctx.now })
+      .where(and(inArray(accounts.id, newArrears.map((a) => a.accountId)), eq(accounts.status, "active")));
+    const deadline = new Date(ctx.now.getTime() + ARREARS_GRACE_MS);
+    const deadlineText = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(deadline);
+    for (const account of newArrears) {
+      await notify(ctx, { accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadlineText }, dedupeKey: `arrears:${month}` });
+    }
+  }
+  if (inserted.length > 0) {
+    await ctx.db.insert(auditLog).values(
+      inserted.map((bill) => ({ at: ctx.now, actorType: "system" as const, actorId: "close-month", accountId: bill.accountId, action: "bill.issued", target: bill.id, before: null, after: { month } })),
+    );
+  }
+  return { bills: inserted.length, alreadyBilled: accountIds.length - inserted.length, inArrears: newArrears.length };
+}
