@@ -56,7 +56,7 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
               <Td>
                 <Badge tone={statusTone[pack.status]}>{t(`packs.status.${pack.status}`)}</Badge>
               </Td>
-              <Td className="max-w-[16rem]">
+              <Td className="max-w-[14rem] whitespace-normal">
                 {pack.refund.refundable ? (
                   <RefundButton packId={pack.id} until={until} />
                 ) : why && isMessageKey(why) ? (

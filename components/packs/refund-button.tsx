@@ -5,22 +5,11 @@ import { refundAction, type RefundState } from "@/app/(console)/packs/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing";
 
 /** One click asks for the refund (SPEC §4), after the browser's confirmation. */
 export function RefundButton({ packId, until }: { packId: string; until: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<RefundState, FormData>(refundAction, {});
-  if (state.outcome) {
-    const { outcome } = state;
-    return (
-      <p role="status" className={`max-w-xs text-xs ${outcome.status === "approved" ? "text-emerald-700" : "text-amber-800"}`}>
-        {outcome.status === "approved"
-          ? t("packs.refund.approved", { total: formatYuan(outcome.returned.total), voucher: formatYuan(outcome.returned.voucherNotReturned) })
-          : t("packs.refund.pending")}
-      </p>
-    );
-  }
   const why = state.reason ? `packs.refund.why.${state.reason}` : null;
   return (
     <form

@@ -5,7 +5,7 @@ export function RemainingBar({ remaining, size, label }: { remaining: number; si
   const percent = size > 0 ? Math.round((remaining * 100) / size) : 0;
   const tone = percent === 0 ? "bg-slate-300" : percent < 20 ? "bg-amber-500" : "bg-brand-500";
   return (
-    <div className="w-40">
+    <div className="w-32">
       <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="meter" aria-valuemin={0} aria-valuemax={size} aria-valuenow={remaining} aria-label={label}>
         <div className={`h-full ${tone}`} style={{ width: `${percent}%` }} />
       </div>

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runService } from "@/lib/actions/run";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { refundInput, requestRefund, type RefundOutcome } from "@/lib/refunds/request";
+import { refundInput, requestRefund } from "@/lib/refunds/request";
 
 export interface RefundState {
   error?: string;
   reason?: string;
-  outcome?: RefundOutcome;
 }
 
 export async function refundAction(_prev: RefundState, formData: FormData): Promise<RefundState> {
@@ -18,8 +18,8 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
   const ctx = await customerContext(customer);
   const result = await runService(() => requestRefund({ ctx, input: parsed.data }));
   if (!result.ok) return { error: result.error, reason: typeof result.params?.reason === "string" ? result.params.reason : undefined };
-  revalidatePath("/packs");
   revalidatePath("/balance");
   revalidatePath("/refunds");
-  return { outcome: result.value };
+  // The page says what happened (the row itself now reads "Refunded" or "Refund in review").
+  redirect(`/packs?refund=${result.value.refundId}`);
 }

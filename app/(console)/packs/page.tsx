@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BuyPacksForm } from "@/components/packs/buy-packs-form";
 import { PackTable } from "@/components/packs/pack-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -11,7 +12,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
 import { listPacks } from "@/lib/packs/list";
 import { PACK_STATUSES, type PackStatus } from "@/lib/packs/status";
-import { PRODUCT_IDS, type ProductId } from "@/lib/pricing";
+import { Dec, formatYuan, PRODUCT_IDS, type ProductId } from "@/lib/pricing";
+import { listRefunds } from "@/lib/refunds/list";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,19 +24,31 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return values.find((candidate) => candidate === value);
 }
 
-export default async function PacksPage({ searchParams }: { searchParams: Promise<{ product?: string; status?: string }> }) {
+export default async function PacksPage({ searchParams }: { searchParams: Promise<{ product?: string; status?: string; refund?: string }> }) {
   const customer = await requireCustomer("/packs");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
   const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
-  const [packs, active] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx })]);
+  const [packs, active, refunds] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx }), params.refund ? listRefunds({ ctx }) : []]);
+  // Only the customer's own refund is found: the id in the URL is not trusted.
+  const refund = refunds.find((r) => r.id === params.refund);
   const activeSelling = [...active.keys()].filter((p) => p !== "processing");
   return (
     <>
       <PageHeader title={t("packs.title")} description={t("packs.description")} />
       <div className="space-y-6">
+        {refund ? (
+          <Alert tone={refund.status === "approved" ? "success" : "warning"}>
+            {refund.status === "approved"
+              ? t("packs.refund.approved", {
+                  total: formatYuan(new Dec(refund.returnedCash).plus(refund.returnedIncome).plus(refund.returnedGift)),
+                  voucher: formatYuan(refund.voucherNotReturned),
+                })
+              : t("packs.refund.pending")}
+          </Alert>
+        ) : null}
         <Card title={t("packs.title")}>
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
             <div className="space-y-1">
