@@ -30,6 +30,15 @@ export const customerNav: NavSection[] = [
     ],
   },
   {
+    title: "nav.section.usage",
+    items: [
+      { href: "/usage", label: "nav.usage", icon: "↗" },
+      { href: "/free-quota", label: "nav.freeQuota", icon: "◔" },
+      { href: "/alerts", label: "nav.alerts", icon: "⚑" },
+      { href: "/api-keys", label: "nav.apiKeys", icon: "◈" },
+    ],
+  },
+  {
     title: "nav.section.billing",
     items: [
       { href: "/balance", label: "nav.balance", icon: "¥" },

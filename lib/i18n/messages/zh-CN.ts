@@ -10,5 +10,6 @@ import { wallet } from "./zh-CN/wallet";
 import { packs } from "./zh-CN/packs";
 import { checkout } from "./zh-CN/checkout";
 import { quota } from "./zh-CN/quota";
+import { usage } from "./zh-CN/usage";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage };

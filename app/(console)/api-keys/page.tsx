@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { CreateKeyForm } from "@/components/metering/create-key-form";
+import { HowToCall } from "@/components/metering/how-to-call";
+import { requestBaseUrl, shanghaiIso } from "@/components/metering/request-base-url";
+import { RevokeKeyButton } from "@/components/metering/revoke-key-button";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/i18n/format-date";
+import { getTranslator } from "@/lib/i18n/server";
+import { listApiKeys } from "@/lib/metering/api-keys";
+import { monthOf } from "@/lib/pricing";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("apiKeys.title") };
+}
+
+export default async function ApiKeysPage() {
+  const customer = await requireCustomer("/api-keys");
+  const ctx = await customerContext(customer);
+  const [keys, baseUrl, { t, locale }] = await Promise.all([listApiKeys({ ctx }), requestBaseUrl(), getTranslator()]);
+  const month = monthOf(ctx.now);
+  const at = shanghaiIso(ctx.now);
+  return (
+    <>
+      <PageHeader title={t("apiKeys.title")} description={t("apiKeys.subtitle")} />
+      <div className="space-y-6">
+        <Card title={t("apiKeys.create.title")}>
+          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} />
+        </Card>
+        <Card title={t("apiKeys.list.title")}>
+          {keys.length === 0 ? (
+            <EmptyState>{t("apiKeys.empty")}</EmptyState>
+          ) : (
+            <Table label={t("apiKeys.list.title")}>
+              <thead>
+                <tr>
+                  <Th>{t("apiKeys.col.name")}</Th>
+                  <Th>{t("apiKeys.col.prefix")}</Th>
+                  <Th>{t("apiKeys.col.created")}</Th>
+                  <Th>{t("apiKeys.col.lastUsed")}</Th>
+                  <Th>{t("apiKeys.col.status")}</Th>
+                  <Th>
+                    <span className="sr-only">{t("apiKeys.col.actions")}</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <tr key={key.id} data-testid="api-key-row">
+                    <Td className="font-medium">{key.name}</Td>
+                    <Td className="font-mono text-xs">{key.displayPrefix}…</Td>
+                    <Td>{formatDateTime(locale, key.createdAt)}</Td>
+                    <Td>{key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : <span className="text-muted">{t("apiKeys.never")}</span>}</Td>
+                    <Td>
+                      {key.revokedAt ? (
+                        <Badge tone="neutral">{t("apiKeys.status.revoked", { date: formatDateTime(locale, key.revokedAt) })}</Badge>
+                      ) : (
+                        <Badge tone="green">{t("apiKeys.status.active")}</Badge>
+                      )}
+                    </Td>
+                    <Td>{key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} />}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card title={t("apiKeys.howTo.title")}>
+          <HowToCall baseUrl={baseUrl} month={month} at={at} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { apiName } from "@/components/metering/api-name";
+import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
+import { DrainingPacks } from "@/components/metering/draining-packs";
+import { EstimateTable } from "@/components/metering/estimate-table";
+import { MonthPicker } from "@/components/metering/month-picker";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { dailyUsage } from "@/lib/metering/daily-usage";
+import { drainingPacks } from "@/lib/metering/pack-forecasts";
+import { monthSummary } from "@/lib/metering/summary";
+import { FIRST_PRICED_MONTH, formatCount, formatYuan, monthOf, previousMonth } from "@/lib/pricing";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("usage.title") };
+}
+
+/** The month picker's choices: this month and the 11 before it, none before the first priced month (SPEC §2.1). */
+function recentMonths(current: string): string[] {
+  const months = [current];
+  while (months.length < 12) {
+    const earlier = previousMonth(months[months.length - 1] ?? current);
+    if (earlier < FIRST_PRICED_MONTH) break;
+    months.push(earlier);
+  }
+  return months;
+}
+
+export default async function UsagePage({ searchParams }: { searchParams: Promise<{ month?: string | string[] }> }) {
+  const customer = await requireCustomer("/usage");
+  const ctx = await customerContext(customer);
+  const current = monthOf(ctx.now);
+  const months = recentMonths(current);
+  const asked = (await searchParams).month;
+  const month = typeof asked === "string" && months.includes(asked) ? asked : current;
+  const isCurrent = month === current;
+  const [daily, summary, draining, { t, locale }] = await Promise.all([
+    dailyUsage({ ctx, input: { month } }),
+    monthSummary({ ctx, input: { month } }),
+    isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
+    getTranslator(),
+  ]);
+  const totals = summary.apis.reduce(
+    (sum, line) => ({ calls: sum.calls + line.calls, free: sum.free + line.free, fromPacks: sum.fromPacks + line.fromPacks, billable: sum.billable + line.billable }),
+    { calls: 0, free: 0, fromPacks: 0, billable: 0 },
+  );
+  const tiles = [
+    { label: t("usage.totals.calls"), value: formatCount(totals.calls), id: "calls" },
+    { label: t("usage.totals.free"), value: formatCount(totals.free), id: "free" },
+    { label: t("usage.totals.packs"), value: formatCount(totals.fromPacks), id: "packs" },
+    { label: t("usage.totals.billable"), value: formatCount(totals.billable), id: "billable" },
+    { label: t("usage.totals.estimate"), value: formatYuan(summary.estimatedTotal), id: "estimate" },
+  ];
+  return (
+    <>
+      <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} />} />
+      <div className="space-y-6">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+          {tiles.map((tile) => (
+            <div key={tile.id} className="rounded-lg border border-line bg-white px-4 py-3 shadow-sm" data-testid={`usage-total-${tile.id}`}>
+              <dt className="text-xs text-muted">{tile.label}</dt>
+              <dd className="mt-1 text-lg font-semibold text-ink tabular">{tile.value}</dd>
+            </div>
+          ))}
+        </dl>
+
+        {daily.apis.length === 0 ? (
+          <Card title={t("usage.chart.title")}>
+            <div className="space-y-2 py-4 text-center text-sm text-muted">
+              <p>{t("usage.empty", { month })}</p>
+              <p>{t("usage.empty.hint")}</p>
+              <Link href="/api-keys" className="inline-block text-brand-600 hover:underline">
+                {t("usage.empty.link")}
+              </Link>
+            </div>
+          </Card>
+        ) : (
+          <Card title={t("usage.chart.title")} actions={<ChartLegend t={t} />}>
+            <div className="grid gap-6 lg:grid-cols-2">
+              {daily.apis.map((entry) => {
+                const label = apiName(locale, entry.api);
+                return (
+                  <section key={entry.api} aria-label={label} data-testid={`daily-${entry.api}`}>
+                    <h3 className="text-sm font-medium text-ink">{label}</h3>
+                    <p className="mb-2 text-xs text-muted">{t("usage.chart.total", { calls: formatCount(entry.total.calls) })}</p>
+                    <DailyChart t={t} usage={entry} apiLabel={label} month={month} />
+                  </section>
+                );
+              })}
+            </div>
+          </Card>
+        )}
+
+        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month })}>
+          <p className="mb-3 text-xs text-muted">{t(isCurrent ? "usage.estimate.note" : "usage.estimate.pastNote")}</p>
+          <EstimateTable t={t} locale={locale} summary={summary} />
+        </Card>
+
+        {isCurrent ? (
+          <Card title={t("usage.draining.title")}>
+            <p className="mb-3 text-xs text-muted">{t("usage.draining.note")}</p>
+            <DrainingPacks t={t} locale={locale} packs={draining} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

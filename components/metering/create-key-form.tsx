@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { createApiKeyAction, type CreateKeyState } from "@/app/(console)/api-keys/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { errorMessage } from "@/lib/i18n/translate";
+import { HowToCall } from "./how-to-call";
+import { SecretBox } from "./secret-box";
+
+/** Names a new key; on success shows its secret once, with the calls ready to paste. */
+export function CreateKeyForm({ baseUrl, month, at }: { baseUrl: string; month: string; at: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<CreateKeyState, FormData>(createApiKeyAction, {});
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const created = state.created && state.created.secret !== dismissed ? state.created : null;
+  const error = state.error ? errorMessage(t, state.error, state.params) : undefined;
+  return (
+    <div className="space-y-4">
+      {created ? (
+        <section aria-labelledby="new-key-title" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
+          <h3 id="new-key-title" className="text-sm font-semibold text-ink">
+            {t("apiKeys.secret.title", { name: created.name })}
+          </h3>
+          <p className="text-sm text-amber-900">{t("apiKeys.secret.once")}</p>
+          <SecretBox secret={created.secret} label={t("apiKeys.secret.label", { name: created.name })} />
+          <HowToCall baseUrl={baseUrl} secret={created.secret} month={month} at={at} />
+          <Button type="button" variant="secondary" onClick={() => setDismissed(created.secret)}>
+            {t("apiKeys.secret.done")}
+          </Button>
+        </section>
+      ) : null}
+      <form action={action} className="flex flex-wrap items-start gap-3">
+        <div className="w-full max-w-sm">
+          <Field
+            label={t("apiKeys.create.name")}
+            name="name"
+            maxLength={60}
+            required
+            autoComplete="off"
+            hint={t("apiKeys.create.nameHint")}
+            error={state.field === "name" ? error : undefined}
+          />
+        </div>
+        <Button type="submit" disabled={pending} className="mt-7">
+          {pending ? t("apiKeys.create.creating") : t("apiKeys.create.submit")}
+        </Button>
+      </form>
+      {error && state.field !== "name" ? <Alert tone="error">{error}</Alert> : null}
+    </div>
+  );
+}

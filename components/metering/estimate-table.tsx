@@ -1,0 +1,57 @@
+import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import type { MonthSummary } from "@/lib/metering/summary";
+import { formatCount, formatYuan } from "@/lib/pricing";
+import { apiName } from "./api-name";
+
+/** monthSummary as a bill-like table: per API the split, the tier the month's total reaches, and the formula (SPEC §2.3, §7.1). */
+export function EstimateTable({ t, locale, summary }: { t: Translate; locale: Locale; summary: MonthSummary }) {
+  if (summary.apis.length === 0) return <EmptyState>{t("usage.empty", { month: summary.month })}</EmptyState>;
+  return (
+    <Table label={t("usage.estimate.title", { month: summary.month })}>
+      <thead>
+        <tr>
+          <Th>{t("usage.col.api")}</Th>
+          <Th className="text-right">{t("usage.col.calls")}</Th>
+          <Th className="text-right">{t("usage.col.free")}</Th>
+          <Th className="text-right">{t("usage.col.packs")}</Th>
+          <Th className="text-right">{t("usage.col.billable")}</Th>
+          <Th>{t("usage.col.tier")}</Th>
+          <Th>{t("usage.col.formula")}</Th>
+          <Th className="text-right">{t("usage.col.amount")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {summary.apis.map((line) => (
+          <tr key={line.api} data-testid={`estimate-${line.api}`}>
+            <Td>
+              <div className="font-medium">{apiName(locale, line.api)}</div>
+              <div className="font-mono text-xs text-muted">{line.api}</div>
+            </Td>
+            <Td className="text-right">{formatCount(line.calls)}</Td>
+            <Td className="text-right">{formatCount(line.free)}</Td>
+            <Td className="text-right">{formatCount(line.fromPacks)}</Td>
+            <Td className="text-right">{formatCount(line.billable)}</Td>
+            <Td>
+              <div>{t("usage.tier", { tier: line.tier })}</div>
+              <div className="text-xs text-muted">{t("usage.unitPrice", { price: line.unitPrice })}</div>
+            </Td>
+            <Td className="font-mono text-xs">{line.formula}</Td>
+            <Td className="text-right font-medium">{formatYuan(line.estimatedAmount)}</Td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <Td className="font-semibold" colSpan={7}>
+            {t("usage.total")}
+          </Td>
+          <Td className="text-right font-semibold" data-testid="estimate-total">
+            {formatYuan(summary.estimatedTotal)}
+          </Td>
+        </tr>
+      </tfoot>
+    </Table>
+  );
+}

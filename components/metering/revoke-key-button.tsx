@@ -1,0 +1,51 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { revokeApiKeyAction } from "@/app/(console)/api-keys/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { buttonClass } from "@/components/ui/button";
+import { errorMessage } from "@/lib/i18n/translate";
+
+/** Revoking is immediate and final, so it asks once more, in place, naming the key. */
+export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  if (!confirming) {
+    return (
+      <button type="button" className={buttonClass("secondary", "px-3 py-1 text-xs")} onClick={() => setConfirming(true)} aria-label={`${t("apiKeys.revoke")} ${name}`}>
+        {t("apiKeys.revoke")}
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label={t("apiKeys.revoke")} className="max-w-xs space-y-2">
+      <p className="text-xs text-ink whitespace-normal">{t("apiKeys.revoke.confirm", { name })}</p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          disabled={pending}
+          className={buttonClass("danger", "px-3 py-1 text-xs")}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await revokeApiKeyAction(keyId);
+              if (result.ok) {
+                setConfirming(false);
+                router.refresh();
+              } else setError(errorMessage(t, result.error ?? "unexpected"));
+            })
+          }
+        >
+          {t("apiKeys.revoke.yes")}
+        </button>
+        <button type="button" className={buttonClass("ghost", "px-3 py-1 text-xs")} onClick={() => setConfirming(false)}>
+          {t("apiKeys.revoke.cancel")}
+        </button>
+      </div>
+      {error ? <p className="text-xs text-red-600" role="alert">{error}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateThresholdAction, type ThresholdState } from "@/app/(console)/alerts/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { errorMessage } from "@/lib/i18n/translate";
+import type { ProductId } from "@/lib/pricing";
+
+/** One product's low-remaining threshold, 1–99 % (SPEC §5); the error names the field beside it. */
+export function ThresholdForm({ product, lowPercent }: { product: ProductId; lowPercent: number }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<ThresholdState, FormData>(updateThresholdAction, {});
+  const id = `threshold-${product}`;
+  const error = state.error ? errorMessage(t, state.error) : null;
+  return (
+    <form action={action} className="space-y-1" noValidate>
+      <input type="hidden" name="product" value={product} />
+      <div className="flex items-center gap-2">
+        <label htmlFor={id} className="sr-only">
+          {t("alerts.field", { product: t(`product.${product}`) })}
+        </label>
+        <div className="relative w-24">
+          <input
+            id={id}
+            name="lowPercent"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={99}
+            step={1}
+            defaultValue={lowPercent}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-status`}
+            className={`${inputClass} pr-7 text-right tabular`}
+          />
+          <span aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted">
+            %
+          </span>
+        </div>
+        <button type="submit" disabled={pending} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+          {pending ? t("alerts.saving") : t("alerts.save")}
+        </button>
+      </div>
+      <p id={`${id}-status`} role={error ? "alert" : "status"} className={`text-xs ${error ? "text-red-600" : "text-emerald-700"}`}>
+        {error ?? (state.saved !== undefined ? t("alerts.saved", { percent: state.saved }) : "")}
+      </p>
+    </form>
+  );
+}
