@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
-import { apiById, formatCount, isApiId } from "@/lib/pricing";
+import { apiById, isApiId } from "@/lib/pricing";
 import { RefundButton } from "./refund-button";
 import { RemainingBar as RemainingBarCell } from "./remaining-bar";
 
@@ -26,8 +26,7 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
           <Th>{t("packs.col.api")}</Th>
           <Th>{t("packs.col.source")}</Th>
           <Th>{t("packs.col.remaining")}</Th>
-          <Th>{t("packs.col.delivered")}</Th>
-          <Th>{t("packs.col.expires")}</Th>
+          <Th>{t("packs.col.validity")}</Th>
           <Th>{t("packs.col.status")}</Th>
           <Th>{t("packs.col.refund")}</Th>
         </tr>
@@ -45,18 +44,24 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
               <Td>
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
                 <p className="mt-1 text-xs text-muted">
-                  {pack.freeMonth ? t("packs.freeMonth", { month: pack.freeMonth }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : `${formatCount(pack.size)}`}
+                  {pack.freeMonth ? t("packs.freeMonth", { month: pack.freeMonth }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
                 </p>
               </Td>
               <Td>
                 <RemainingBarCell remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
               </Td>
-              <Td className="whitespace-nowrap">{formatDate(locale, pack.deliveredAt)}</Td>
-              <Td className="whitespace-nowrap">{formatDateTime(locale, pack.expiresAt)}</Td>
+              <Td className="whitespace-nowrap text-xs">
+                <p>
+                  <span className="text-muted">{t("packs.col.delivered")}</span> {formatDate(locale, pack.deliveredAt)}
+                </p>
+                <p className="mt-0.5">
+                  <span className="text-muted">{t("packs.col.expires")}</span> {formatDateTime(locale, pack.expiresAt)}
+                </p>
+              </Td>
               <Td>
                 <Badge tone={statusTone[pack.status]}>{t(`packs.status.${pack.status}`)}</Badge>
               </Td>
-              <Td className="max-w-[14rem] whitespace-normal">
+              <Td className="w-56 max-w-[14rem] whitespace-normal">
                 {pack.refund.refundable ? (
                   <RefundButton packId={pack.id} until={until} />
                 ) : why && isMessageKey(why) ? (

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
@@ -59,7 +60,17 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
               <Badge tone={tx.kind === "refund" || tx.kind === "top-up" || tx.kind === "credit" ? "green" : "neutral"}>{t(`wallet.tx.kind.${tx.kind}`)}</Badge>
             </Td>
             <Td className="max-w-xs truncate" title={tx.documentId}>
-              {documentLabel(t, tx)}
+              {tx.documentType === "purchase" ? (
+                <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
+                  {documentLabel(t, tx)}
+                </Link>
+              ) : tx.documentType === "refund" ? (
+                <Link href="/refunds" className="text-brand-600 hover:underline">
+                  {documentLabel(t, tx)}
+                </Link>
+              ) : (
+                documentLabel(t, tx)
+              )}
             </Td>
             <Td className="text-right">
               <Change value={tx.changes.cash} />

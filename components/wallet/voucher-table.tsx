@@ -18,20 +18,21 @@ export function VoucherTable({ t, locale, vouchers }: { t: Translate; locale: Lo
           <Th className="text-right">{t("wallet.voucher.amount")}</Th>
           <Th className="text-right">{t("wallet.voucher.remaining")}</Th>
           <Th>{t("wallet.voucher.expires")}</Th>
-          <Th>{t("wallet.voucher.reason")}</Th>
           <Th>{t("wallet.voucher.status")}</Th>
         </tr>
       </thead>
       <tbody>
         {vouchers.map((v) => (
           <tr key={v.id} data-testid="voucher-row">
-            <Td>{v.products.map((p) => t(`product.${p}`)).join(", ")}</Td>
+            <Td>
+              <p>{v.products.map((p) => t(`product.${p}`)).join(", ")}</p>
+              <p className="text-xs text-muted">{v.reason}</p>
+            </Td>
             <Td className="text-right">{formatYuan(v.amount)}</Td>
             <Td className="text-right font-medium" data-testid="voucher-remaining">
               {formatYuan(v.remaining)}
             </Td>
             <Td>{formatDate(locale, v.expiresAt)}</Td>
-            <Td className="text-muted">{v.reason}</Td>
             <Td>
               <Badge tone={tone[v.status]}>{t(`wallet.voucher.status.${v.status}`)}</Badge>
             </Td>

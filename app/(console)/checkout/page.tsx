@@ -84,7 +84,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       remaining: v.remaining,
       products: v.products,
       expiresAt: v.expiresAt.toISOString(),
-      label: `${formatYuan(v.remaining)} — ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: formatDate(locale, v.expiresAt) })}`,
+      label: `${v.products.map((p) => t(`product.${p}`)).join(", ")} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: formatDate(locale, v.expiresAt) })}`,
     }));
   const hidden: Record<string, string> = {
     // Made once per render of this page: the same form submitted twice buys once.

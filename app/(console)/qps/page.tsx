@@ -33,7 +33,7 @@ export default async function QpsPage() {
     <>
       <PageHeader title={t("qps.title")} description={t("qps.description")} />
       {!bodyActive ? <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("errors.not-activated")}</p> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid items-start gap-6 lg:grid-cols-3">
         <Card title={t("qps.group.body")} className="lg:col-span-2">
           <dl className="grid gap-4 sm:grid-cols-2">
             <div>

@@ -34,6 +34,7 @@ export const packs = {
   "packs.col.api": "API",
   "packs.col.source": "Source",
   "packs.col.remaining": "Remaining",
+  "packs.col.validity": "Validity",
   "packs.col.delivered": "Delivered",
   "packs.col.expires": "Expires",
   "packs.col.status": "Status",

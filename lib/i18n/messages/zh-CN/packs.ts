@@ -36,6 +36,7 @@ export const packs: Record<keyof typeof source, string> = {
   "packs.col.api": "API",
   "packs.col.source": "来源",
   "packs.col.remaining": "剩余",
+  "packs.col.validity": "有效期",
   "packs.col.delivered": "交付时间",
   "packs.col.expires": "到期时间",
   "packs.col.status": "状态",
