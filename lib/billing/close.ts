@@ -3,16 +3,13 @@ import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { accounts, auditLog, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { notify } from "@/lib/messaging/notify";
-import { Dec, formatMoney, formatYuan, isApiId, monthEnd, previousMonth, priceBookForMonth, type Month } from "@/lib/pricing";
+import { Dec, formatMoney, formatYuan, isApiId, monthEnd, previousMonth, priceBookForMonth, type Month, type PriceBook } from "@/lib/pricing";
 import { postLedgerBatch, type WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
 import { billDebit, freezeAmount } from "./debit";
 import { priceUsage, type DrawnUsage } from "./price-usage";
 
 /** Accounts closed per transaction: each batch is a constant number of statements (plus one message per account left in arrears). */
 export const CLOSE_BATCH = 250;
-
-/** SPEC §7.4: the books under which the month's postpaid amount is frozen as the next month's estimate. */
-export const FREEZING_BOOKS: readonly string[] = ["2022-09", "2022-11"];
 
 /** SPEC §6: how long an account stays in arrears before its services are suspended. */
 export const ARREARS_GRACE_MS = 24 * 3_600_000;
@@ -55,7 +52,7 @@ export async function closeMonth({ ctx, input }: { ctx: ServiceContext; input: {
       .limit(input.batchSize ?? CLOSE_BATCH);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]?.id ?? null;
-    const outcome = await ctx.db.transaction((db) => closeBatch({ ...ctx, db }, input.month, book.id, batch.map((a) => a.id)));
+    const outcome = await ctx.db.transaction((db) => closeBatch({ ...ctx, db }, input.month, book, batch.map((a) => a.id)));
     report.bills += outcome.bills;
     report.alreadyBilled += outcome.alreadyBilled;
     report.inArrears += outcome.inArrears;
@@ -81,7 +78,7 @@ interface BatchOutcome {
   inArrears: number;
 }
 
-async function closeBatch(ctx: ServiceContext, month: Month, bookId: string, accountIds: string[]): Promise<BatchOutcome> {
+async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, accountIds: string[]): Promise<BatchOutcome> {
   const ids = sql.join(accountIds.map((id) => sql`(${id})`), sql`, `);
   // The same lock POST /api/v1/usage takes per account: in-flight event batches finish first.
   await ctx.db.execute(sql`select count(pg_advisory_xact_lock(hashtext('metering:' || v.id))) from (values ${ids}) as v(id)`);
@@ -117,7 +114,8 @@ async function closeBatch(ctx: ServiceContext, month: Month, bookId: string, acc
   }
   const releaseOf = new Map(toRelease.map((r) => [r.accountId, new Dec(r.frozen)]));
   const statusOf = new Map(accountRows.map((a) => [a.id, a.status]));
-  const freezes = FREEZING_BOOKS.includes(bookId);
+  // SPEC §7.4: only books 2022-09 and 2022-11 freeze the next month's estimate.
+  const freezes = book.estimateFreeze;
 
   const billRows: (typeof bills.$inferInsert)[] = [];
   const linesOf = new Map<string, ReturnType<typeof priceUsage>["lines"]>();
@@ -158,7 +156,7 @@ async function closeBatch(ctx: ServiceContext, month: Month, bookId: string, acc
     billRows.push({
       accountId: wallet.accountId,
       month,
-      priceBook: bookId,
+      priceBook: book.id,
       status: leftNegative ? "arrears" : "paid",
       usageTotal: priced.totalText,
       balanceBefore: balanceBefore.toFixed(2),

@@ -9,15 +9,20 @@ import { defaultDataDir, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { now } from "@/lib/clock";
-import { ensureDemoCustomer } from "@/lib/identity/demo";
+import { seedDemo } from "@/lib/demo/seed";
+import { readDemoLogin } from "@/lib/identity/demo";
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 async function prepareDatabase() {
   const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  console.log("Preparing the database (first start: migrating and creating the demo company's two years of history)…");
   try {
     await migrateDatabase(handle);
-    const login = await ensureDemoCustomer({ db: handle.db, actor: { type: "system", reason: "start" }, now: now() }, defaultDataDir());
+    const seeded = await seedDemo({ ctx: { db: handle.db, actor: { type: "system", reason: "start" }, now: now() }, dataDir: defaultDataDir() });
+    if (seeded.created) console.log(`Created the demo company with ${seeded.months} months of history.`);
+    const saved = readDemoLogin(defaultDataDir());
+    const login = { email: seeded.email, password: saved?.password ?? "(set when the demo was first created; see demo-login.json in its data folder)" };
     return { login, location: handle.location, kind: handle.kind };
   } finally {
     // PGlite allows one process per data folder: the server opens it after we let go.

@@ -34,9 +34,17 @@ const listColumns = {
 };
 
 /** Creates a key; the secret is returned this once and never again (only its hash is stored). */
-export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: z.infer<typeof createApiKeyInput> }): Promise<{ key: ApiKeyRow; secret: string }> {
+export async function createApiKey({
+  ctx,
+  input,
+  accountId = accountOf(ctx.actor),
+}: {
+  ctx: ServiceContext;
+  input: z.infer<typeof createApiKeyInput>;
+  /** Only the ops command (a system actor) names the account; customers get their own. */
+  accountId?: string;
+}): Promise<{ key: ApiKeyRow; secret: string }> {
   assertCanWrite(ctx.actor);
-  const accountId = accountOf(ctx.actor);
   const { secret, hash, displayPrefix } = generateApiKeySecret();
   return inTransaction(ctx, async (tx) => {
     const live = await tx.db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)));

@@ -5,9 +5,14 @@ import { ServiceError, type ServiceContext } from "@/lib/context";
 import { emailSchema, newPasswordSchema, staffRoleSchema } from "@/lib/identity/schemas";
 import { signUp } from "@/lib/identity/sign-up";
 import { createStaff } from "@/lib/identity/staff";
+import { defaultDataDir } from "@/db/client";
+import { issueDueFreePacks, runDue } from "@/lib/billing/run-due";
+import { closeMonth } from "@/lib/billing/close";
+import { seedDemo } from "@/lib/demo/seed";
+import { createApiKey } from "@/lib/metering/api-keys";
 import { activateProduct } from "@/lib/packs/activation";
 import { grantGiftPack } from "@/lib/packs/gift";
-import { formatMoney, PRODUCT_IDS } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, formatMoney, isMonth, PRODUCT_IDS } from "@/lib/pricing";
 import { creditAccount, grantVoucher } from "@/lib/wallet/credit";
 import { amountSchema } from "@/lib/wallet/schemas";
 import { OpsError } from "./args";
@@ -33,9 +38,6 @@ function parse<T extends z.ZodType>(schema: T, flags: Record<string, string>): z
   throw new OpsError("invalid-argument", `--${flag}${value === undefined ? "" : ` "${value}"`}: ${issue?.message ?? "invalid"}`);
 }
 
-function notAvailableYet(name: string, flag?: string): never {
-  throw new OpsError("not-available", `${flag ? `--${flag} of ` : ""}${name} is not available yet in this version of the console`);
-}
 
 const createStaffFlags = z.object({ email: emailSchema, role: staffRoleSchema });
 const createCustomerFlags = z.object({
@@ -81,21 +83,21 @@ export const commands: Record<string, Command> = {
 
   async "create-customer"(env, flags) {
     const input = parse(createCustomerFlags, flags);
-    // These flags belong to later capabilities (activation, wallet, API keys): refuse rather than pretend.
-    if (input["api-key"] !== undefined) notAvailableYet("create-customer", "api-key");
     const products = input.activate === undefined ? [] : parse(productListFlags, { activate: input.activate }).activate;
-    const created = await signUp({
-      ctx: systemContext(env),
-      input: { email: input.email, password: input.password, company: input.name ?? input.email },
+    // All or nothing: a failed step leaves no half-made account behind.
+    return env.handle.db.transaction(async (db) => {
+      const ctx = { ...systemContext(env), db };
+      const created = await signUp({ ctx, input: { email: input.email, password: input.password, company: input.name ?? input.email } });
+      for (const product of products) {
+        await activateProduct({ ctx, input: { product, acceptTerms: true }, accountId: created.accountId });
+      }
+      // The opening balance is recorded as a real credit to cash: a ledger transaction with its audit row.
+      if (input["top-up"] !== undefined) {
+        await creditAccount({ ctx, input: { accountId: created.accountId, amount: input["top-up"], to: "cash", reason: "top-up at account creation (ops)" } });
+      }
+      const apiKey = input["api-key"] === undefined ? undefined : (await createApiKey({ ctx, input: { name: "ops" }, accountId: created.accountId })).secret;
+      return apiKey ? { accountId: created.accountId, apiKey } : { accountId: created.accountId };
     });
-    for (const product of products) {
-      await activateProduct({ ctx: systemContext(env), input: { product, acceptTerms: true }, accountId: created.accountId });
-    }
-    // The opening balance is recorded as a real credit to cash: a ledger transaction with its audit row.
-    if (input["top-up"] !== undefined) {
-      await creditAccount({ ctx: systemContext(env), input: { accountId: created.accountId, amount: input["top-up"], to: "cash", reason: "top-up at account creation (ops)" } });
-    }
-    return { accountId: created.accountId };
   },
 
   async credit(env, flags) {
@@ -120,11 +122,31 @@ export const commands: Record<string, Command> = {
     const result = await grantGiftPack({ ctx: systemContext(env), input: { accountId: input.account, packSpec: input.pack } });
     return { accountId: input.account, packId: result.packId, pack: input.pack };
   },
-  "issue-free-packs": async () => notAvailableYet("issue-free-packs"),
-  "close-month": async () => notAvailableYet("close-month"),
-  "run-due": async () => notAvailableYet("run-due"),
-  "seed-demo": async () => notAvailableYet("seed-demo"),
+  async "issue-free-packs"(env, flags) {
+    const input = parse(monthFlags, flags);
+    return issueDueFreePacks({ ctx: systemContext(env), input: { month: input.month } });
+  },
+
+  async "close-month"(env, flags) {
+    const input = parse(monthFlags, flags);
+    return closeMonth({ ctx: systemContext(env), input: { month: input.month } });
+  },
+
+  async "run-due"(env) {
+    return runDue({ ctx: systemContext(env) });
+  },
+
+  async "seed-demo"(env) {
+    return seedDemo({ ctx: systemContext(env), dataDir: defaultDataDir() });
+  },
 };
+
+const monthFlags = z.object({
+  month: z
+    .string({ error: "is required (YYYY-MM)" })
+    .refine(isMonth, "expected YYYY-MM")
+    .refine((month) => month >= FIRST_PRICED_MONTH, `no price book covers it (the first is ${FIRST_PRICED_MONTH})`),
+});
 
 /** Maps a service error to the ops error shape. */
 export function opsErrorOf(error: unknown): OpsError | null {
@@ -134,6 +156,7 @@ export function opsErrorOf(error: unknown): OpsError | null {
       "email-taken": "--email: a user with this email already exists",
       "account-not-found": "--account: no such account",
       "unknown-pack": "--pack: no such pack is sold (e.g. scan.code-recognition:10k)",
+      "month-not-ended": "--month: the month has not ended yet (use --now to act at a later time)",
     };
     return new OpsError(error.code, messages[error.code] ?? `${error.code}${error.field ? ` (--${error.field})` : ""}`);
   }

@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { accounts, monthCloses, packs, serviceActivations } from "@/db/schema";
+import type { ServiceContext } from "@/lib/context";
+import { configuredSenders, type ChannelSender } from "@/lib/messaging/channels";
+import { deliverDue, type DeliveryReport } from "@/lib/messaging/deliver";
+import { issueFreePacks } from "@/lib/packs/free-packs";
+import { FIRST_PRICED_MONTH, monthOf, previousMonth, type Month } from "@/lib/pricing";
+import type { DeliveryChannel } from "@/db/schema";
+import { suspendOverdue } from "./arrears";
+import { closeMonth, type CloseReport } from "./close";
+
+export interface RunDueReport {
+  at: string;
+  freePacks: { month: string; accounts: number; issued: number };
+  close: CloseReport | null;
+  suspended: number;
+  deliveries: DeliveryReport;
+}
+
+function hasPriceBook(month: Month): boolean {
+  return month >= FIRST_PRICED_MONTH;
+}
+
+/**
+ * The month's free packs for every account with an active product that has none yet (SPEC §2.2):
+ * cheap once done, since only accounts still missing them are visited. Suspended and disabled
+ * accounts are skipped (they get none while in that state).
+ */
+export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; input: { month?: Month } }): Promise<{ month: string; accounts: number; issued: number }> {
+  const month = input.month ?? monthOf(ctx.now);
+  if (!hasPriceBook(month)) return { month, accounts: 0, issued: 0 };
+  const missing = await ctx.db
+    .selectDistinct({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(serviceActivations, eq(serviceActivations.accountId, accounts.id))
+    .where(
+      and(
+        inArray(accounts.status, ["active", "arrears"]),
+        sql`not exists (select 1 from ${packs} where ${packs.accountId} = ${accounts.id} and ${packs.freeMonth} = ${month} and ${isNotNull(packs.freeMonth)})`,
+      ),
+    );
+  let issued = 0;
+  for (const account of missing) issued += (await issueFreePacks({ ctx, input: { accountId: account.id, month } })).issued;
+  return { month, accounts: missing.length, issued };
+}
+
+/**
+ * Everything due at `ctx.now` (API.md §2 `run-due`): this month's free packs, the previous month's
+ * close once the month has ended (SPEC §7: between the 1st and the 3rd; any later run catches up),
+ * arrears older than 24 hours → suspension, and the outbox's due deliveries. Each step is idempotent,
+ * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
+ * status is derived from its expiry when read.
+ */
+export async function runDue({ ctx, senders = configuredSenders() }: { ctx: ServiceContext; senders?: Partial<Record<DeliveryChannel, ChannelSender>> }): Promise<RunDueReport> {
+  const freePacks = await issueDueFreePacks({ ctx, input: {} });
+  const previous = previousMonth(monthOf(ctx.now));
+  let close: CloseReport | null = null;
+  if (hasPriceBook(previous)) {
+    const [done] = await ctx.db.select({ finishedAt: monthCloses.finishedAt }).from(monthCloses).where(eq(monthCloses.month, previous));
+    if (!done?.finishedAt) close = await closeMonth({ ctx, input: { month: previous } });
+  }
+  const { suspended } = await suspendOverdue({ ctx });
+  const deliveries = await deliverDue(ctx, senders);
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, deliveries };
+}
