@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
+import { ArrearsBanner } from "@/components/billing/arrears-banner";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { AppShell } from "@/components/shell/app-shell";
 import { customerNav } from "@/components/shell/nav";
 import { MessageBell } from "@/components/shell/message-bell";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { arrearsStanding } from "@/lib/billing/standing";
 import { unreadCount } from "@/lib/messaging/inbox";
 import { getTranslator } from "@/lib/i18n/server";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const customer = await requireCustomer();
-  const [{ t }, unread] = await Promise.all([getTranslator(), customerContext(customer).then((ctx) => unreadCount({ ctx }))]);
+  const ctx = await customerContext(customer);
+  const [{ t, locale }, unread, standing] = await Promise.all([getTranslator(), unreadCount({ ctx }), arrearsStanding({ ctx })]);
   return (
     <AppShell
       t={t}
@@ -21,6 +24,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" />
         </>
       }
+      // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.
+      banner={standing ? <ArrearsBanner t={t} locale={locale} standing={standing} now={ctx.now} /> : null}
     >
       {children}
     </AppShell>

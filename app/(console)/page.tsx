@@ -1,12 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActiveServices } from "@/components/overview/active-services";
+import { AttentionPacks } from "@/components/overview/attention-packs";
+import { EstimateCard } from "@/components/overview/estimate-card";
+import { UnreadAlerts } from "@/components/overview/unread-alerts";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { BalanceFigures } from "@/components/wallet/balance-figures";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { listBills } from "@/lib/billing/bills";
 import { getOwnAccount } from "@/lib/identity/account";
+import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { monthSummary } from "@/lib/metering/summary";
+import { activeProducts } from "@/lib/packs/activation";
+import { packsNeedingAttention } from "@/lib/packs/attention";
+import { monthOf } from "@/lib/pricing";
+import { getWallet } from "@/lib/wallet/balance";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -14,22 +26,54 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const statusTone = { active: "green", arrears: "amber", suspended: "red", disabled: "red" } as const;
-const products: MessageKey[] = ["product.scan", "product.recognition", "product.processing", "product.body"];
 
+/**
+ * The console's home (issue 6): the balance, this month's estimate, packs to watch, active
+ * services and unread alerts. The arrears or suspension banner comes from the console layout, so
+ * it shows here and on every other page alike.
+ */
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
-  const account = await getOwnAccount({ ctx: await customerContext(customer) });
-  const { t, locale } = await getTranslator();
-  const since = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(account.createdAt);
+  const ctx = await customerContext(customer);
+  const [account, wallet, summary, bills, packs, active, unread, messages, { t, locale }] = await Promise.all([
+    getOwnAccount({ ctx }),
+    getWallet({ ctx }),
+    monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
+    listBills({ ctx }),
+    packsNeedingAttention({ ctx }),
+    activeProducts({ ctx }),
+    unreadCount({ ctx }),
+    listMessages({ ctx, input: { unreadOnly: true, limit: 3 } }),
+    getTranslator(),
+  ]);
   return (
     <>
-      <PageHeader title={t("overview.welcome", { name: account.name })} />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <PageHeader title={t("overview.welcome", { name: account.name })} description={t("overview.subtitle")} />
+      <div className="space-y-6">
+        <section aria-label={t("overview.balance.title")}>
+          <div className="mb-2 flex items-baseline justify-between">
+            <h2 className="text-sm font-semibold text-ink">{t("overview.balance.title")}</h2>
+            <Link href="/balance" className="text-sm text-brand-600 hover:underline">
+              {t("overview.balance.link")}
+            </Link>
+          </div>
+          <BalanceFigures t={t} wallet={wallet} />
+        </section>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <EstimateCard t={t} locale={locale} summary={summary} lastBill={bills[0] ?? null} />
+          <div className="lg:col-span-2">
+            <ActiveServices t={t} locale={locale} active={active} />
+          </div>
+          <div className="lg:col-span-2">
+            <AttentionPacks t={t} locale={locale} packs={packs} />
+          </div>
+          <UnreadAlerts t={t} locale={locale} messages={messages} unread={unread} />
+        </div>
         <Card title={t("overview.accountStatus")}>
-          <dl className="space-y-2 text-sm">
-            <div className="flex justify-between gap-4">
+          <dl className="grid gap-4 text-sm sm:grid-cols-3">
+            <div>
               <dt className="text-muted">{t("overview.accountStatus")}</dt>
-              <dd>
+              <dd className="mt-0.5" data-testid="account-status">
                 <Badge tone={statusTone[account.status]}>{t(`overview.status.${account.status}`)}</Badge>
               </dd>
             </div>
@@ -37,23 +81,12 @@ export default async function OverviewPage() {
               <dt className="text-muted">{t("overview.accountId")}</dt>
               <dd className="mt-0.5 font-mono text-xs break-all select-all">{account.id}</dd>
             </div>
-            <div className="flex justify-between gap-4">
+            <div>
               <dt className="text-muted">{t("overview.memberSince")}</dt>
-              <dd>{since}</dd>
+              <dd className="mt-0.5">{formatDate(locale, account.createdAt)}</dd>
             </div>
           </dl>
-        </Card>
-        <Card title={t("overview.products")} className="lg:col-span-2">
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {products.map((key) => (
-              <li key={key} className="rounded-md border border-line px-3 py-2 text-sm">
-                {t(key)}
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <Card title={t("overview.gettingStarted")} className="lg:col-span-3">
-          <Link href="/calculator" className="text-sm text-brand-600 hover:underline">
+          <Link href="/calculator" className="mt-4 inline-block text-sm text-brand-600 hover:underline">
             {t("overview.gettingStarted.calculator")}
           </Link>
         </Card>

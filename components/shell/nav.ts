@@ -42,6 +42,7 @@ export const customerNav: NavSection[] = [
     title: "nav.section.billing",
     items: [
       { href: "/balance", label: "nav.balance", icon: "¥" },
+      { href: "/bills", label: "nav.bills", icon: "▥" },
       { href: "/refunds", label: "nav.refunds", icon: "↺" },
     ],
   },

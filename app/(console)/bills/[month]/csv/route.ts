@@ -1,0 +1,31 @@
+import { auth } from "@/lib/auth";
+import { customerContext } from "@/lib/auth/session";
+import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
+import { getBill } from "@/lib/billing/bills";
+import { NotFoundError } from "@/lib/context";
+import { getTranslator } from "@/lib/i18n/server";
+
+/**
+ * A bill as CSV for the signed-in customer. The session is checked here on the server (route
+ * handlers are outside the console layout's guard), and the account comes from it, never from the URL.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }): Promise<Response> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || user.role !== "customer" || !user.accountId) return new Response("sign in required", { status: 401 });
+  const { month } = await params;
+  const ctx = await customerContext({ userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" });
+  try {
+    const [bill, { t, locale }] = await Promise.all([getBill({ ctx, input: { month } }), getTranslator()]);
+    return new Response(billCsv(bill, t, locale), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${billCsvFilename(bill.month)}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return new Response("no such bill", { status: 404 });
+    throw error;
+  }
+}

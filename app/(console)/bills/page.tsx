@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { BillsTable, type EstimateRow } from "@/components/billing/bills-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/table";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { listBills } from "@/lib/billing/bills";
+import { getOwnAccount } from "@/lib/identity/account";
+import { getTranslator } from "@/lib/i18n/server";
+import { monthSummary } from "@/lib/metering/summary";
+import { FIRST_PRICED_MONTH, monthEnd, monthOf, previousMonth } from "@/lib/pricing";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("bills.title") };
+}
+
+export default async function BillsPage() {
+  const customer = await requireCustomer("/bills");
+  const ctx = await customerContext(customer);
+  const current = monthOf(ctx.now);
+  const previous = previousMonth(current);
+  const [bills, account, currentSummary, { t, locale }] = await Promise.all([listBills({ ctx }), getOwnAccount({ ctx }), monthSummary({ ctx, input: { month: current } }), getTranslator()]);
+  const estimates: EstimateRow[] = [{ month: current, kind: "current", total: currentSummary.estimatedTotal }];
+  // Between the 1st and the close (by the 3rd, SPEC §7.1) last month has ended but has no bill yet: show it as pending, not missing.
+  if (previous >= FIRST_PRICED_MONTH && account.createdAt < monthEnd(previous) && !bills.some((b) => b.month === previous)) {
+    const pending = await monthSummary({ ctx, input: { month: previous } });
+    estimates.push({ month: previous, kind: "pending", total: pending.estimatedTotal });
+  }
+  return (
+    <>
+      <PageHeader title={t("bills.title")} description={t("bills.subtitle")} />
+      <Card title={t("bills.count", { count: bills.length })}>
+        <BillsTable t={t} locale={locale} estimates={estimates} bills={bills} />
+        {bills.length === 0 ? <EmptyState>{t("bills.none")}</EmptyState> : null}
+      </Card>
+    </>
+  );
+}

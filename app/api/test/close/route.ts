@@ -1,0 +1,51 @@
+import { and, eq, gt } from "drizzle-orm";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { accounts, users } from "@/db/schema";
+import { closeMonth } from "@/lib/billing/close";
+import { isTestMode, now } from "@/lib/clock";
+import { reportUsage } from "@/lib/metering/report-usage";
+import { parseUsageRequest } from "@/lib/metering/usage-request";
+import { isMonth, monthEnd, monthStart } from "@/lib/pricing";
+
+const body = z.object({
+  email: z.string().email(),
+  month: z.string().refine(isMonth, "month must be YYYY-MM"),
+  usage: z.record(z.string(), z.number().int().min(1).max(1_000_000)),
+});
+
+/**
+ * TEST MODE ONLY (the e2e server, APP_TEST_MODE=1); every other server answers 404, as if it did
+ * not exist. Browser tests need a closed month with usage to see bills and arrears, and an account
+ * made by the test a minute ago has neither. This route, for the account of `email`:
+ *  1. dates the account back to the start of `month` (the close bills only accounts that existed
+ *     during the month, lib/billing/close.ts);
+ *  2. reports `usage` (calls per API) through the metering service as the gateway would, at noon
+ *     on the 10th of that month (the account must have the products active);
+ *  3. runs the real monthly close for `month` at the server's now.
+ * The close bills every account of the database that existed then: on the e2e server only accounts
+ * this route dated back, so tests that use it should each use a month of their own.
+ */
+export async function POST(request: Request): Promise<NextResponse> {
+  if (!isTestMode()) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
+  const parsed = body.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return NextResponse.json({ error: { code: "invalid", message: parsed.error.message } }, { status: 400 });
+  const { email, month, usage } = parsed.data;
+  const at = now();
+  if (monthEnd(month) > at) return NextResponse.json({ error: { code: "month-not-ended" } }, { status: 409 });
+  const db = await getDb();
+  const [user] = await db.select({ accountId: users.accountId }).from(users).where(eq(users.email, email.toLowerCase()));
+  if (!user?.accountId) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
+  const accountId = user.accountId;
+  await db.update(accounts).set({ createdAt: monthStart(month) }).where(and(eq(accounts.id, accountId), gt(accounts.createdAt, monthStart(month))));
+
+  const calledAt = new Date(monthStart(month).getTime() + 9 * 86_400_000 + 12 * 3_600_000);
+  const events = Object.entries(usage).map(([api, calls]) => ({ id: `e2e-close-${month}-${api}`, api, calls, at: calledAt.toISOString() }));
+  const results = await reportUsage({
+    ctx: { db, actor: { type: "api-key", keyId: "00000000-0000-0000-0000-0000000000e2", accountId }, now: new Date(calledAt.getTime() + 60_000) },
+    input: { events: parseUsageRequest({ events }) },
+  });
+  const close = await closeMonth({ ctx: { db, actor: { type: "system", reason: "e2e close" }, now: at }, input: { month } });
+  return NextResponse.json({ results, close });
+}

@@ -1,0 +1,61 @@
+import type { Translate } from "@/lib/i18n/translate";
+import { apiById, isApiId } from "@/lib/pricing";
+import type { Locale } from "@/lib/i18n/locales";
+import type { BillDetail } from "./bills";
+import { csvText } from "./csv";
+
+/** An instant on the billing calendar (SPEC §1), sortable: `2025-04-01 00:05:00`. */
+function shanghaiTime(at: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" }).format(at);
+}
+
+function apiLabel(locale: Locale, api: string): string {
+  if (!isApiId(api)) return api;
+  const entry = apiById(api);
+  return locale === "zh-CN" ? entry.nameZh : entry.name;
+}
+
+/**
+ * A bill as a spreadsheet: its header, one row per API line (QUOTE.md line fields), the usage
+ * total, the month's statement, and the balance before and after. Headings are in the reader's
+ * language; counts are plain integers and money exact two-decimal strings (no separators, no ¥),
+ * so a spreadsheet reads them as numbers and sums them to the cent.
+ */
+export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string {
+  const rows: (string | number)[][] = [
+    [t("bill.csv.title"), bill.month],
+    [t("bill.priceBook"), bill.priceBook],
+    [t("bill.status"), t(`bill.status.${bill.status}`)],
+    [t("bill.closedAt"), shanghaiTime(bill.closedAt)],
+    [t("bill.csv.timeZone"), "Asia/Shanghai (UTC+8)"],
+    [],
+    [t("bill.col.apiId"), t("bill.col.api"), t("bill.col.calls"), t("bill.col.free"), t("bill.col.packs"), t("bill.col.billable"), t("bill.col.tier"), t("bill.col.unitPrice"), t("bill.col.amount"), t("bill.col.formula")],
+    ...bill.lines.map((l) => [l.api, apiLabel(locale, l.api), l.calls, l.free, l.fromPacks, l.billable, l.tier, l.unitPrice, l.amount, l.formula]),
+    [t("bill.usageTotal"), "", "", "", "", "", "", "", bill.total, ""],
+    [],
+    [t("bill.csv.statement")],
+    [t("bill.col.time"), t("bill.col.kind"), t("bill.col.documentType"), t("bill.col.documentId"), t("bill.col.cash"), t("bill.col.income"), t("bill.col.gift"), t("bill.col.frozen"), t("bill.col.voucher")],
+    ...bill.statement.map((e) => [
+      shanghaiTime(e.at),
+      t(`wallet.tx.kind.${e.kind}`),
+      e.documentType,
+      e.documentId,
+      e.changes.cash ?? "0.00",
+      e.changes.income ?? "0.00",
+      e.changes.gift ?? "0.00",
+      e.changes.frozen ?? "0.00",
+      e.changes.voucher ?? "0.00",
+    ]),
+    [],
+    [t("bill.balanceBefore"), bill.balanceBefore],
+    [t("bill.csv.released"), bill.released],
+    [t("bill.deducted"), bill.total],
+    [t("bill.frozen"), bill.frozen],
+    [t("bill.balanceAfter"), bill.balanceAfter],
+  ];
+  return csvText(rows);
+}
+
+export function billCsvFilename(month: string): string {
+  return `bill-${month}.csv`;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { NotFoundError, type ServiceContext } from "@/lib/context";
+import { accountOf } from "@/lib/context/access";
+import { formatMoney, isMonth, type Month } from "@/lib/pricing";
+import { monthStatement, type StatementEntry } from "./statement";
+
+export interface BillSummary {
+  month: Month;
+  priceBook: string;
+  status: BillStatus;
+  /** The usage amount billed (SPEC §7.1): the sum of the rounded lines. Purchases were paid when made (§7.3). */
+  usageTotal: string;
+  closedAt: Date;
+  settledAt: Date | null;
+}
+
+/** A bill line, in the quote command's line shape (QUOTE.md). */
+export interface BillLineView {
+  api: string;
+  calls: number;
+  free: number;
+  fromPacks: number;
+  billable: number;
+  tier: number;
+  unitPrice: string;
+  amount: string;
+  formula: string;
+}
+
+export interface BillDetail extends BillSummary {
+  lines: BillLineView[];
+  /** What the bill took from the balance: the usage total (SPEC §7.3: purchases are not billed again). */
+  total: string;
+  /** Spendable balance just before and after the deduction (after: less any §7.4 freeze). */
+  balanceBefore: string;
+  balanceAfter: string;
+  /** SPEC §7.4: next month's estimate frozen at this close, and how much of it the next close released. */
+  frozen: string;
+  released: string;
+  statement: StatementEntry[];
+}
+
+/** The account's bills, newest first. */
+export async function listBills({ ctx }: { ctx: ServiceContext }): Promise<BillSummary[]> {
+  const rows = await ctx.db.select().from(bills).where(eq(bills.accountId, accountOf(ctx.actor))).orderBy(desc(bills.month));
+  return rows.map(summaryOf);
+}
+
+/**
+ * One month's bill of the actor's own account, with its lines and the month's statement. A month
+ * with no bill of this account (open, before the account existed, or someone else's) is not found:
+ * the account comes from the session or API key, so another account's bill is never reachable.
+ */
+export async function getBill({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<BillDetail> {
+  if (!isMonth(input.month)) throw new NotFoundError("bill-not-found", { month: input.month });
+  const accountId = accountOf(ctx.actor);
+  const [bill] = await ctx.db.select().from(bills).where(and(eq(bills.accountId, accountId), eq(bills.month, input.month)));
+  if (!bill) throw new NotFoundError("bill-not-found", { month: input.month });
+  const [lines, statement] = await Promise.all([
+    ctx.db.select().from(billLines).where(eq(billLines.billId, bill.id)).orderBy(asc(billLines.position)),
+    monthStatement(ctx.db, accountId, input.month),
+  ]);
+  return {
+    ...summaryOf(bill),
+    lines: lines.map((l) => ({ api: l.api, calls: l.calls, free: l.free, fromPacks: l.fromPacks, billable: l.billable, tier: l.tier, unitPrice: l.unitPrice, amount: formatMoney(l.amount), formula: l.formula })),
+    total: formatMoney(bill.usageTotal),
+    balanceBefore: formatMoney(bill.balanceBefore),
+    balanceAfter: formatMoney(bill.balanceAfter),
+    frozen: formatMoney(bill.frozen),
+    released: formatMoney(bill.released),
+    statement,
+  };
+}
+
+/** Whether the month's close has finished (month_closes): an account without a bill then simply had none. */
+export async function isMonthClosed(db: Database, month: Month): Promise<boolean> {
+  const [row] = await db.select({ month: monthCloses.month }).from(monthCloses).where(and(eq(monthCloses.month, month), isNotNull(monthCloses.finishedAt)));
+  return row !== undefined;
+}
+
+function summaryOf(bill: typeof bills.$inferSelect): BillSummary {
+  return { month: bill.month, priceBook: bill.priceBook, status: bill.status, usageTotal: formatMoney(bill.usageTotal), closedAt: bill.closedAt, settledAt: bill.settledAt };
+}

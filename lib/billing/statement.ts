@@ -1,0 +1,100 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { ledgerEntries, ledgerTransactions, type LedgerKind } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { Dec, formatMoney, monthEnd, monthStart, type Month } from "@/lib/pricing";
+
+/** The books a customer sees move: the spendable sub-accounts (SPEC §3), the frozen estimate (§7.4), vouchers. */
+const customerBooks = ["cash", "income", "gift", "frozen", "voucher"] as const;
+type CustomerBook = (typeof customerBooks)[number];
+
+export interface StatementEntry {
+  id: string;
+  kind: LedgerKind;
+  documentType: string;
+  documentId: string;
+  memo: Record<string, unknown> | null;
+  at: Date;
+  /** The movement on each of the customer's books, zero books left out; money as two-decimal strings. */
+  changes: Partial<Record<CustomerBook, string>>;
+  /** cash + income + gift: what the entry did to the spendable balance. */
+  balanceChange: string;
+}
+
+export interface StatementGroup {
+  kind: LedgerKind;
+  count: number;
+  balanceChange: string;
+  frozenChange: string;
+  voucherChange: string;
+}
+
+/** The bill's own ledger document: every close posts its bill, freeze and release under it (lib/billing/close.ts). */
+export function billDocumentId(accountId: string, month: Month): string {
+  return `${accountId}:${month}`;
+}
+
+/**
+ * A month's statement (SPEC §7.3): the account's ledger transactions dated inside the month on the
+ * Shanghai calendar (purchases, refunds, top-ups, credits, vouchers), plus everything posted under
+ * the month's own bill (its deduction, its freeze, and the previous month's release), which happens
+ * at the close, early next month. Another month's bill document dated inside this month (last
+ * month's close, on the 1st) belongs to that month's statement, so each movement is listed once.
+ */
+export async function monthStatement(db: Database, accountId: string, month: Month): Promise<StatementEntry[]> {
+  const own = billDocumentId(accountId, month);
+  const txs = await db
+    .select()
+    .from(ledgerTransactions)
+    .where(
+      and(
+        eq(ledgerTransactions.accountId, accountId),
+        or(
+          and(gte(ledgerTransactions.at, monthStart(month)), lt(ledgerTransactions.at, monthEnd(month)), or(ne(ledgerTransactions.documentType, "bill"), eq(ledgerTransactions.documentId, own))),
+          and(eq(ledgerTransactions.documentType, "bill"), eq(ledgerTransactions.documentId, own)),
+        ),
+      ),
+    )
+    .orderBy(asc(ledgerTransactions.at), asc(ledgerTransactions.id));
+  if (txs.length === 0) return [];
+  const sums = await db
+    .select({ transactionId: ledgerEntries.transactionId, book: ledgerEntries.book, amount: sql<string>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id)), inArray(ledgerEntries.book, [...customerBooks])))
+    .groupBy(ledgerEntries.transactionId, ledgerEntries.book);
+  return txs.map((t) => {
+    const changes: StatementEntry["changes"] = {};
+    let balance = new Dec(0);
+    for (const row of sums) {
+      if (row.transactionId !== t.id) continue;
+      const amount = new Dec(row.amount);
+      if (amount.isZero()) continue;
+      changes[row.book as CustomerBook] = formatMoney(amount);
+      if (row.book === "cash" || row.book === "income" || row.book === "gift") balance = balance.plus(amount);
+    }
+    return {
+      id: t.id,
+      kind: t.kind,
+      documentType: t.documentType,
+      documentId: t.documentId,
+      memo: (t.memo as Record<string, unknown> | null) ?? null,
+      at: t.at,
+      changes,
+      balanceChange: formatMoney(balance),
+    };
+  });
+}
+
+/** The statement summed by kind, in the order the kinds first appear: "purchases −¥X, top-ups +¥Y, …". */
+export function groupStatement(entries: readonly StatementEntry[]): StatementGroup[] {
+  const groups = new Map<LedgerKind, { count: number; balance: Dec; frozen: Dec; voucher: Dec }>();
+  for (const entry of entries) {
+    const group = groups.get(entry.kind) ?? { count: 0, balance: new Dec(0), frozen: new Dec(0), voucher: new Dec(0) };
+    group.count += 1;
+    group.balance = group.balance.plus(entry.balanceChange);
+    group.frozen = group.frozen.plus(entry.changes.frozen ?? "0");
+    group.voucher = group.voucher.plus(entry.changes.voucher ?? "0");
+    groups.set(entry.kind, group);
+  }
+  return [...groups].map(([kind, g]) => ({ kind, count: g.count, balanceChange: formatMoney(g.balance), frozenChange: formatMoney(g.frozen), voucherChange: formatMoney(g.voucher) }));
+}
