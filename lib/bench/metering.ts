@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { qpsGrants, qpsGroupModes, usageEvents } from "@/db/schema";
@@ -10,6 +9,7 @@ import { signUp } from "@/lib/identity/sign-up";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { activateProduct } from "@/lib/packs/activation";
 import type { Bench, BenchFigure } from "./bench";
+import { withScratchDatabase } from "./scratch";
 import { drive, percentile, startServer } from "./server";
 
 const BATCHED_REQUESTS = 60;
@@ -18,23 +18,6 @@ const AUTHORIZE_REQUESTS = 3000;
 
 function shanghaiNow(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
-}
-
-/** A throwaway database beside the one configured, so the bench never touches test or real data. */
-async function withScratchDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-  const admin = new URL(baseUrl);
-  admin.pathname = "/postgres";
-  const name = `bench_${Date.now()}`;
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await sql.unsafe(`drop database if exists ${name} with (force)`);
-    await sql.end();
-  }
 }
 
 async function prepareAccounts(url: string) {

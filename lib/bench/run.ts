@@ -3,10 +3,11 @@
  * and prints their figures. Register a bench by adding it to BENCHES.
  */
 import type { Bench } from "./bench";
+import { closeBench } from "./close";
 import { meteringBench } from "./metering";
 import { pricingBench } from "./pricing";
 
-const BENCHES: readonly Bench[] = [pricingBench, meteringBench];
+const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench];
 
 function formatFigure(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);

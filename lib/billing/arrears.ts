@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { accounts, auditLog, wallets } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { notify } from "@/lib/messaging/notify";
+import { notifyMany } from "@/lib/messaging/notify";
 import { formatYuan, Dec } from "@/lib/pricing";
 import { ARREARS_GRACE_MS } from "./close";
 
@@ -21,11 +21,16 @@ export async function suspendOverdue({ ctx }: { ctx: ServiceContext }): Promise<
       .for("update", { of: accounts });
     if (due.length === 0) return { suspended: 0 };
     await db.update(accounts).set({ status: "suspended" }).where(inArray(accounts.id, due.map((a) => a.id)));
-    const tx = { ...ctx, db };
-    for (const account of due) {
-      const balance = new Dec(account.cash).plus(account.income).plus(account.gift);
-      await notify(tx, { accountId: account.id, kind: "suspended", product: null, params: { balance: formatYuan(balance) }, dedupeKey: `suspended:${ctx.now.toISOString().slice(0, 10)}` });
-    }
+    await notifyMany(
+      { ...ctx, db },
+      due.map((account) => ({
+        accountId: account.id,
+        kind: "suspended",
+        product: null,
+        params: { balance: formatYuan(new Dec(account.cash).plus(account.income).plus(account.gift)) },
+        dedupeKey: `suspended:${ctx.now.toISOString().slice(0, 10)}`,
+      })),
+    );
     await db.insert(auditLog).values(due.map((a) => ({ at: ctx.now, actorType: "system" as const, actorId: "run-due", accountId: a.id, action: "account.suspended", target: a.id, before: { status: "arrears" }, after: { status: "suspended" } })));
     return { suspended: due.length };
   });

@@ -1,15 +1,18 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { accounts, auditLog, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
+import { rowsOf, unnestRows } from "@/db/unnest";
 import { ConflictError, type ServiceContext } from "@/lib/context";
-import { notify } from "@/lib/messaging/notify";
+import { notifyMany } from "@/lib/messaging/notify";
 import { Dec, formatMoney, formatYuan, isApiId, monthEnd, previousMonth, priceBookForMonth, type Month, type PriceBook } from "@/lib/pricing";
 import { postLedgerBatch, type WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
 import { billDebit, freezeAmount } from "./debit";
 import { priceUsage, type DrawnUsage } from "./price-usage";
 
-/** Accounts closed per transaction: each batch is a constant number of statements (plus one message per account left in arrears). */
-export const CLOSE_BATCH = 250;
+/** Accounts closed per transaction: each batch is a constant number of statements whatever its size. */
+export const CLOSE_BATCH = 500;
+/** Batches in flight at once, each in its own transaction on its own connection (PGlite runs them one after another). */
+export const CLOSE_CONCURRENCY = 2;
 
 /** SPEC §6: how long an account stays in arrears before its services are suspended. */
 export const ARREARS_GRACE_MS = 24 * 3_600_000;
@@ -40,23 +43,40 @@ export async function closeMonth({ ctx, input }: { ctx: ServiceContext; input: {
   if (ctx.now < monthEnd(input.month)) throw new ConflictError("month-not-ended", { month: input.month });
   await ctx.db.insert(monthCloses).values({ month: input.month, startedAt: ctx.now }).onConflictDoNothing();
   const report: CloseReport = { month: input.month, priceBook: book.id, bills: 0, alreadyBilled: 0, inArrears: 0, usageTotal: "0.00" };
+  // Batches are handed out one by one (a cursor over account ids) to CLOSE_CONCURRENCY workers, each
+  // on its own connection, so the database works on one batch while this process prices the next.
+  const size = input.batchSize ?? CLOSE_BATCH;
+  const maxBatches = input.maxBatches ?? Number.POSITIVE_INFINITY;
   let after: string | null = null;
-  for (let batches = 0; batches < (input.maxBatches ?? Number.POSITIVE_INFINITY); batches++) {
-    // Accounts that existed before the month ended and have no bill for it yet, in id order.
-    const billed = sql`exists (select 1 from ${bills} where ${bills.accountId} = ${accounts.id} and ${bills.month} = ${input.month})`;
-    const batch = await ctx.db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(and(lt(accounts.createdAt, monthEnd(input.month)), sql`not ${billed}`, after ? gt(accounts.id, after) : undefined))
-      .orderBy(asc(accounts.id))
-      .limit(input.batchSize ?? CLOSE_BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]?.id ?? null;
-    const outcome = await ctx.db.transaction((db) => closeBatch({ ...ctx, db }, input.month, book, batch.map((a) => a.id)));
-    report.bills += outcome.bills;
-    report.alreadyBilled += outcome.alreadyBilled;
-    report.inArrears += outcome.inArrears;
-  }
+  let handedOut = 0;
+  let cursor: Promise<unknown> = Promise.resolve();
+  const nextBatch = (): Promise<string[]> => {
+    const next = cursor.then(async () => {
+      if (handedOut >= maxBatches) return [];
+      // Accounts that existed before the month ended and have no bill for it yet, in id order.
+      const billed = sql`exists (select 1 from ${bills} where ${bills.accountId} = ${accounts.id} and ${bills.month} = ${input.month})`;
+      const rows = await ctx.db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(lt(accounts.createdAt, monthEnd(input.month)), sql`not ${billed}`, after ? gt(accounts.id, after) : undefined))
+        .orderBy(asc(accounts.id))
+        .limit(size);
+      after = rows[rows.length - 1]?.id ?? after;
+      if (rows.length > 0) handedOut += 1;
+      return rows.map((row) => row.id);
+    });
+    cursor = next;
+    return next;
+  };
+  const worker = async () => {
+    for (let ids = await nextBatch(); ids.length > 0; ids = await nextBatch()) {
+      const outcome = await ctx.db.transaction((db) => closeBatch({ ...ctx, db }, input.month, book, ids));
+      report.bills += outcome.bills;
+      report.alreadyBilled += outcome.alreadyBilled;
+      report.inArrears += outcome.inArrears;
+    }
+  };
+  await Promise.all(Array.from({ length: CLOSE_CONCURRENCY }, worker));
   const [done] = await ctx.db
     .select({ n: sql<number>`count(*)::int`, total: sql<string>`coalesce(sum(${bills.usageTotal}), 0)` })
     .from(bills)
@@ -168,7 +188,24 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
     linesOf.set(wallet.accountId, priced.lines);
   }
 
-  const inserted = await ctx.db.insert(bills).values(billRows).onConflictDoNothing().returning({ id: bills.id, accountId: bills.accountId });
+  const column = <K extends keyof (typeof billRows)[number]>(key: K) => billRows.map((row) => row[key]);
+  const insertedRows = await ctx.db.execute(sql`
+    insert into ${bills} (account_id, month, price_book, status, usage_total, balance_before, balance_after, frozen, released, closed_at)
+    select account_id, month, price_book, status, usage_total, balance_before, balance_after, frozen, released, ${ctx.now.toISOString()}::timestamptz
+    from (${unnestRows([
+      { values: column("accountId"), type: "uuid[]" },
+      { values: column("month"), type: "text[]" },
+      { values: column("priceBook"), type: "text[]" },
+      { values: column("status"), type: "text[]" },
+      { values: column("usageTotal"), type: "numeric[]" },
+      { values: column("balanceBefore"), type: "numeric[]" },
+      { values: column("balanceAfter"), type: "numeric[]" },
+      { values: column("frozen"), type: "numeric[]" },
+      { values: column("released"), type: "numeric[]" },
+    ])}) as b(account_id, month, price_book, status, usage_total, balance_before, balance_after, frozen, released)
+    on conflict do nothing
+    returning id, account_id`);
+  const inserted = rowsOf<{ id: string; account_id: string }>(insertedRows).map((row) => ({ id: row.id, accountId: row.account_id }));
   // Another close run billed some of these first (concurrent runs): leave those accounts alone.
   const fresh = new Set(inserted.map((b) => b.accountId));
   const lineRows = inserted.flatMap((bill) =>
@@ -186,7 +223,24 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
       formula: line.formula,
     })),
   );
-  if (lineRows.length > 0) await ctx.db.insert(billLines).values(lineRows);
+  if (lineRows.length > 0) {
+    const column = <K extends keyof (typeof lineRows)[number]>(key: K) => lineRows.map((row) => row[key]);
+    await ctx.db.execute(sql`
+      insert into ${billLines} (bill_id, position, api, calls, free, from_packs, billable, tier, unit_price, amount, formula)
+      ${unnestRows([
+        { values: column("billId"), type: "uuid[]" },
+        { values: column("position"), type: "int[]" },
+        { values: column("api"), type: "text[]" },
+        { values: column("calls"), type: "bigint[]" },
+        { values: column("free"), type: "bigint[]" },
+        { values: column("fromPacks"), type: "bigint[]" },
+        { values: column("billable"), type: "bigint[]" },
+        { values: column("tier"), type: "int[]" },
+        { values: column("unitPrice"), type: "text[]" },
+        { values: column("amount"), type: "numeric[]" },
+        { values: column("formula"), type: "text[]" },
+      ])}`);
+  }
   await postLedgerBatch(ctx.db, postings.filter((p) => fresh.has(p.accountId)));
   const released = toRelease.filter((r) => fresh.has(r.accountId)).map((r) => r.id);
   if (released.length > 0) await ctx.db.update(bills).set({ released: sql`${bills.frozen}` }).where(inArray(bills.id, released));
@@ -199,14 +253,20 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
       .where(and(inArray(accounts.id, newArrears.map((a) => a.accountId)), eq(accounts.status, "active")));
     const deadline = new Date(ctx.now.getTime() + ARREARS_GRACE_MS);
     const deadlineText = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(deadline);
-    for (const account of newArrears) {
-      await notify(ctx, { accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadlineText }, dedupeKey: `arrears:${month}` });
-    }
+    await notifyMany(
+      ctx,
+      newArrears.map((account) => ({ accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadlineText }, dedupeKey: `arrears:${month}` })),
+    );
   }
   if (inserted.length > 0) {
-    await ctx.db.insert(auditLog).values(
-      inserted.map((bill) => ({ at: ctx.now, actorType: "system" as const, actorId: "close-month", accountId: bill.accountId, action: "bill.issued", target: bill.id, before: null, after: { month } })),
-    );
+    // One audit row per bill, written as one statement (the audit log is what the customer reads).
+    await ctx.db.execute(sql`
+      insert into ${auditLog} (at, actor_type, actor_id, account_id, action, target, after)
+      select ${ctx.now.toISOString()}::timestamptz, 'system', 'close-month', account_id, 'bill.issued', bill_id::text, ${JSON.stringify({ month })}::jsonb
+      from (${unnestRows([
+        { values: inserted.map((b) => b.accountId), type: "uuid[]" },
+        { values: inserted.map((b) => b.id), type: "uuid[]" },
+      ])}) as issued(account_id, bill_id)`);
   }
   return { bills: inserted.length, alreadyBilled: accountIds.length - inserted.length, inArrears: newArrears.length };
 }

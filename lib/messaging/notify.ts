@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { messages, outbox, subscriptions } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { catalogs, createTranslator } from "@/lib/i18n/translate";
@@ -22,6 +22,35 @@ function render(kind: MessageKind, params: Record<string, string | number>): { s
   const subject = `${translators.zh(messageTitleKey(kind), params)} / ${translators.en(messageTitleKey(kind), params)}`;
   const body = `${translators.zh(messageBodyKey(kind), params)}\n\n${translators.en(messageBodyKey(kind), params)}`;
   return { subject, body };
+}
+
+/**
+ * `notify` for many accounts at once in a constant number of statements (the close can put
+ * thousands of accounts in arrears in one batch). Returns how many messages were new.
+ */
+export async function notifyMany(ctx: ServiceContext, notifications: Notification[]): Promise<number> {
+  if (notifications.length === 0) return 0;
+  const inserted = await ctx.db
+    .insert(messages)
+    .values(notifications.map((n) => ({ accountId: n.accountId, kind: n.kind, product: n.product, params: n.params, dedupeKey: n.dedupeKey, createdAt: ctx.now })))
+    .onConflictDoNothing()
+    .returning({ id: messages.id, accountId: messages.accountId, dedupeKey: messages.dedupeKey });
+  if (inserted.length === 0) return 0;
+  const byKey = new Map(notifications.map((n) => [`${n.accountId}|${n.dedupeKey}`, n]));
+  const subscribed = await ctx.db
+    .select({ accountId: subscriptions.accountId, product: subscriptions.product, channel: subscriptions.channel, target: subscriptions.target })
+    .from(subscriptions)
+    .where(and(inArray(subscriptions.accountId, [...new Set(inserted.map((m) => m.accountId))]), eq(subscriptions.enabled, true)));
+  const deliveries = inserted.flatMap((message) => {
+    const notification = byKey.get(`${message.accountId}|${message.dedupeKey}`);
+    if (!notification) return [];
+    const { subject, body } = render(notification.kind, notification.params);
+    return subscribed
+      .filter((s) => s.accountId === message.accountId && s.product === (notification.product ?? "account") && s.target.trim() !== "")
+      .map((s) => ({ messageId: message.id, accountId: message.accountId, channel: s.channel, target: s.target, subject, body, nextAttemptAt: ctx.now, createdAt: ctx.now }));
+  });
+  if (deliveries.length > 0) await ctx.db.insert(outbox).values(deliveries);
+  return inserted.length;
 }
 
 /**

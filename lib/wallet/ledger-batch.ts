@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { ledgerEntries, ledgerTransactions, wallets, type WalletBook } from "@/db/schema";
+import { rowsOf, unnestRows } from "@/db/unnest";
 import { Dec } from "@/lib/pricing";
 import { UnbalancedLedgerError, type LedgerPosting } from "./ledger";
 
@@ -23,27 +24,37 @@ export async function postLedgerBatch(db: Database, postings: WalletOnlyPosting[
     return { posting, lines };
   });
   if (prepared.length === 0) return { posted: 0, duplicates: 0 };
-  const inserted = await db
-    .insert(ledgerTransactions)
-    .values(
-      prepared.map(({ posting }) => ({
-        accountId: posting.accountId,
-        kind: posting.kind,
-        idempotencyKey: posting.idempotencyKey,
-        documentType: posting.documentType,
-        documentId: posting.documentId,
-        memo: posting.memo ?? null,
-        at: posting.at,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: ledgerTransactions.id, accountId: ledgerTransactions.accountId, idempotencyKey: ledgerTransactions.idempotencyKey });
+  const inserted = rowsOf<{ id: string; account_id: string; idempotency_key: string }>(
+    await db.execute(sql`
+      insert into ${ledgerTransactions} (account_id, kind, idempotency_key, document_type, document_id, memo, at)
+      ${unnestRows([
+        { values: prepared.map(({ posting }) => posting.accountId), type: "uuid[]" },
+        { values: prepared.map(({ posting }) => posting.kind), type: "text[]" },
+        { values: prepared.map(({ posting }) => posting.idempotencyKey), type: "text[]" },
+        { values: prepared.map(({ posting }) => posting.documentType), type: "text[]" },
+        { values: prepared.map(({ posting }) => posting.documentId), type: "text[]" },
+        { values: prepared.map(({ posting }) => (posting.memo ? JSON.stringify(posting.memo) : null)), type: "jsonb[]" },
+        { values: prepared.map(({ posting }) => posting.at.toISOString()), type: "timestamptz[]" },
+      ])}
+      on conflict do nothing
+      returning id, account_id, idempotency_key`),
+  ).map((row) => ({ id: row.id, accountId: row.account_id, idempotencyKey: row.idempotency_key }));
   const idOf = new Map(inserted.map((row) => [`${row.accountId}|${row.idempotencyKey}`, row.id]));
   const fresh = prepared.filter(({ posting }) => idOf.has(`${posting.accountId}|${posting.idempotencyKey}`));
   const entries = fresh.flatMap(({ posting, lines }) =>
     lines.map((line) => ({ transactionId: idOf.get(`${posting.accountId}|${posting.idempotencyKey}`) ?? "", accountId: posting.accountId, book: line.book, voucherId: null, amount: line.amount.toFixed(2) })),
   );
-  if (entries.length > 0) await db.insert(ledgerEntries).values(entries);
+  if (entries.length > 0) {
+    await db.execute(sql`
+      insert into ${ledgerEntries} (transaction_id, account_id, book, voucher_id, amount)
+      ${unnestRows([
+        { values: entries.map((e) => e.transactionId), type: "uuid[]" },
+        { values: entries.map((e) => e.accountId), type: "uuid[]" },
+        { values: entries.map((e) => e.book), type: "text[]" },
+        { values: entries.map(() => null), type: "uuid[]" },
+        { values: entries.map((e) => e.amount), type: "numeric[]" },
+      ])}`);
+  }
 
   const deltas = new Map<string, Record<WalletBook, Dec>>();
   for (const { posting, lines } of fresh) {

@@ -1,0 +1,46 @@
+import "server-only";
+import postgres from "postgres";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { runDue } from "./run-due";
+
+/** A fixed advisory-lock key for run-due: any 64-bit number no other lock uses. */
+const RUN_DUE_LOCK = 72_410_931_066;
+
+/**
+ * Runs `run-due` every `intervalMs` inside the server. On PostgreSQL a session-level advisory lock,
+ * tried (never waited for) on a connection of its own, makes sure that of several server instances
+ * only one runs it at a time; the others skip that tick. On PGlite there is only one process.
+ */
+export function startRunDueLoop(intervalMs: number): () => void {
+  const url = process.env.DATABASE_URL;
+  const lockClient = url ? postgres(url, { max: 1, onnotice: () => {} }) : null;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (lockClient) {
+        const [row] = await lockClient`select pg_try_advisory_lock(${RUN_DUE_LOCK}) as locked`;
+        if (!row?.locked) return;
+      }
+      try {
+        const report = await runDue({ ctx: { db: await getDb(), actor: { type: "system", reason: "run-due" }, now: now() } });
+        if (report.close || report.suspended > 0 || report.freePacks.issued > 0) console.log("[run-due]", JSON.stringify(report));
+      } finally {
+        if (lockClient) await lockClient`select pg_advisory_unlock(${RUN_DUE_LOCK})`;
+      }
+    } catch (error) {
+      console.error("[run-due] failed; will retry at the next tick", error);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 5_000);
+  const timer = setInterval(() => void tick(), intervalMs);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    void lockClient?.end();
+  };
+}
