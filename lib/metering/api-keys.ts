@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -95,6 +95,11 @@ export async function authenticateApiKey(ctx: ServiceContext, secret: string): P
   const key = await lookupKey(ctx, hash);
   // Only hits are cached: a wrong key must not fill the cache, and a new key must work at once.
   if (key) {
+    // "Last used" to the minute, written at most once a minute per key (not once per call).
+    await ctx.db
+      .update(apiKeys)
+      .set({ lastUsedAt: ctx.now })
+      .where(and(eq(apiKeys.id, key.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(ctx.now.getTime() - 60_000)))));
     if (keyCache.size > 10_000) keyCache.clear();
     keyCache.set(hash, { key, until: Date.now() + API_KEY_CACHE_MS });
   }
