@@ -7,7 +7,7 @@ import { activateProduct } from "@/lib/packs/activation";
 import { grantGiftPack } from "@/lib/packs/gift";
 import { describeEachDatabase, describePostgres } from "@/lib/testing/databases";
 import { newAccount, setAccountStatus } from "@/lib/testing/wallet-fixtures";
-import { createApiKey, authenticateApiKey, revokeApiKey } from "./api-keys";
+import { createApiKey, authenticateApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 import { reportUsage, type UsageResult } from "./report-usage";
 import { monthSummary } from "./summary";
 import { parseUsageRequest } from "./usage-request";
@@ -104,6 +104,7 @@ describeEachDatabase("metering", (database) => {
   it("authenticates a key by its secret until it is revoked", async () => {
     const m = await meteredAccount(database().db);
     expect(await authenticateApiKey(m.customer(), m.secret)).toEqual({ keyId: m.key.id, accountId: m.accountId });
+    expect((await listApiKeys({ ctx: m.customer() })).find((k) => k.id === m.key.id)?.lastUsedAt).toEqual(t0);
     const other = await newAccount(database().db, t0, "other");
     await expect(revokeApiKey({ ctx: other.customer(), input: { keyId: m.key.id } })).rejects.toMatchObject({ code: "api-key-not-found" });
     await revokeApiKey({ ctx: m.customer(), input: { keyId: m.key.id } });
