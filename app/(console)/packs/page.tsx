@@ -31,7 +31,11 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
   const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
-  const [packs, active, refunds] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx }), params.refund ? listRefunds({ ctx }) : []]);
+  const [allPacks, active, refunds] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx }), params.refund ? listRefunds({ ctx }) : []]);
+  // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
+  // bury the packs that matter: they are hidden until the customer asks for a status.
+  const packs = status ? allPacks : allPacks.filter((pack) => pack.source !== "free" || pack.status === "active");
+  const hiddenFree = allPacks.length - packs.length;
   // Only the customer's own refund is found: the id in the URL is not trusted.
   const refund = refunds.find((r) => r.id === params.refund);
   const activeSelling = [...active.keys()].filter((p) => p !== "processing");
@@ -82,6 +86,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
           <PackTable t={t} locale={locale} packs={packs} />
+          {hiddenFree > 0 ? <p className="mt-3 text-xs text-muted">{t("packs.hiddenFree", { count: hiddenFree })}</p> : null}
         </Card>
         <div id="buy">
           <Card title={t("packs.buy")}>

@@ -25,6 +25,7 @@ export const packs: Record<keyof typeof source, string> = {
   "packs.description": "免费、购买和赠送的资源包。调用依次从本月免费包、按到期时间最早的资源包中扣除，超出部分按量后付费。",
   "packs.filter.product": "产品",
   "packs.filter.status": "状态",
+  "packs.hiddenFree": "未显示以往月份已用完或已过期的 {count} 个免费资源包。选择状态即可查看。",
   "packs.filter.all": "全部",
   "packs.filter.apply": "筛选",
   "packs.buy": "购买资源包",
