@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * sign-in page with the path to come back to. The real check (signature, role, account) is done on
  * the server by every layout, page, action and route; this only spares a round of rendering.
  */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/staff/sign-in", "/calculator", "/api/", "/sandbox/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/staff/sign-in", "/calculator", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
@@ -22,6 +22,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets and files with an extension (icons, images).
-  matcher: ["/((?!_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
+  // Pages only: not Next's own assets, files with an extension, or the API (route handlers check
+  // their own API key or session, and the metering API is on the gateway's hot path).
+  matcher: ["/((?!_next/|api/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };
