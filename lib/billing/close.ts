@@ -12,7 +12,7 @@ import { priceUsage, type DrawnUsage } from "./price-usage";
 /** Accounts closed per transaction: each batch is a constant number of statements whatever its size. */
 export const CLOSE_BATCH = 500;
 /** Batches in flight at once, each in its own transaction on its own connection (PGlite runs them one after another). */
-export const CLOSE_CONCURRENCY = 2;
+export const CLOSE_CONCURRENCY = 3;
 
 /** SPEC §6: how long an account stays in arrears before its services are suspended. */
 export const ARREARS_GRACE_MS = 24 * 3_600_000;
