@@ -64,7 +64,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
             <Td className="text-right font-medium" data-testid="bill-total">
               {formatYuan(bill.usageTotal)}
             </Td>
-            <Td className="font-mono text-xs">{bill.priceBook}</Td>
+            <Td className="text-muted">{bill.priceBook}</Td>
             <Td className="whitespace-nowrap text-muted">{formatDateTime(locale, bill.closedAt)}</Td>
             <Td>
               <Link href={`/bills/${bill.month}`} className="text-brand-600 hover:underline">

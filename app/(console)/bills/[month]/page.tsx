@@ -36,10 +36,11 @@ async function ownBill(ctx: Awaited<ReturnType<typeof customerContext>>, month: 
 }
 
 function Row({ label, value, strong = false, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
+  // Only a negative balance is alarming; a deduction is expected to be negative.
   return (
     <div className={`flex justify-between gap-6 py-1.5 ${strong ? "border-t border-line pt-2.5 font-semibold" : ""}`}>
       <dt className={strong ? "text-ink" : "text-muted"}>{label}</dt>
-      <dd className={`tabular ${value.startsWith("-") ? "text-red-700" : ""}`} data-testid={testId}>
+      <dd className={`tabular ${strong && value.startsWith("-") ? "text-red-700" : ""}`} data-testid={testId}>
         {value}
       </dd>
     </div>
@@ -89,7 +90,7 @@ export default async function BillPage({ params }: Params) {
           <div>
             <dt className="text-muted">{t("bill.closedAt")}</dt>
             <dd>{formatDateTime(locale, bill.closedAt)}</dd>
-            {bill.settledAt ? <dd className="text-xs text-muted">{t("bill.settledAt")}: {formatDateTime(locale, bill.settledAt)}</dd> : null}
+            {bill.settledAt ? <dd className="text-xs text-muted">{t("bill.settledAtValue", { date: formatDateTime(locale, bill.settledAt) })}</dd> : null}
           </div>
         </dl>
       </Card>

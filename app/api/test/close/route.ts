@@ -3,7 +3,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/schema";
-import { closeMonth } from "@/lib/billing/close";
+import { suspendOverdue } from "@/lib/billing/arrears";
+import { ARREARS_GRACE_MS, closeMonth } from "@/lib/billing/close";
 import { isTestMode, now } from "@/lib/clock";
 import { reportUsage } from "@/lib/metering/report-usage";
 import { parseUsageRequest } from "@/lib/metering/usage-request";
@@ -13,6 +14,8 @@ const body = z.object({
   email: z.string().email(),
   month: z.string().refine(isMonth, "month must be YYYY-MM"),
   usage: z.record(z.string(), z.number().int().min(1).max(1_000_000)),
+  /** Also run the suspension due 24 hours after the close (SPEC §6), as run-due would then. */
+  suspend: z.boolean().optional(),
 });
 
 /**
@@ -23,9 +26,11 @@ const body = z.object({
  *     during the month, lib/billing/close.ts);
  *  2. reports `usage` (calls per API) through the metering service as the gateway would, at noon
  *     on the 10th of that month (the account must have the products active);
- *  3. runs the real monthly close for `month` at the server's now.
+ *  3. runs the real monthly close for `month` at the server's now;
+ *  4. with `suspend`, runs the suspension of overdue arrears as run-due would 24 hours later.
  * The close bills every account of the database that existed then: on the e2e server only accounts
- * this route dated back, so tests that use it should each use a month of their own.
+ * this route dated back, so tests that use it should each use a month of their own; the suspension
+ * likewise suspends every account then overdue, so such tests run one after another.
  */
 export async function POST(request: Request): Promise<NextResponse> {
   if (!isTestMode()) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
@@ -47,5 +52,6 @@ export async function POST(request: Request): Promise<NextResponse> {
     input: { events: parseUsageRequest({ events }) },
   });
   const close = await closeMonth({ ctx: { db, actor: { type: "system", reason: "e2e close" }, now: at }, input: { month } });
-  return NextResponse.json({ results, close });
+  const suspended = parsed.data.suspend ? await suspendOverdue({ ctx: { db, actor: { type: "system", reason: "e2e suspend" }, now: new Date(at.getTime() + ARREARS_GRACE_MS) } }) : null;
+  return NextResponse.json({ results, close, suspended });
 }

@@ -26,7 +26,7 @@ export const bills = {
   "bill.status.settled": "Settled",
   "bill.priceBook": "Price book",
   "bill.closedAt": "Closed at",
-  "bill.settledAt": "Settled at",
+  "bill.settledAtValue": "Settled at {date}",
   "bill.account": "Account",
   "bill.download": "Download CSV",
   "bill.print": "Print or save as PDF",
