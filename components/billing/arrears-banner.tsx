@@ -4,7 +4,7 @@ import type { ArrearsStanding } from "@/lib/billing/standing";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing";
+import { Dec, formatYuan } from "@/lib/pricing";
 import { Countdown } from "./countdown";
 import { monthList } from "./month-label";
 
@@ -24,7 +24,7 @@ export function ArrearsBanner({ t, locale, standing, now }: { t: Translate; loca
           <p className="font-semibold">{suspended ? t("banner.suspended.title") : t("banner.arrears.title", { owed })}</p>
           {suspended ? (
             <>
-              <p>{t("banner.suspended.body", { months, owed })}</p>
+              <p>{t("banner.suspended.body", { months, balance: formatYuan(new Dec(0).minus(standing.owed)) })}</p>
               <p>{t("banner.suspended.restore", { owed })}</p>
             </>
           ) : (

@@ -48,7 +48,7 @@ export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string 
     ]),
     [],
     [t("bill.balanceBefore"), bill.balanceBefore],
-    [t("bill.csv.released"), bill.released],
+    [t("bill.csv.released"), bill.releasedAtClose],
     [t("bill.deducted"), bill.total],
     [t("bill.frozen"), bill.frozen],
     [t("bill.balanceAfter"), bill.balanceAfter],

@@ -60,7 +60,7 @@ describeEachDatabase(
       ]);
 
       const march = await getBill({ ctx, input: { month: "2025-03" } });
-      expect(march).toMatchObject({ month: "2025-03", priceBook: "2023-12", status: "paid", total: "998.00", balanceBefore: "1000.00", balanceAfter: "2.00", frozen: "0.00", released: "0.00", closedAt: marchClose });
+      expect(march).toMatchObject({ month: "2025-03", priceBook: "2023-12", status: "paid", total: "998.00", balanceBefore: "1000.00", balanceAfter: "2.00", frozen: "0.00", releasedAtClose: "0.00", closedAt: marchClose });
       // SPEC §9 example 8 through metering and the close.
       expect(march.lines).toEqual([{ api: "processing.crop", calls: 500_000, free: 1000, fromPacks: 0, billable: 499_000, tier: 1, unitPrice: "0.002", amount: "998.00", formula: "(500,000 − 1,000) × 0.002 = 998.00" }]);
       // The statement: March's top-up, and March's own bill deducted at the close on 1 April.
@@ -131,6 +131,27 @@ describeEachDatabase(
       expect(zh).toContain("\uFEFF账单,2025-08\r\n");
       expect(zh).toContain("状态,已支付");
       expect(zh).toContain('processing.crop,智能裁剪,500000,1000,0,499000,1,0.002,998.00,"(500,000 − 1,000) × 0.002 = 998.00"');
+    });
+
+    it("lists the 2022 freeze on its month's statement and the release on the next one's (SPEC §7.4)", async () => {
+      const db = database().db;
+      const c = await customer(db, shanghai("2022-11-02T10:00:00"), "5000.00");
+      // Book 2022-11: processing.quality has 10,000 free; 1,010,000 calls reach tier 2 (0.0025).
+      await c.report(shanghai("2022-11-15T10:00:00"), { "processing.quality": 1_000_000 });
+      await c.report(shanghai("2022-11-16T10:00:00"), { "processing.quality": 10_000 });
+      await closeMonth({ ctx: system(db, shanghai("2022-12-01T00:05:00")), input: { month: "2022-11" } });
+      await closeMonth({ ctx: system(db, shanghai("2023-01-01T00:05:00")), input: { month: "2022-12" } });
+      const ctx = c.customer(shanghai("2023-01-02T00:00:00"));
+      const november = await getBill({ ctx, input: { month: "2022-11" } });
+      expect(november).toMatchObject({ priceBook: "2022-11", total: "2500.00", balanceBefore: "5000.00", frozen: "2500.00", releasedAtClose: "0.00", balanceAfter: "0.00" });
+      expect(november.statement.map((e) => [e.kind, e.balanceChange, e.changes.frozen ?? "0.00"])).toEqual([
+        ["top-up", "5000.00", "0.00"],
+        ["bill", "-2500.00", "0.00"],
+        ["freeze", "-2500.00", "2500.00"],
+      ]);
+      const december = await getBill({ ctx, input: { month: "2022-12" } });
+      expect(december).toMatchObject({ total: "0.00", releasedAtClose: "2500.00", balanceBefore: "2500.00", balanceAfter: "2500.00" });
+      expect(december.statement.map((e) => [e.kind, e.balanceChange, e.changes.frozen ?? "0.00"])).toEqual([["release", "2500.00", "-2500.00"]]);
     });
 
     it("reports arrears with the amount owed and the suspension deadline, and nothing once restored", async () => {

@@ -4,8 +4,8 @@ import { billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { formatMoney, isMonth, type Month } from "@/lib/pricing";
-import { monthStatement, type StatementEntry } from "./statement";
+import { Dec, formatMoney, isMonth, type Month } from "@/lib/pricing";
+import { billDocumentId, monthStatement, type StatementEntry } from "./statement";
 
 export interface BillSummary {
   month: Month;
@@ -37,9 +37,13 @@ export interface BillDetail extends BillSummary {
   /** Spendable balance just before and after the deduction (after: less any §7.4 freeze). */
   balanceBefore: string;
   balanceAfter: string;
-  /** SPEC §7.4: next month's estimate frozen at this close, and how much of it the next close released. */
+  /**
+   * SPEC §7.4 (books 2022-09, 2022-11): next month's estimate frozen at this close, and the previous
+   * month's estimate released back to cash at this close (already inside balanceBefore). The release
+   * is read from the ledger, not from bills.released, which the next close overwrites.
+   */
   frozen: string;
-  released: string;
+  releasedAtClose: string;
   statement: StatementEntry[];
 }
 
@@ -70,7 +74,7 @@ export async function getBill({ ctx, input }: { ctx: ServiceContext; input: { mo
     balanceBefore: formatMoney(bill.balanceBefore),
     balanceAfter: formatMoney(bill.balanceAfter),
     frozen: formatMoney(bill.frozen),
-    released: formatMoney(bill.released),
+    releasedAtClose: formatMoney(statement.filter((e) => e.kind === "release" && e.documentId === billDocumentId(accountId, input.month)).reduce((sum, e) => sum.plus(e.balanceChange), new Dec(0))),
     statement,
   };
 }

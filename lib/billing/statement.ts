@@ -40,6 +40,8 @@ export function billDocumentId(accountId: string, month: Month): string {
  * the month's own bill (its deduction, its freeze, and the previous month's release), which happens
  * at the close, early next month. Another month's bill document dated inside this month (last
  * month's close, on the 1st) belongs to that month's statement, so each movement is listed once.
+ * A close posts its release, bill and freeze at one instant: they are listed in that order, the
+ * order the close applies them (lib/billing/close.ts), not in the random order of their ids.
  */
 export async function monthStatement(db: Database, accountId: string, month: Month): Promise<StatementEntry[]> {
   const own = billDocumentId(accountId, month);
@@ -55,7 +57,7 @@ export async function monthStatement(db: Database, accountId: string, month: Mon
         ),
       ),
     )
-    .orderBy(asc(ledgerTransactions.at), asc(ledgerTransactions.id));
+    .orderBy(asc(ledgerTransactions.at), sql`case ${ledgerTransactions.kind} when 'release' then 0 when 'bill' then 1 when 'freeze' then 2 else 3 end`, asc(ledgerTransactions.id));
   if (txs.length === 0) return [];
   const sums = await db
     .select({ transactionId: ledgerEntries.transactionId, book: ledgerEntries.book, amount: sql<string>`sum(${ledgerEntries.amount})` })

@@ -105,12 +105,12 @@ export default async function BillPage({ params }: Params) {
       <Card title={t("bill.balance.title")}>
         <dl className="max-w-xl text-sm" data-testid="bill-balance">
           <Row label={t("bill.balanceBefore")} value={formatYuan(bill.balanceBefore)} testId="bill-balance-before" />
-          {bill.released !== "0.00" ? <Row label={t("bill.released")} value={formatYuan(bill.released)} /> : null}
+          {bill.releasedAtClose !== "0.00" ? <Row label={t("bill.released")} value={formatYuan(bill.releasedAtClose)} /> : null}
           <Row label={t("bill.deducted")} value={deducted} />
           {bill.frozen !== "0.00" ? <Row label={t("bill.frozen")} value={`-${formatYuan(bill.frozen)}`} /> : null}
           <Row label={t("bill.balanceAfter")} value={formatYuan(bill.balanceAfter)} strong testId="bill-balance-after" />
         </dl>
-        {bill.frozen !== "0.00" || bill.released !== "0.00" ? <p className="mt-3 text-xs text-muted">{t("bill.frozen.note")}</p> : null}
+        {bill.frozen !== "0.00" || bill.releasedAtClose !== "0.00" ? <p className="mt-3 text-xs text-muted">{t("bill.frozen.note")}</p> : null}
       </Card>
 
       <Card title={t("bill.statement.title", { month: label })}>

@@ -86,11 +86,11 @@ export const bills = {
   "bill.print.footer": "Printed from the billing console on {date}.",
 
   "banner.arrears.title": "Your account is in arrears: {owed} owed",
-  "banner.arrears.body": "The bill for {months} left your balance negative. Top up at least {owed} before {deadline}, or your APIs will be suspended.",
+  "banner.arrears.body": "The bill for {months} left your balance negative. Top up at least {owed} before {deadline} (Beijing time), or your APIs will be suspended.",
   "banner.arrears.countdown": "Time left before suspension",
   "banner.arrears.due": "Suspension is due now: top up to restore your balance.",
   "banner.suspended.title": "Your services are suspended",
-  "banner.suspended.body": "The bill for {months} left your balance {owed} short, and it was not paid within 24 hours. While suspended, your APIs refuse calls and no free quota is issued.",
+  "banner.suspended.body": "The bill for {months} left your balance at {balance}, and it was not paid within 24 hours. While suspended, your APIs refuse calls and no free quota is issued.",
   "banner.suspended.restore": "Top up at least {owed}: your services are restored the moment your balance is back to ¥0 or more, and the unpaid bills are settled.",
   "banner.topUp": "Top up",
   "banner.viewBills": "View bills",

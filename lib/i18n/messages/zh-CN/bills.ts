@@ -87,11 +87,11 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.print.footer": "打印自计费控制台，{date}。",
 
   "banner.arrears.title": "您的账户已欠费：欠款 {owed}",
-  "banner.arrears.body": "{months} 的账单扣除后余额为负。请在 {deadline} 前充值至少 {owed}，否则 API 服务将被停用。",
+  "banner.arrears.body": "{months}的账单扣除后余额为负。请在 {deadline}（北京时间）前充值至少 {owed}，否则 API 服务将被停用。",
   "banner.arrears.countdown": "距停服还剩",
   "banner.arrears.due": "已到停服时间：请充值使余额恢复。",
   "banner.suspended.title": "您的服务已停用",
-  "banner.suspended.body": "{months} 的账单扣除后余额不足 {owed}，且 24 小时内未补足。停服期间 API 拒绝调用，也不再发放免费额度。",
+  "banner.suspended.body": "{months}的账单扣除后余额为 {balance}，且 24 小时内未补足。停服期间 API 拒绝调用，也不再发放免费额度。",
   "banner.suspended.restore": "充值至少 {owed}：余额回到 ¥0 及以上时立即恢复服务，未付账单同时结清。",
   "banner.topUp": "立即充值",
   "banner.viewBills": "查看账单",

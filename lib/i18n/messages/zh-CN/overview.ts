@@ -16,7 +16,7 @@ export const overview: Record<keyof typeof source, string> = {
   "overview.balance.link": "余额与充值",
   "overview.estimate.title": "本月截至目前",
   "overview.estimate.badge": "预估，非账单",
-  "overview.estimate.note": "{month} 共 {calls} 次调用，按目前已达到的阶梯计价。账单在月结时生成。",
+  "overview.estimate.note": "{month}共 {calls} 次调用，按目前已达到的阶梯计价。账单在月结时生成。",
   "overview.estimate.link": "查看用量",
   "overview.estimate.lastBill": "上期账单：{month}，{total}",
   "overview.estimate.bills": "全部账单",
