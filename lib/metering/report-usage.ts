@@ -4,6 +4,7 @@ import { accounts, alertThresholds, monthCloses, qpsGroupModes, serviceActivatio
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
 import { drawBatch, type BatchDrawEvent } from "@/lib/packs/draw-batch";
+import { unnestRows } from "@/db/unnest";
 import { monthOf } from "@/lib/pricing";
 import { packAlerts } from "./pack-alerts";
 import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
@@ -88,21 +89,19 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
       results[a.index] = { id: a.event.id, status: "accepted", ...split };
       return { ...a.event, ...split };
     });
-    await tx.db.insert(usageEvents).values(
-      rows.map((r) => ({
-        accountId,
-        eventId: r.id,
-        api: r.api,
-        calls: r.calls,
-        at: r.at,
-        month: r.month,
-        free: r.free,
-        fromPacks: r.fromPacks,
-        billable: r.billable,
-        keyId,
-        receivedAt: tx.now,
-      })),
-    );
+    await tx.db.execute(sql`
+      insert into ${usageEvents} (account_id, event_id, api, calls, at, month, free, from_packs, billable, key_id, received_at)
+      select ${accountId}::uuid, event_id, api, calls, at, month, free, from_packs, billable, ${keyId}::uuid, ${tx.now.toISOString()}::timestamptz
+      from (${unnestRows([
+        { values: rows.map((r) => r.id), type: "text[]" },
+        { values: rows.map((r) => r.api), type: "text[]" },
+        { values: rows.map((r) => r.calls), type: "int[]" },
+        { values: rows.map((r) => r.at.toISOString()), type: "timestamptz[]" },
+        { values: rows.map((r) => r.month), type: "text[]" },
+        { values: rows.map((r) => r.free), type: "int[]" },
+        { values: rows.map((r) => r.fromPacks), type: "int[]" },
+        { values: rows.map((r) => r.billable), type: "int[]" },
+      ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)`);
     await addToHourly(tx, accountId, rows);
     await packAlerts(tx, accountId, drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
     return results;
