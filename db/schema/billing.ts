@@ -28,6 +28,7 @@ export const bills = pgTable(
     balanceAfter: money("balance_after").notNull(),
     /** SPEC §7.4 (books 2022-09 and 2022-11): the amount frozen as next month's estimate, released at the next close. */
     frozen: money("frozen").notNull().default("0"),
+    /** How much of this bill's own freeze the next close has released (0 until then). */
     released: money("released").notNull().default("0"),
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }).notNull(),
     settledAt: timestamp("settled_at", { withTimezone: true, mode: "date" }),

@@ -7,6 +7,7 @@ import type { ServiceContext } from "@/lib/context";
 import { reportUsage } from "@/lib/metering/report-usage";
 import { parseUsageRequest } from "@/lib/metering/usage-request";
 import { activateProduct } from "@/lib/packs/activation";
+import { issueFreePacks } from "@/lib/packs/free-packs";
 import { quoteMonth, type ApiId } from "@/lib/pricing";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { ledgerProblems, newAccount, topUp } from "@/lib/testing/wallet-fixtures";
@@ -104,19 +105,32 @@ describeEachDatabase("monthly close", (database) => {
     }
   });
 
-  it("freezes the postpaid amount under book 2022-11 and releases it at the next close (SPEC §7.4)", async () => {
+  it("freezes the postpaid amount under book 2022-11 and releases it at the next close, month after month (SPEC §7.4)", async () => {
     const db = database().db;
     const c = await customer(db, shanghai("2022-11-02T10:00:00"), ["processing"], "5000.00");
-    // Book 2022-11: processing.quality has 10,000 free; 1,010,000 calls reach tier 2 (0.0025).
+    // Book 2022-11: processing.quality has 10,000 free; 1,010,000 calls reach tier 2 (0.0025): ¥2,500.00.
     await c.report(shanghai("2022-11-15T10:00:00"), { "processing.quality": 1_010_000 });
     await closeMonth({ ctx: system(db, shanghai("2022-12-01T00:05:00")), input: { month: "2022-11" } });
     const [november] = await db.select().from(bills).where(and(eq(bills.accountId, c.accountId), eq(bills.month, "2022-11")));
-    expect(november).toMatchObject({ priceBook: "2022-11", usageTotal: "2500.00", frozen: "2500.00", balanceAfter: "0.00" });
+    expect(november).toMatchObject({ priceBook: "2022-11", usageTotal: "2500.00", frozen: "2500.00", released: "0.00", balanceAfter: "0.00" });
     expect(await wallet(db, c.accountId)).toMatchObject({ cash: "0.00", frozen: "2500.00" });
+
+    // December freezes too: its close releases November's estimate, then freezes December's.
+    await issueFreePacks({ ctx: system(db, shanghai("2022-12-01T00:06:00")), input: { accountId: c.accountId, month: "2022-12" } });
+    await topUp(c, "5000.00", shanghai("2022-12-02T09:00:00"));
+    await c.report(shanghai("2022-12-15T10:00:00"), { "processing.quality": 1_010_000 });
     await closeMonth({ ctx: system(db, shanghai("2023-01-01T00:05:00")), input: { month: "2022-12" } });
-    expect(await wallet(db, c.accountId)).toMatchObject({ cash: "2500.00", frozen: "0.00" });
-    const [releasedBill] = await db.select().from(bills).where(and(eq(bills.accountId, c.accountId), eq(bills.month, "2022-11")));
-    expect(releasedBill?.released).toBe("2500.00");
+    expect(await wallet(db, c.accountId)).toMatchObject({ cash: "2500.00", frozen: "2500.00" });
+
+    // January has no usage: its close releases December's estimate and freezes nothing.
+    await closeMonth({ ctx: system(db, shanghai("2023-02-01T00:05:00")), input: { month: "2023-01" } });
+    expect(await wallet(db, c.accountId)).toMatchObject({ cash: "5000.00", frozen: "0.00" });
+    const released = await db.select({ month: bills.month, released: bills.released }).from(bills).where(eq(bills.accountId, c.accountId)).orderBy(bills.month);
+    expect(released).toEqual([
+      { month: "2022-11", released: "2500.00" },
+      { month: "2022-12", released: "2500.00" },
+      { month: "2023-01", released: "0.00" },
+    ]);
     expect(await ledgerProblems(db, c.accountId)).toEqual([]);
   });
 

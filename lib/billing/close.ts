@@ -182,7 +182,9 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
       balanceBefore: balanceBefore.toFixed(2),
       balanceAfter: balanceAfter.minus(frozen).toFixed(2),
       frozen: frozen.toFixed(2),
-      released: released.toFixed(2),
+      // `released` is how much of THIS bill's own freeze has been given back (by the next close);
+      // what this close released from last month is in the ledger (kind "release").
+      released: "0.00",
       closedAt: ctx.now,
     });
     linesOf.set(wallet.accountId, priced.lines);
