@@ -4,6 +4,7 @@ export async function topUp(page: Page, amount: string): Promise<void> {
   await page.goto("/balance");
   await page.getByLabel("Amount (¥)").fill(amount);
   await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
   await page.getByRole("button", { name: /^Pay ¥/ }).click();
   await expect(page.getByText(/Top-up of .* received/)).toBeVisible();
 }
@@ -13,7 +14,8 @@ export async function activate(page: Page, product: "scan" | "recognition" | "pr
   const card = page.getByTestId(`service-${product}`);
   await card.getByRole("checkbox").check();
   await card.getByRole("button", { name: "Activate" }).click();
-  await expect(card.getByRole("button", { name: "Activate" })).toHaveCount(0);
+  // While the action runs the button reads "Activating…"; it is done when the confirmation shows.
+  await expect(page.getByText(/is active\. This month's free packs are in Resource packs\./)).toBeVisible();
 }
 
 /** Creates a key on the API keys page and reads its secret, which the page shows this once. */

@@ -1,22 +1,6 @@
 import { expect, formError, test, type Customer } from "./fixtures";
 import type { Page } from "@playwright/test";
-
-async function topUp(page: Page, amount: string): Promise<void> {
-  await page.goto("/balance");
-  await page.getByLabel("Amount (¥)").fill(amount);
-  await page.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
-  await page.getByRole("button", { name: /^Pay ¥/ }).click();
-  await expect(page.getByText(/Top-up of .* received/)).toBeVisible();
-}
-
-async function activate(page: Page, product: "scan" | "body"): Promise<void> {
-  await page.goto("/services");
-  const card = page.getByTestId(`service-${product}`);
-  await card.getByRole("checkbox").check();
-  await card.getByRole("button", { name: "Activate" }).click();
-  await expect(card.getByRole("button", { name: "Activate" })).toHaveCount(0);
-}
+import { activate, topUp } from "./metering-helpers";
 
 async function grantVoucher(page: Page, customer: Customer, amount: string, products: string[]): Promise<void> {
   const response = await page.request.post("/api/test/grant-voucher", { data: { email: customer.email, amount, products, days: 30 } });
