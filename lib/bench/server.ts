@@ -16,7 +16,9 @@ export async function freePort(): Promise<number> {
 /** Starts the production build (`next start`) on loopback with the given environment; resolves when it answers. */
 export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
@@ -25,7 +27,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${url}/sign-in`);
-      if (response.ok) return { url, stop: () => child.kill("SIGTERM") };
+      if (response.ok) return { url, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
     } catch {
       // not up yet
     }

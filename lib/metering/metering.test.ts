@@ -8,6 +8,7 @@ import { grantGiftPack } from "@/lib/packs/gift";
 import { describeEachDatabase, describePostgres } from "@/lib/testing/databases";
 import { newAccount, setAccountStatus } from "@/lib/testing/wallet-fixtures";
 import { createApiKey, authenticateApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { reportUsageGrouped } from "./group-commit";
 import { reportUsage, type UsageResult } from "./report-usage";
 import { monthSummary } from "./summary";
 import { parseUsageRequest } from "./usage-request";
@@ -109,6 +110,22 @@ describeEachDatabase("metering", (database) => {
     await expect(revokeApiKey({ ctx: other.customer(), input: { keyId: m.key.id } })).rejects.toMatchObject({ code: "api-key-not-found" });
     await revokeApiKey({ ctx: m.customer(), input: { keyId: m.key.id } });
     expect(await authenticateApiKey(m.customer(), m.secret)).toBeNull();
+  });
+});
+
+describeEachDatabase("group commit", (database) => {
+  it("answers each of 30 concurrent requests its own results, in order, duplicates across them included", async () => {
+    const m = await meteredAccount(database().db);
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      reportUsageGrouped(m.asKey(), parseUsageRequest({ events: [{ id: `g-${i % 20}`, api: "processing.crop", calls: 10, at }] })),
+    );
+    const answers = await Promise.all(requests);
+    expect(answers.every((a) => a.length === 1)).toBe(true);
+    expect(answers.flat().filter((r) => r.status === "accepted")).toHaveLength(20);
+    expect(answers.flat().filter((r) => r.status === "duplicate")).toHaveLength(10);
+    expect(answers.map((a) => a[0]?.id)).toEqual(Array.from({ length: 30 }, (_, i) => `g-${i % 20}`));
+    const [hour] = await database().db.select().from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(hour?.calls).toBe(200);
   });
 });
 

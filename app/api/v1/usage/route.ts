@@ -1,5 +1,5 @@
 import { apiKeyContext, jsonError, readJson } from "@/lib/metering/http";
-import { reportUsage } from "@/lib/metering/report-usage";
+import { reportUsageGrouped } from "@/lib/metering/group-commit";
 import { parseUsageRequest, UsageRequestError } from "@/lib/metering/usage-request";
 
 /** 1,000 events of at most ~300 bytes each, with room to spare. */
@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
   if (read instanceof Response) return read;
   try {
     const events = parseUsageRequest(read.body);
-    const results = await reportUsage({ ctx, input: { events } });
+    const results = await reportUsageGrouped(ctx, events);
     return Response.json({ results });
   } catch (error) {
     if (error instanceof UsageRequestError) return jsonError(error.status, error.code, error.message);
