@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { packs } from "@/db/schema";
 import { ValidationError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
-import { drawCalls as priceDraw, isApiId, PRICE_BOOKS, productOfApi, type ApiId, type ProductId } from "@/lib/pricing";
+import { isApiId, PRICE_BOOKS, type ApiId, type ProductId } from "@/lib/pricing";
+import { drawBatch } from "./draw-batch";
 
 export interface DrawInput {
   accountId: string;
@@ -38,9 +37,10 @@ export function packApisFor(api: ApiId): string[] {
 }
 
 /**
- * THE pack-draw service (SPEC §2.5): takes `calls` from the month's free pack(s), then from bought
- * and gift packs by earliest expiry (ties: older delivery), and reports the rest as billable.
- * Metering calls it for every reported event.
+ * THE pack-draw service (SPEC §2.5) for one call report: takes `calls` from the month's free
+ * pack(s), then from bought and gift packs by earliest expiry (ties: older delivery), and reports
+ * the rest as billable. It is the batch draw (`drawBatch`, which metering uses for a whole request)
+ * applied to one event, in its own transaction: there is one drawing rule and one implementation.
  *
  * The usable packs are locked FOR UPDATE before they are read for drawing. A refund locks the same
  * pack row (lib/refunds), so a refund and a draw on one pack are serialized: whichever commits first
@@ -51,50 +51,21 @@ export async function drawCalls({ ctx, input }: { ctx: ServiceContext; input: Dr
   if (!isApiId(input.api)) throw new ValidationError("api", "unknown-api");
   if (!Number.isSafeInteger(input.calls) || input.calls < 1) throw new ValidationError("calls", "invalid-calls");
   return inTransaction(ctx, async (tx) => {
-    const usable = await tx.db
-      .select()
-      .from(packs)
-      .where(
-        and(
-          eq(packs.accountId, input.accountId),
-          inArray(packs.api, packApisFor(input.api)),
-          isNull(packs.refundedAt),
-          eq(packs.refundHold, false),
-          gt(packs.remaining, 0),
-          lte(packs.deliveredAt, input.at),
-          gt(packs.expiresAt, input.at),
-        ),
-      )
-      .orderBy(asc(packs.expiresAt), asc(packs.deliveredAt), asc(packs.id))
-      .for("update");
-    const free = usable.filter((pack) => pack.source === "free");
-    const bought = usable.filter((pack) => pack.source !== "free");
-    // Free first, then the others; each group in the pricing module's drawing order.
-    const fromFree = priceDraw({ calls: input.calls, freeRemaining: 0, packs: free.map(toUsable) });
-    const fromBought = priceDraw({ calls: fromFree.billable, freeRemaining: 0, packs: bought.map(toUsable) });
-    const byId = new Map(usable.map((pack) => [pack.id, pack]));
-    const drawn: DrawnPack[] = [];
-    for (const draw of [...fromFree.packs, ...fromBought.packs]) {
-      const pack = byId.get(draw.id);
-      if (!pack) throw new Error("drew a pack that was not locked");
-      await tx.db
-        .update(packs)
-        .set({ remaining: sql`${packs.remaining} - ${draw.used}` })
-        .where(eq(packs.id, pack.id));
-      drawn.push({
-        packId: pack.id,
-        source: pack.source,
-        product: productOfApi(input.api),
-        size: pack.size,
-        used: draw.used,
-        remainingBefore: pack.remaining,
-        remaining: draw.remaining,
-      });
-    }
-    return { free: fromFree.fromPacks, fromPacks: fromBought.fromPacks, billable: fromBought.billable, packs: drawn };
+    const drawn = await drawBatch(tx, input.accountId, [{ api: input.api, calls: input.calls, at: input.at }]);
+    const split = drawn.splits[0] ?? { free: 0, fromPacks: 0, billable: input.calls };
+    // Drawing order: free packs first, then the others, each by expiry (the order the rows were locked in).
+    const ordered = [...drawn.changes.filter((c) => c.source === "free"), ...drawn.changes.filter((c) => c.source !== "free")];
+    return {
+      ...split,
+      packs: ordered.map((change) => ({
+        packId: change.packId,
+        source: change.source,
+        product: change.product,
+        size: change.size,
+        used: change.remainingBefore - change.remaining,
+        remainingBefore: change.remainingBefore,
+        remaining: change.remaining,
+      })),
+    };
   });
-}
-
-function toUsable(pack: typeof packs.$inferSelect) {
-  return { id: pack.id, remaining: pack.remaining, expiresAt: pack.expiresAt, deliveredAt: pack.deliveredAt };
 }
