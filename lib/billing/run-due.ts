@@ -7,6 +7,7 @@ import { deliverDue, type DeliveryReport } from "@/lib/messaging/deliver";
 import { issueFreePacks } from "@/lib/packs/free-packs";
 import { FIRST_PRICED_MONTH, monthOf, previousMonth, type Month } from "@/lib/pricing";
 import type { DeliveryChannel } from "@/db/schema";
+import { lapseEndedQps } from "@/lib/quota/lapse";
 import { suspendOverdue } from "./arrears";
 import { closeMonth, type CloseReport } from "./close";
 
@@ -15,6 +16,7 @@ export interface RunDueReport {
   freePacks: { month: string; accounts: number; issued: number };
   close: CloseReport | null;
   suspended: number;
+  qpsLapsed: number;
   deliveries: DeliveryReport;
 }
 
@@ -48,7 +50,8 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
 /**
  * Everything due at `ctx.now` (API.md §2 `run-due`): this month's free packs, the previous month's
  * close once the month has ended (SPEC §7: between the 1st and the 3rd; any later run catches up),
- * arrears older than 24 hours → suspension, and the outbox's due deliveries. Each step is idempotent,
+ * arrears older than 24 hours → suspension, QPS groups whose QPS has all ended back to call
+ * billing, and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
  */
@@ -61,6 +64,7 @@ export async function runDue({ ctx, senders = configuredSenders() }: { ctx: Serv
     if (!done?.finishedAt) close = await closeMonth({ ctx, input: { month: previous } });
   }
   const { suspended } = await suspendOverdue({ ctx });
+  const qps = await lapseEndedQps({ ctx });
   const deliveries = await deliverDue(ctx, senders);
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, deliveries };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, deliveries };
 }

@@ -9,6 +9,8 @@ export const messaging = {
   "messages.kind.suspended.body": "Your balance stayed negative ({balance}) for 24 hours, so your APIs refuse calls. Top up to restore them at once.",
   "messages.kind.restored.title": "Your services are restored",
   "messages.kind.restored.body": "Your balance is back to {balance}; your account is active again.",
+  "messages.kind.qps-lapsed.title": "QPS billing ended for {group}",
+  "messages.kind.qps-lapsed.body": "No bought QPS is in force any more for the {group} group, so it is billed by calls again: calls are metered and drawn from packs, then postpaid. Buy QPS and switch back on the QPS page.",
   "messages.kind.refund-rejected.title": "Refund request rejected",
   "messages.kind.refund-rejected.body": "Your refund request for {pack} was rejected: {reason}",
 } as const;

@@ -11,6 +11,8 @@ export const messaging: Record<keyof typeof source, string> = {
   "messages.kind.suspended.body": "您的余额持续 24 小时为负（{balance}），API 调用已被拒绝。充值后将立即恢复。",
   "messages.kind.restored.title": "您的服务已恢复",
   "messages.kind.restored.body": "您的余额已恢复为 {balance}，账户恢复正常。",
+  "messages.kind.qps-lapsed.title": "{group} 的 QPS 计费已结束",
+  "messages.kind.qps-lapsed.body": "{group} 分组已没有生效中的 QPS，已恢复为按调用次数计费：调用将先从资源包扣除，再按后付费计费。可在 QPS 页面购买 QPS 后重新切换。",
   "messages.kind.refund-rejected.title": "退款申请被拒绝",
   "messages.kind.refund-rejected.body": "您对 {pack} 的退款申请被拒绝：{reason}",
 };
