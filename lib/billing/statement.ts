@@ -1,11 +1,10 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, ne, or, sql } from "drizzle-orm";
-import { ledgerEntries, ledgerTransactions, type LedgerKind } from "@/db/schema";
+import { and, asc, eq, gte, lt, ne, or, sql } from "drizzle-orm";
+import { ledgerTransactions, type LedgerKind } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { Dec, formatMoney, monthEnd, monthStart, type Month } from "@/lib/pricing";
+import { customerBooks, withBookChanges } from "@/lib/wallet/balance";
 
-/** The books a customer sees move: the spendable sub-accounts (SPEC §3), the frozen estimate (§7.4), vouchers. */
-const customerBooks = ["cash", "income", "gift", "frozen", "voucher"] as const;
 type CustomerBook = (typeof customerBooks)[number];
 
 export interface StatementEntry {
@@ -58,33 +57,10 @@ export async function monthStatement(db: Database, accountId: string, month: Mon
       ),
     )
     .orderBy(asc(ledgerTransactions.at), sql`case ${ledgerTransactions.kind} when 'release' then 0 when 'bill' then 1 when 'freeze' then 2 else 3 end`, asc(ledgerTransactions.id));
-  if (txs.length === 0) return [];
-  const sums = await db
-    .select({ transactionId: ledgerEntries.transactionId, book: ledgerEntries.book, amount: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id)), inArray(ledgerEntries.book, [...customerBooks])))
-    .groupBy(ledgerEntries.transactionId, ledgerEntries.book);
-  return txs.map((t) => {
-    const changes: StatementEntry["changes"] = {};
-    let balance = new Dec(0);
-    for (const row of sums) {
-      if (row.transactionId !== t.id) continue;
-      const amount = new Dec(row.amount);
-      if (amount.isZero()) continue;
-      changes[row.book as CustomerBook] = formatMoney(amount);
-      if (row.book === "cash" || row.book === "income" || row.book === "gift") balance = balance.plus(amount);
-    }
-    return {
-      id: t.id,
-      kind: t.kind,
-      documentType: t.documentType,
-      documentId: t.documentId,
-      memo: (t.memo as Record<string, unknown> | null) ?? null,
-      at: t.at,
-      changes,
-      balanceChange: formatMoney(balance),
-    };
-  });
+  return (await withBookChanges(db, accountId, txs)).map((entry) => ({
+    ...entry,
+    balanceChange: formatMoney(new Dec(entry.changes.cash ?? "0").plus(entry.changes.income ?? "0").plus(entry.changes.gift ?? "0")),
+  }));
 }
 
 /** The statement summed by kind, in the order the kinds first appear: "purchases −¥X, top-ups +¥Y, …". */

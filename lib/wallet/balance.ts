@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { ledgerEntries, ledgerTransactions, vouchers, wallets, type LedgerKind } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -67,32 +68,28 @@ export async function listVouchers({ ctx, accountId = accountOf(ctx.actor) }: { 
   }));
 }
 
-const customerBooks = ["cash", "income", "gift", "frozen", "voucher"] as const;
+/** The books a customer sees move: the spendable sub-accounts (SPEC §3), the frozen estimate (§7.4), vouchers. */
+export const customerBooks = ["cash", "income", "gift", "frozen", "voucher"] as const;
 
-/** The account's ledger transactions, newest first, each with what it did to the customer's books. */
-export async function listTransactions({ ctx, limit = 50 }: { ctx: ServiceContext; limit?: number }): Promise<TransactionView[]> {
-  const accountId = accountOf(ctx.actor);
-  const txs = await ctx.db
-    .select()
-    .from(ledgerTransactions)
-    .where(eq(ledgerTransactions.accountId, accountId))
-    .orderBy(desc(ledgerTransactions.at), desc(ledgerTransactions.id))
-    .limit(limit);
+/**
+ * Ledger transactions as the customer reads them: each with the movement on each customer book
+ * (zero books left out). One grouped query for all of them; used by the balance page and the
+ * month's statement on a bill.
+ */
+export async function withBookChanges(db: Database, accountId: string, txs: (typeof ledgerTransactions.$inferSelect)[]): Promise<TransactionView[]> {
   if (txs.length === 0) return [];
-  const entries = await ctx.db
-    .select()
+  const sums = await db
+    .select({ transactionId: ledgerEntries.transactionId, book: ledgerEntries.book, amount: sql<string>`sum(${ledgerEntries.amount})` })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id))));
+    .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id)), inArray(ledgerEntries.book, [...customerBooks])))
+    .groupBy(ledgerEntries.transactionId, ledgerEntries.book);
   return txs.map((t) => {
-    const sums = new Map<string, Dec>();
-    for (const entry of entries) {
-      if (entry.transactionId !== t.id || !(customerBooks as readonly string[]).includes(entry.book)) continue;
-      sums.set(entry.book, (sums.get(entry.book) ?? new Dec(0)).plus(entry.amount));
-    }
     const changes: TransactionView["changes"] = {};
-    for (const book of customerBooks) {
-      const sum = sums.get(book);
-      if (sum && !sum.isZero()) changes[book] = formatMoney(sum);
+    for (const row of sums) {
+      if (row.transactionId !== t.id) continue;
+      const amount = new Dec(row.amount);
+      // The query keeps customer books only.
+      if (!amount.isZero()) changes[row.book as (typeof customerBooks)[number]] = formatMoney(amount);
     }
     return {
       id: t.id,
@@ -104,4 +101,16 @@ export async function listTransactions({ ctx, limit = 50 }: { ctx: ServiceContex
       changes,
     };
   });
+}
+
+/** The account's ledger transactions, newest first, each with what it did to the customer's books. */
+export async function listTransactions({ ctx, limit = 50 }: { ctx: ServiceContext; limit?: number }): Promise<TransactionView[]> {
+  const accountId = accountOf(ctx.actor);
+  const txs = await ctx.db
+    .select()
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.accountId, accountId))
+    .orderBy(desc(ledgerTransactions.at), desc(ledgerTransactions.id))
+    .limit(limit);
+  return withBookChanges(ctx.db, accountId, txs);
 }
