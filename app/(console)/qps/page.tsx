@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/quota/action-form";
+import { OpenRequests } from "@/components/quota/open-requests";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -139,21 +140,10 @@ export default async function QpsPage() {
               </tbody>
             </Table>
           )}
-          {qpsRequests.length > 0 ? (
-            <div className="mt-4">
-              <p className="mb-2 text-sm font-medium">{t("qps.requests")}</p>
-              <ul className="space-y-1 text-sm">
-                {qpsRequests.map((r) => (
-                  <li key={r.id} className="flex gap-3">
-                    <Badge tone="amber">{t("support.status.open")}</Badge>
-                    <span>
-                      {String((r.details as { totalQps?: number }).totalQps ?? "")} QPS · {formatDateTime(locale, r.createdAt)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <OpenRequests
+            title={t("qps.requests")}
+            items={qpsRequests.map((r) => ({ id: r.id, status: t("support.status.open"), text: `${String((r.details as { totalQps?: number }).totalQps ?? "")} QPS · ${formatDateTime(locale, r.createdAt)}` }))}
+          />
         </Card>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/quota/action-form";
+import { OpenRequests } from "@/components/quota/open-requests";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -115,21 +116,10 @@ export default async function SdkPage() {
               </tbody>
             </Table>
           )}
-          {formal.length > 0 ? (
-            <div className="mt-4">
-              <p className="mb-2 text-sm font-medium">{t("sdk.requests")}</p>
-              <ul className="space-y-1 text-sm">
-                {formal.map((r) => (
-                  <li key={r.id} className="flex gap-3">
-                    <Badge tone="amber">{t("support.status.awaiting-quote")}</Badge>
-                    <span>
-                      {t("support.kind.offline-sdk-formal")}: {String((r.details as { packageName?: string }).packageName ?? "")} · {formatDate(locale, r.createdAt)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <OpenRequests
+            title={t("sdk.requests")}
+            items={formal.map((r) => ({ id: r.id, status: t("support.status.awaiting-quote"), text: `${t("support.kind.offline-sdk-formal")}: ${String((r.details as { packageName?: string }).packageName ?? "")} · ${formatDate(locale, r.createdAt)}` }))}
+          />
         </Card>
       </div>
     </>
