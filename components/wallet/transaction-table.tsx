@@ -11,6 +11,11 @@ function shortId(id: string): string {
   return id.length > 12 ? id.slice(0, 8) : id;
 }
 
+/** A bill's ledger document is `<account id>:<YYYY-MM>` (lib/billing/statement.ts billDocumentId): the month is what a reader needs. */
+function billMonthOf(documentId: string): string {
+  return documentId.slice(documentId.lastIndexOf(":") + 1);
+}
+
 export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
   const id = shortId(tx.documentId);
   switch (tx.documentType) {
@@ -25,7 +30,7 @@ export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentT
     case "voucher":
       return t("wallet.doc.voucher", { id });
     case "bill":
-      return t("wallet.doc.bill", { id: tx.documentId });
+      return t("wallet.doc.bill", { id: billMonthOf(tx.documentId) });
     default:
       return t("wallet.doc.other", { type: tx.documentType, id });
   }
@@ -62,6 +67,10 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
             <Td className="max-w-xs truncate" title={tx.documentId}>
               {tx.documentType === "purchase" ? (
                 <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
+                  {documentLabel(t, tx)}
+                </Link>
+              ) : tx.documentType === "bill" ? (
+                <Link href={`/bills/${billMonthOf(tx.documentId)}`} className="text-brand-600 hover:underline">
                   {documentLabel(t, tx)}
                 </Link>
               ) : tx.documentType === "refund" ? (
