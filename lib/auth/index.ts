@@ -7,6 +7,7 @@ import { ServiceError } from "@/lib/context";
 import { signInInput } from "@/lib/identity/schemas";
 import { verifySignIn, type SignInAudience } from "@/lib/identity/sign-in";
 import { resolveAuthSecret } from "./secret";
+import { tokenIsCurrent } from "./session-version";
 import "./types";
 
 /** Carries a service error code to the sign-in form; the codes say nothing about which part was wrong. */
@@ -36,7 +37,7 @@ function credentialsProvider(audience: SignInAudience) {
           ip: clientIp(request),
           audience,
         });
-        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId };
+        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, sessionVersion: user.sessionVersion };
       } catch (error) {
         if (error instanceof ServiceError) throw new SignInRefused(error.code);
         throw error;
@@ -62,13 +63,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [credentialsProvider("customer"), credentialsProvider("staff")],
   callbacks: {
     // A fresh token is minted at every sign-in, so a session never outlives a change of user.
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.accountId = user.accountId ?? null;
+        token.sv = user.sessionVersion ?? 0;
+        return token;
       }
-      return token;
+      // Every later request: a token from before a sign-out or password change is refused (null ends the session).
+      return (await tokenIsCurrent(await getDb(), token)) ? token : null;
     },
     session({ session, token }) {
       if (token.uid && token.role) {

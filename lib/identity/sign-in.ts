@@ -14,6 +14,8 @@ export interface SignedInUser {
   accountId: string | null;
   email: string;
   name: string;
+  /** Carried in the session token; see session-version.ts. */
+  sessionVersion: number;
 }
 
 export type SignInAudience = "customer" | "staff";
@@ -53,5 +55,5 @@ export async function verifySignIn({
   const succeeded = Boolean(user && audienceMatches && passwordOk);
   await ctx.db.insert(signInAttempts).values({ email: input.email, ip, succeeded, at: ctx.now });
   if (!succeeded || !user) throw new ServiceError("invalid-credentials");
-  return { userId: user.id, role: user.role, accountId: user.accountId, email: user.email, name: user.name };
+  return { userId: user.id, role: user.role, accountId: user.accountId, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
