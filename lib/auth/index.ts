@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { ServiceError } from "@/lib/context";
 import { signInInput } from "@/lib/identity/schemas";
 import { verifySignIn, type SignInAudience } from "@/lib/identity/sign-in";
+import { clientIp } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
 import { tokenIsCurrent } from "./session-version";
 import "./types";
@@ -16,11 +17,6 @@ class SignInRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }
 
 function credentialsProvider(audience: SignInAudience) {
@@ -34,12 +30,13 @@ function credentialsProvider(audience: SignInAudience) {
         const user = await verifySignIn({
           ctx: { db: await getDb(), actor: { type: "anonymous" }, now: now() },
           input: parsed.data,
-          ip: clientIp(request),
+          ip: clientIp(request.headers),
           audience,
         });
         return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, sessionVersion: user.sessionVersion };
       } catch (error) {
-        if (error instanceof ServiceError) throw new SignInRefused(error.code);
+        // "throttled:12": the code travels as a string; the form says how many minutes to wait.
+        if (error instanceof ServiceError) throw new SignInRefused(error.code === "throttled" ? `throttled:${error.params.minutes}` : error.code);
         throw error;
       }
     },
