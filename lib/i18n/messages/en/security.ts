@@ -35,6 +35,6 @@ export const security = {
   "messages.kind.password-reset.title": "Password reset requested",
   "messages.kind.password-reset.body": "A link to reset your password was sent to your email. If you did not ask for it, ignore it: your password stays as it is.",
 
-  "errors.voucher-expired": "The voucher {voucher} expired on {date}. Choose another voucher or none. Nothing was charged.",
+  "errors.voucher-expired": "The voucher {voucher} has expired: it was valid through {date}. Choose another voucher or none. Nothing was charged.",
   "errors.voucher-wrong-product": "The voucher {voucher} does not apply to {product}. Choose another voucher or none. Nothing was charged.",
 } as const;
