@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
@@ -18,7 +18,7 @@ export interface SandboxPayState {
 export async function sandboxPayAction(_prev: SandboxPayState, formData: FormData): Promise<SandboxPayState> {
   if (!sandboxPaymentsEnabled()) notFound();
   const orderId = String(formData.get("orderId") ?? "");
-  const customer = await requireCustomer(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
+  const customer = await requireCustomerOrNotFound(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
   const back = safeReturnPath(formData.get("return"), "/balance");
   const result = await runService(async () => paySandboxOrder({ ctx: await customerContext(customer), input: { orderId } }));
   if (!result.ok) {

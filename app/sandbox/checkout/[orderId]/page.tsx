@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SandboxPayForm } from "@/components/wallet/sandbox-pay-form";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { NotFoundError } from "@/lib/context";
 import { getTranslator } from "@/lib/i18n/server";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SandboxCheckoutPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ return?: string }> }) {
   if (!sandboxPaymentsEnabled()) notFound();
   const { orderId } = await params;
-  const customer = await requireCustomer(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
+  const customer = await requireCustomerOrNotFound(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
   const returnPath = safeReturnPath((await searchParams).return, "/balance");
   const ctx = await customerContext(customer);
   const order = await openSandboxOrder({ ctx, input: { orderId } }).catch((error: unknown) => {
