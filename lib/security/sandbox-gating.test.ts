@@ -4,6 +4,7 @@ import { auditLog } from "@/db/schema";
 import { describeEachDatabase } from "@/lib/testing/databases";
 import { newAccount, testProvider } from "@/lib/testing/wallet-fixtures";
 import { getWallet } from "@/lib/wallet/balance";
+import { paymentProvider, topUpProvider } from "@/lib/wallet/providers";
 import { configuredPaymentProvider, sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { openSandboxOrder, paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
 import { createTopUp } from "@/lib/wallet/top-up";
@@ -40,6 +41,9 @@ describe("PAYMENT_PROVIDER", () => {
   it("the sandbox callback URL answers 404 when the sandbox is off", async () => {
     setEnv(undefined, "postgres://nobody@127.0.0.1:1/none");
     expect(sandboxPaymentsEnabled()).toBe(false);
+    // The balance page offers no online top-up (it explains bank transfer) and the action refuses.
+    expect(topUpProvider()).toBeNull();
+    expect(paymentProvider("sandbox")).toBeNull();
     const { POST } = await import("@/app/api/payments/sandbox/callback/route");
     const response = await POST(new Request("http://localhost/api/payments/sandbox/callback", { method: "POST", body: "{}" }));
     expect(response.status).toBe(404);
