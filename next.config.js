@@ -1,3 +1,7 @@
+import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY } from "./lib/security/headers.mjs";
+
+const common = Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value }));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly from its own package folder; postgres and bcryptjs are plain Node modules.
@@ -10,6 +14,16 @@ const nextConfig = {
   // The build's own type-check and lint run in `npm test`; the build stays fast for `npm start`.
   typescript: { ignoreBuildErrors: true },
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // Pages get these and their per-response CSP from proxy.ts; everything else (the API, Next's
+  // assets, files) gets them here. HSTS only when the request came over HTTPS (lib/security/headers.ts).
+  async headers() {
+    return [
+      { source: "/api/:path*", headers: [...common, { key: "Content-Security-Policy", value: NON_PAGE_POLICY }] },
+      { source: "/_next/:path*", headers: common },
+      { source: "/:file((?!api/|_next/).*\\.[a-z0-9]+)", headers: common },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -14,6 +14,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 export interface AuthFormState {
   /** A service error code, shown through `errors.<code>`. */
   error?: string;
+  params?: Record<string, string | number>;
   fieldErrors?: Partial<Record<"email" | "password" | "company", MessageKey>>;
   email?: string;
 }
@@ -46,6 +47,8 @@ async function signInWith(provider: "customer" | "staff", formData: FormData, fa
     unstable_rethrow(error);
     if (error instanceof AuthError) {
       const code = "code" in error && typeof error.code === "string" && error.code !== "credentials" ? error.code : "invalid-credentials";
+      const throttled = /^throttled:(\d+)$/.exec(code);
+      if (throttled) return { error: "throttled", params: { minutes: Number(throttled[1]) }, email };
       return { error: code, email };
     }
     throw error;

@@ -4,6 +4,7 @@ import { AccountMenu } from "@/components/shell/account-menu";
 import { AppShell } from "@/components/shell/app-shell";
 import { customerNav } from "@/components/shell/nav";
 import { MessageBell } from "@/components/shell/message-bell";
+import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { arrearsStanding } from "@/lib/billing/standing";
 import { unreadCount } from "@/lib/messaging/inbox";
@@ -20,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       home="/"
       menu={
         <>
+          <SandboxPaymentsBadge />
           <MessageBell t={t} unread={unread} />
           <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" />
         </>

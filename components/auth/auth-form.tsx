@@ -32,7 +32,7 @@ export function AuthForm({
   };
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{errorMessage(t, state.error, { minutes: 15 })}</Alert> : null}
+      {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       {withCompany ? <Field label={t("auth.field.company")} name="company" autoComplete="organization" required error={fieldError("company")} /> : null}
       <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={state.email} error={fieldError("email")} />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { signOutAction } from "@/app/actions/session";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -35,6 +36,11 @@ export function AccountMenu({
           <p className="mt-2 text-xs text-muted">
             {t("menu.accountId")}: <span className="font-mono text-ink select-all">{accountId}</span>
           </p>
+        ) : null}
+        {audience === "customer" ? (
+          <Link href="/change-password" className="mt-3 block rounded-md px-2 py-1.5 text-sm text-ink hover:bg-canvas">
+            {t("menu.changePassword")}
+          </Link>
         ) : null}
         <form action={signOutAction} className="mt-3 border-t border-line pt-3">
           <input type="hidden" name="audience" value={audience} />

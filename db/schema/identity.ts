@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uuid, bigserial } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** SPEC §6: an account's state. `disabled` is set by staff for a content violation. */
 export const accountStatuses = ["active", "arrears", "suspended", "disabled"] as const;
@@ -36,6 +36,11 @@ export const users = pgTable(
     accountId: uuid("account_id").references(() => accounts.id),
     /** A staff user created by `ops create-staff` must change the one-time password; kept for the later staff issue. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /**
+     * Carried in every session token and compared on every request: signing out or changing the
+     * password bumps it, so every token minted before stops working at once (issue 9 item 8).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [

@@ -6,7 +6,9 @@ import { now } from "@/lib/clock";
 import { ServiceError } from "@/lib/context";
 import { signInInput } from "@/lib/identity/schemas";
 import { verifySignIn, type SignInAudience } from "@/lib/identity/sign-in";
+import { clientIp } from "./client-ip";
 import { resolveAuthSecret } from "./secret";
+import { tokenIsCurrent } from "./session-version";
 import "./types";
 
 /** Carries a service error code to the sign-in form; the codes say nothing about which part was wrong. */
@@ -15,11 +17,6 @@ class SignInRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }
 
 function credentialsProvider(audience: SignInAudience) {
@@ -33,12 +30,13 @@ function credentialsProvider(audience: SignInAudience) {
         const user = await verifySignIn({
           ctx: { db: await getDb(), actor: { type: "anonymous" }, now: now() },
           input: parsed.data,
-          ip: clientIp(request),
+          ip: clientIp(request.headers),
           audience,
         });
-        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId };
+        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, sessionVersion: user.sessionVersion };
       } catch (error) {
-        if (error instanceof ServiceError) throw new SignInRefused(error.code);
+        // "throttled:12": the code travels as a string; the form says how many minutes to wait.
+        if (error instanceof ServiceError) throw new SignInRefused(error.code === "throttled" ? `throttled:${error.params.minutes}` : error.code);
         throw error;
       }
     },
@@ -62,13 +60,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [credentialsProvider("customer"), credentialsProvider("staff")],
   callbacks: {
     // A fresh token is minted at every sign-in, so a session never outlives a change of user.
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.accountId = user.accountId ?? null;
+        token.sv = user.sessionVersion ?? 0;
+        return token;
       }
-      return token;
+      // Every later request: a token from before a sign-out or password change is refused (null ends the session).
+      return (await tokenIsCurrent(await getDb(), token)) ? token : null;
     },
     session({ session, token }) {
       if (token.uid && token.role) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
@@ -24,6 +24,17 @@ export async function requireCustomer(returnTo = "/"): Promise<CustomerSession> 
   const user = session?.user;
   if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (user.role !== "customer" || !user.accountId) redirect("/staff");
+  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
+}
+
+/**
+ * For pages that exist only for their owner (the sandbox checkout): signed out, a redirect to
+ * sign-in; signed in as anything but a customer, a 404, the same answer as for a stranger's id.
+ */
+export async function requireCustomerOrNotFound(returnTo: string): Promise<CustomerSession> {
+  const user = (await auth())?.user;
+  if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.role !== "customer" || !user.accountId) notFound();
   return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
 }
 

@@ -12,6 +12,7 @@ declare module "next-auth" {
   interface User {
     role?: UserRole;
     accountId?: string | null;
+    sessionVersion?: number;
   }
 }
 
@@ -20,6 +21,8 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: UserRole;
     accountId?: string | null;
+    /** The user's session version when the token was minted (lib/auth/session-version.ts). */
+    sv?: number;
   }
 }
 

@@ -9,6 +9,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { now } from "@/lib/clock";
 import { createStaff } from "@/lib/identity/staff";
+import { serveArgs } from "./serve-args";
 
 async function main(): Promise<void> {
   const port = process.env.E2E_PORT;
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  // Served as `npm start` serves it (the peer-address preload included), on loopback.
+  const server = spawn(process.execPath, serveArgs({ PORT: port, HOSTNAME: "127.0.0.1" }).args, {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -11,6 +11,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { now } from "@/lib/clock";
 import { seedDemo } from "@/lib/demo/seed";
 import { readDemoLogin } from "@/lib/identity/demo";
+import { checkSecuritySettings, serveArgs } from "./serve-args";
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
@@ -39,15 +40,17 @@ function buildIfNeeded(): void {
 
 async function main(): Promise<void> {
   const authSecret = resolveAuthSecret();
+  const security = checkSecuritySettings();
   const { login, location, kind } = await prepareDatabase();
   buildIfNeeded();
-  const port = process.env.PORT ?? "3000";
+  const { args, port, hostname } = serveArgs();
   console.log("");
   console.log(`  Database:   ${kind === "pglite" ? "embedded (PGlite)" : "PostgreSQL"} at ${location}`);
-  console.log(`  Console:    http://localhost:${port}`);
+  console.log(`  Console:    http://localhost:${port} (listening on ${hostname})`);
+  console.log(`  Payments:   ${security.paymentProvider}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
   console.log("");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  const server = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -61,10 +61,10 @@ describeEachDatabase("identity", (database) => {
     expect(signedIn).toMatchObject({ role: "support", accountId: null });
   });
 
-  it(`throttles after ${THROTTLE.perEmail} failures, even with the right password, and lets go after the window`, async () => {
+  it(`throttles after ${THROTTLE.perEmailIp} failures, even with the right password, and lets go after the window`, async () => {
     const email = uniqueEmail("throttle");
     await signUp({ ctx: ctx(), input: { email, password: "password-1", company: "A" } });
-    for (let i = 0; i < THROTTLE.perEmail; i++) {
+    for (let i = 0; i < THROTTLE.perEmailIp; i++) {
       await expect(verifySignIn({ ctx: ctx(), input: { email, password: "bad-password" }, ip: "10.0.0.3", audience: "customer" })).rejects.toMatchObject({
         code: "invalid-credentials",
       });
@@ -77,7 +77,7 @@ describeEachDatabase("identity", (database) => {
       email,
     });
     const attempts = await database().db.select().from(signInAttempts).where(eq(signInAttempts.email, email));
-    expect(attempts.filter((a) => !a.succeeded)).toHaveLength(THROTTLE.perEmail);
+    expect(attempts.filter((a) => !a.succeeded)).toHaveLength(THROTTLE.perEmailIp);
   });
 
   it("lets staff search accounts by email or company, and refuses customers", async () => {

@@ -27,3 +27,17 @@ export const signInInput = z.object({
 export type SignInInput = z.infer<typeof signInInput>;
 
 export const staffRoleSchema = z.enum(["support", "admin"], { error: "role must be support or admin" });
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string({ error: "currentPassword is required" }).min(1, { error: "currentPassword is required" }).max(200),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const forgotPasswordInput = z.object({ email: emailSchema });
+
+export const resetPasswordInput = z.object({
+  token: z.string({ error: "token is required" }).min(1).max(1000),
+  newPassword: newPasswordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;

@@ -72,14 +72,29 @@ describeEachDatabase("purchases", (database) => {
     expect(await db().select().from(packs).where(and(eq(packs.source, "purchase"), eq(packs.accountId, account.accountId)))).toHaveLength(0);
   });
 
-  it("ignores a voucher for another product and pays from the balance (Reading VOUCHER_IGNORED_WHEN_NOT_APPLICABLE)", async () => {
+  it("refuses a voucher for another product, or expired, naming it, and charges nothing (issue 9 item 9)", async () => {
     const account = await fundedAccount("100");
-    const { voucherId } = await grantVoucher({
+    const { voucherId: bodyOnly } = await grantVoucher({
       ctx: account.system(),
       input: { accountId: account.accountId, amount: "30", products: ["body"], expiresAt: new Date("2027-01-01T00:00:00Z"), reason: "x" },
     });
-    const result = await purchase({ ctx: account.customer(), input: { idempotencyKey: key(), item: "scan.code-recognition:1k", quantity: 1, voucherId } });
-    expect(result.paid).toEqual({ voucher: "0.00", gift: "0.00", income: "0.00", cash: "100.00" });
+    await expect(purchase({ ctx: account.customer(), input: { idempotencyKey: key(), item: "scan.code-recognition:1k", quantity: 1, voucherId: bodyOnly } })).rejects.toMatchObject({
+      code: "voucher-wrong-product",
+      field: "voucherId",
+      params: { voucher: "¥30.00 (body)", product: "scan" },
+    });
+    const { voucherId: expired } = await grantVoucher({
+      ctx: account.system(),
+      input: { accountId: account.accountId, amount: "20", products: ["scan"], expiresAt: new Date(at.getTime() + 60_000), reason: "x" },
+    });
+    const later = new Date(at.getTime() + 120_000);
+    await expect(purchase({ ctx: account.customer(later), input: { idempotencyKey: key(), item: "scan.code-recognition:1k", quantity: 1, voucherId: expired } })).rejects.toMatchObject({
+      code: "voucher-expired",
+      field: "voucherId",
+      params: { voucher: "¥20.00 (scan)" },
+    });
+    expect((await getWallet({ ctx: account.customer() })).cash).toBe("100.00");
+    expect(await db().select().from(packs).where(and(eq(packs.source, "purchase"), eq(packs.accountId, account.accountId)))).toHaveLength(0);
   });
 
   it("refuses a pack of a product not activated, an unknown item, and someone else's voucher", async () => {

@@ -23,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       {params.signedOut ? <Alert tone="success">{t("auth.signedOut")}</Alert> : null}
+      {params.reset ? <Alert tone="success">{t("password.reset.done")}</Alert> : null}
       {params.callbackUrl && callbackUrl !== "/" ? <Alert tone="info">{t("auth.redirected")}</Alert> : null}
       <AuthCard
         title={t("auth.signIn.title")}
@@ -42,6 +43,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         }
       >
         <AuthForm action={signInCustomerAction} submitLabel="auth.signIn.submit" callbackUrl={callbackUrl} />
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className="text-brand-600 hover:underline">
+            {t("auth.signIn.forgot")}
+          </Link>
+        </p>
       </AuthCard>
       <p className="text-center text-sm">
         <Link href="/calculator" className="text-brand-600 hover:underline">

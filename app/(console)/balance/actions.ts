@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { runService } from "@/lib/actions/run";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { paymentProvider } from "@/lib/wallet/providers";
+import { topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
 
@@ -17,8 +17,8 @@ export async function topUpAction(_prev: TopUpFormState, formData: FormData): Pr
   const amount = String(formData.get("amount") ?? "");
   const parsed = topUpInput.safeParse({ amount });
   if (!parsed.success) return { error: "invalid-amount", amount };
-  const provider = paymentProvider("sandbox");
-  if (!provider) throw new Error("the sandbox provider is always configured");
+  const provider = topUpProvider();
+  if (!provider) return { error: "top-up-not-configured", amount };
   const ctx = await customerContext(customer);
   const result = await runService(() => createTopUp({ ctx, input: parsed.data, provider, returnUrl: "/balance" }));
   if (!result.ok) return { error: result.error, amount };

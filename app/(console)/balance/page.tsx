@@ -10,7 +10,9 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatYuan } from "@/lib/pricing";
 import { getWallet, listTransactions, listVouchers } from "@/lib/wallet/balance";
+import { topUpProvider } from "@/lib/wallet/providers";
 import { findTopUpOrder } from "@/lib/wallet/top-up";
+import { z } from "zod";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -24,7 +26,8 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const [wallet, vouchers, transactions] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), listTransactions({ ctx })]);
   // The order is shown only if it is this customer's: the id in the URL is not trusted.
-  const order = params.topup && /^[0-9a-f-]{36}$/.test(params.topup) ? await findTopUpOrder(ctx, params.topup) : null;
+  const orderId = z.uuid().safeParse(params.topup);
+  const order = orderId.success ? await findTopUpOrder(ctx, orderId.data) : null;
   const ownOrder = order && order.accountId === customer.accountId ? order : null;
   return (
     <>
@@ -38,9 +41,17 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         ) : null}
         <BalanceFigures t={t} wallet={wallet} />
         <div className="grid gap-6 lg:grid-cols-3">
-          <Card title={t("wallet.topUp")}>
-            <TopUpForm />
-          </Card>
+          {topUpProvider() ? (
+            <Card title={t("wallet.topUp")}>
+              <TopUpForm />
+            </Card>
+          ) : (
+            <Card title={t("payments.notConfigured.title")}>
+              <p className="text-sm text-muted" data-testid="top-up-not-configured">
+                {t("payments.notConfigured.body", { accountId: customer.accountId })}
+              </p>
+            </Card>
+          )}
           <Card title={t("wallet.vouchers")} className="lg:col-span-2">
             <VoucherTable t={t} locale={locale} vouchers={vouchers} />
           </Card>

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { sandboxPaymentsEnabled } from "./config";
 import { sandboxProvider } from "./sandbox";
 import type { PaymentProvider } from "./types";
 
@@ -13,8 +14,13 @@ export function sandboxSecret(): string {
   return process.env.SANDBOX_PAYMENT_SECRET || createHmac("sha256", resolveAuthSecret()).update("sandbox-payment-callbacks").digest("hex");
 }
 
-/** The providers this server accepts payments from. A real provider is added here. */
+/** The providers this server accepts payments from, as configured by PAYMENT_PROVIDER. A real provider is added here. */
 export function paymentProvider(id: string): PaymentProvider | null {
-  if (id === "sandbox") return sandboxProvider(sandboxSecret());
+  if (id === "sandbox" && sandboxPaymentsEnabled()) return sandboxProvider(sandboxSecret());
   return null;
+}
+
+/** The provider new top-ups go to, or null when online top-up is not configured. */
+export function topUpProvider(): PaymentProvider | null {
+  return paymentProvider("sandbox");
 }

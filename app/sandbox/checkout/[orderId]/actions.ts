@@ -1,41 +1,29 @@
 "use server";
 
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { notFound, redirect } from "next/navigation";
+import { runService } from "@/lib/actions/run";
+import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
-import { now } from "@/lib/clock";
-import { sandboxProviderOrderId, sandboxCallback } from "@/lib/wallet/providers/sandbox";
-import { sandboxSecret } from "@/lib/wallet/providers";
-import { findTopUpOrder } from "@/lib/wallet/top-up";
-import { formatMoney } from "@/lib/pricing";
+import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
+import { paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
 
 export interface SandboxPayState {
   error?: string;
 }
 
 /**
- * Plays the provider's part: the customer confirmed on the sandbox page, so the "provider" posts its
- * signed notice to the console's callback URL over HTTP, like WeChat Pay or Alipay would, then sends
- * the customer back.
+ * Plays the provider's part: the signed-in owner confirmed on the sandbox page, so the order is
+ * confirmed (in-process, see paySandboxOrder) and the customer is sent back to a path on our origin.
  */
 export async function sandboxPayAction(_prev: SandboxPayState, formData: FormData): Promise<SandboxPayState> {
+  if (!sandboxPaymentsEnabled()) notFound();
   const orderId = String(formData.get("orderId") ?? "");
+  const customer = await requireCustomerOrNotFound(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
   const back = safeReturnPath(formData.get("return"), "/balance");
-  const order = /^[0-9a-f-]{36}$/.test(orderId) ? await findTopUpOrder({ db: await getDb(), actor: { type: "system", reason: "sandbox" }, now: now() }, orderId) : null;
-  if (!order) return { error: "top-up-not-found" };
-  if (order.status !== "paid") {
-    const h = await headers();
-    const host = h.get("host") ?? "127.0.0.1";
-    const proto = h.get("x-forwarded-proto") ?? "http";
-    const { body, headers: signed } = sandboxCallback(sandboxSecret(), {
-      orderId: order.id,
-      providerOrderId: sandboxProviderOrderId(order.id),
-      amount: formatMoney(order.amount),
-      status: "paid",
-    });
-    const response = await fetch(`${proto}://${host}/api/payments/sandbox/callback`, { method: "POST", body, headers: signed }).catch(() => null);
-    if (!response?.ok) return { error: "payment-callback-failed" };
+  const result = await runService(async () => paySandboxOrder({ ctx: await customerContext(customer), input: { orderId } }));
+  if (!result.ok) {
+    if (result.error === "top-up-not-found") notFound();
+    return { error: result.error };
   }
-  redirect(`${back}${back.includes("?") ? "&" : "?"}topup=${order.id}`);
+  redirect(`${back}${back.includes("?") ? "&" : "?"}topup=${result.value.orderId}`);
 }

@@ -1,24 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { SandboxPayForm } from "@/components/wallet/sandbox-pay-form";
-import { getDb } from "@/db";
+import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
-import { now } from "@/lib/clock";
+import { NotFoundError } from "@/lib/context";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatYuan } from "@/lib/pricing";
-import { findTopUpOrder } from "@/lib/wallet/top-up";
+import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
+import { openSandboxOrder } from "@/lib/wallet/sandbox-checkout";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("sandbox.title") };
 }
 
-/** The sandbox provider's checkout page: stands where WeChat Pay's or Alipay's page would be. Public, like theirs. */
+/**
+ * The sandbox provider's checkout page: stands where WeChat Pay's or Alipay's page would be. It
+ * exists only while the sandbox is configured, and shows an order only to its owner, signed in:
+ * anyone else gets the same 404 as for an order that does not exist.
+ */
 export default async function SandboxCheckoutPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ return?: string }> }) {
+  if (!sandboxPaymentsEnabled()) notFound();
   const { orderId } = await params;
+  const customer = await requireCustomerOrNotFound(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
   const returnPath = safeReturnPath((await searchParams).return, "/balance");
+  const ctx = await customerContext(customer);
+  const order = await openSandboxOrder({ ctx, input: { orderId } }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   const { t } = await getTranslator();
-  const order = /^[0-9a-f-]{36}$/.test(orderId) ? await findTopUpOrder({ db: await getDb(), actor: { type: "system", reason: "sandbox" }, now: now() }, orderId) : null;
   return (
     <div className="min-h-screen bg-amber-50">
       <div role="note" className="bg-amber-400 px-4 py-2 text-center text-sm font-bold tracking-wide text-amber-950">
@@ -28,36 +40,32 @@ export default async function SandboxCheckoutPage({ params, searchParams }: { pa
         <div className="rounded-xl border-2 border-dashed border-amber-400 bg-white p-6 shadow-sm">
           <p className="text-xs font-semibold tracking-widest text-amber-700">SANDBOX PAY</p>
           <h1 className="mt-1 text-xl font-semibold text-ink">{t("sandbox.title")}</h1>
-          {!order ? (
-            <p className="mt-6 text-sm text-muted">{t("sandbox.notFound")}</p>
-          ) : (
-            <>
-              <dl className="mt-6 space-y-2 text-sm">
-                <div className="flex justify-between gap-4">
-                  <dt className="text-muted">{t("sandbox.merchant")}</dt>
-                  <dd>{t("app.name")}</dd>
-                </div>
-                <div className="flex justify-between gap-4">
-                  <dt className="text-muted">{t("sandbox.order")}</dt>
-                  <dd className="font-mono text-xs">{order.providerOrderId}</dd>
-                </div>
-                <div className="flex items-baseline justify-between gap-4 border-t border-line pt-3">
-                  <dt className="text-muted">{t("sandbox.amount")}</dt>
-                  <dd className="tabular text-2xl font-semibold" data-testid="sandbox-amount">
-                    {formatYuan(order.amount)}
-                  </dd>
-                </div>
-              </dl>
-              <div className="mt-6">
-                {order.status === "paid" ? (
-                  <p className="text-sm text-emerald-700">{t("sandbox.alreadyPaid")}</p>
-                ) : (
-                  <SandboxPayForm orderId={order.id} returnPath={returnPath} amountLabel={formatYuan(order.amount)} />
-                )}
+          <>
+            <dl className="mt-6 space-y-2 text-sm">
+              <div className="flex justify-between gap-4">
+                <dt className="text-muted">{t("sandbox.merchant")}</dt>
+                <dd>{t("app.name")}</dd>
               </div>
-              <p className="mt-6 text-xs text-muted">{t("sandbox.explain")}</p>
-            </>
-          )}
+              <div className="flex justify-between gap-4">
+                <dt className="text-muted">{t("sandbox.order")}</dt>
+                <dd className="font-mono text-xs">{order.providerOrderId}</dd>
+              </div>
+              <div className="flex items-baseline justify-between gap-4 border-t border-line pt-3">
+                <dt className="text-muted">{t("sandbox.amount")}</dt>
+                <dd className="tabular text-2xl font-semibold" data-testid="sandbox-amount">
+                  {formatYuan(order.amount)}
+                </dd>
+              </div>
+            </dl>
+            <div className="mt-6">
+              {order.status === "paid" ? (
+                <p className="text-sm text-emerald-700">{t("sandbox.alreadyPaid")}</p>
+              ) : (
+                <SandboxPayForm orderId={order.id} returnPath={returnPath} amountLabel={formatYuan(order.amount)} />
+              )}
+            </div>
+            <p className="mt-6 text-xs text-muted">{t("sandbox.explain")}</p>
+          </>
           <Link href={returnPath} className="mt-4 block text-center text-sm text-brand-600 hover:underline">
             {t("sandbox.back")}
           </Link>

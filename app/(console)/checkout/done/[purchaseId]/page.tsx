@@ -10,6 +10,7 @@ import { NotFoundError } from "@/lib/context";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatCount, formatYuan } from "@/lib/pricing";
 import { getPurchase } from "@/lib/purchases/get";
+import { z } from "zod";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -21,7 +22,8 @@ export default async function PurchaseDonePage({ params }: { params: Promise<{ p
   const customer = await requireCustomer(`/checkout/done/${purchaseId}`);
   const ctx = await customerContext(customer);
   const { t } = await getTranslator();
-  if (!/^[0-9a-f-]{36}$/.test(purchaseId)) notFound();
+  // Parsed strictly: a malformed id (36 dashes) is a 404, never a database error.
+  if (!z.uuid().safeParse(purchaseId).success) notFound();
   const bought = await getPurchase({ ctx, purchaseId }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+
+export interface PasswordFormState {
+  /** A service error code, shown through `errors.<code>`. */
+  error?: string;
+  fieldErrors?: Partial<Record<string, MessageKey>>;
+  /** A success note (e.g. "the link is on its way"). */
+  notice?: MessageKey;
+  noticeParams?: Record<string, string>;
+}
+
+export interface PasswordField {
+  name: string;
+  label: MessageKey;
+  type: "email" | "password";
+  autoComplete: string;
+  hint?: MessageKey;
+}
+
+type Action = (state: PasswordFormState, formData: FormData) => Promise<PasswordFormState>;
+
+/** The change-password, forgot-password and reset-password forms: fields, errors beside them, one button. */
+export function PasswordForm({ action, fields, hidden = {}, submitLabel }: { action: Action; fields: PasswordField[]; hidden?: Record<string, string>; submitLabel: MessageKey }) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.error ? <Alert tone="error">{errorMessage(t, state.error)}</Alert> : null}
+      {state.notice ? <Alert tone="success">{t(state.notice, state.noticeParams)}</Alert> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {fields.map((field) => {
+        const error = state.fieldErrors?.[field.name];
+        return (
+          <Field
+            key={field.name}
+            label={t(field.label)}
+            name={field.name}
+            type={field.type}
+            autoComplete={field.autoComplete}
+            required
+            hint={field.hint ? t(field.hint) : undefined}
+            error={error ? t(error) : undefined}
+          />
+        );
+      })}
+      <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
+        {pending ? t("auth.pending") : t(submitLabel)}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+import type { Page } from "@playwright/test";
+import { expect, newCustomer, signIn, signUp, test } from "./fixtures";
+
+/**
+ * Issue 9, in the browser against the production build: security headers (and pages still work
+ * under the CSP), sandbox payment gating, return targets, sessions ending at sign-out, password
+ * change and reset, strict ids. The unit-level cases are in lib/security/.
+ */
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  // zod probes `new Function("")` once to learn whether eval is allowed, and falls back when it is
+  // not: that refused probe is the policy working, not a page breaking.
+  return async () => (await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).filter((v) => v !== "script-src eval");
+}
+
+async function startTopUp(page: Page, amount: string): Promise<string> {
+  await page.goto("/balance");
+  await page.getByLabel("Amount (¥)").fill(amount);
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test.describe("security headers", () => {
+  test("a page carries a nonce CSP that its own scripts satisfy, and the app hydrates under it", async ({ page }) => {
+    const violations = await watchCsp(page);
+    const response = await page.goto("/sign-in");
+    const headers = response?.headers() ?? {};
+    const policy = headers["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain("'strict-dynamic'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // Plain HTTP here: no HSTS (it is sent only over HTTPS).
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+
+    // A client-side page works (React hydrated): the calculator computes as you type.
+    await page.goto("/calculator");
+    await page.getByLabel("Image quality assessment", { exact: true }).fill("2,000,000");
+    await expect(page.getByTestId("total")).toHaveText("¥4,997.50");
+    expect(await violations()).toEqual([]);
+  });
+
+  test("every response gets a fresh nonce", async ({ request }) => {
+    const nonces = await Promise.all([1, 2, 3].map(async () => /'nonce-([^']+)'/.exec((await request.get("/sign-in")).headers()["content-security-policy"] ?? "")?.[1]));
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  test("the API and files are not sniffed, framed or scripted", async ({ request }) => {
+    const api = await request.get("/api/v1/packs");
+    expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+    expect(api.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  test("a signed-in console page works under the CSP", async ({ page }) => {
+    const violations = await watchCsp(page);
+    await signUp(page, newCustomer("csp"));
+    await page.goto("/balance");
+    await expect(page.getByRole("heading", { name: "Balance" })).toBeVisible();
+    await expect(page.getByTestId("sandbox-payments-badge")).toHaveText("Sandbox payments");
+    expect(await violations()).toEqual([]);
+  });
+});
+
+test.describe("sandbox payments", () => {
+  test("only the order's owner, signed in, can open its sandbox page; others get 404", async ({ page, browser, customer: _customer }) => {
+    const path = await startTopUp(page, "10000000");
+    const stranger = await browser.newPage();
+    await signUp(stranger, newCustomer("stranger"));
+    expect((await stranger.goto(path))?.status()).toBe(404);
+    await expect(stranger.getByRole("button", { name: /^Pay ¥/ })).toHaveCount(0);
+    await stranger.close();
+
+    const anonymous = await browser.newPage();
+    await anonymous.goto(path);
+    await expect(anonymous).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await anonymous.close();
+
+    await page.goto(path);
+    await page.getByRole("button", { name: /^Pay ¥/ }).click();
+    await expect(page.getByText(/Top-up of ¥10,000,000.00 received/)).toBeVisible();
+    await expect(page.getByTestId("balance-cash")).toHaveText("¥10,000,000.00");
+  });
+
+  test("a hostile return target on the sandbox page leads back to our own origin", async ({ page, customer: _customer }) => {
+    const path = await startTopUp(page, "12");
+    await page.goto(`${path}?return=/%09/evil.example/x`);
+    await page.getByRole("button", { name: /^Pay ¥/ }).click();
+    await expect(page.getByText(/Top-up of ¥12.00 received/)).toBeVisible();
+    expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? "").host);
+    expect(new URL(page.url()).pathname).toBe("/balance");
+  });
+
+  test("ids are parsed strictly: 36 dashes is a 404, never a 500", async ({ page, customer: _customer }) => {
+    const dashes = "-".repeat(36);
+    expect((await page.goto(`/sandbox/checkout/${dashes}`))?.status()).toBe(404);
+    expect((await page.goto(`/checkout/done/${dashes}`))?.status()).toBe(404);
+    expect((await page.goto(`/balance?topup=${dashes}`))?.status()).toBe(200);
+  });
+});
+
+test.describe("return targets and sessions", () => {
+  test("a callbackUrl that decodes to another host is ignored after sign-in", async ({ page }) => {
+    const customer = newCustomer("cb");
+    await signUp(page, customer);
+    await page.context().clearCookies();
+    for (const hostile of ["/%09/evil.example/x", "/%5Cevil.example", "%2F%2Fevil.example"]) {
+      await page.goto(`/sign-in?callbackUrl=${hostile}`);
+      await signIn(page, customer.email, customer.password, "");
+      await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
+      expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? "").host);
+      await page.context().clearCookies();
+    }
+  });
+
+  test("after sign-out, a copy of the old session cookie opens nothing", async ({ page, customer: _customer }) => {
+    const stolen = await page.context().cookies();
+    await page.getByLabel("Account menu").click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await page.context().addCookies(stolen);
+    await page.goto("/balance");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("change the password from the account menu: the current one is required, other sessions end", async ({ page, browser, customer }) => {
+    const other = await browser.newPage();
+    await signIn(other, customer.email, customer.password);
+    await expect(other.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
+
+    await page.getByLabel("Account menu").click();
+    await page.getByRole("link", { name: "Change password" }).click();
+    await page.getByLabel("Current password").fill("not-my-password");
+    await page.getByLabel("New password").fill("brand-new-password-1");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("The current password is incorrect.")).toBeVisible();
+    await page.getByLabel("Current password").fill(customer.password);
+    await page.getByLabel("New password").fill("brand-new-password-1");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Your password was changed. Every other session was signed out.")).toBeVisible();
+    await page.goto("/balance");
+    await expect(page.getByRole("heading", { name: "Balance" })).toBeVisible();
+
+    await other.goto("/balance");
+    await expect(other).toHaveURL(/\/sign-in/);
+    await signIn(other, customer.email, "brand-new-password-1", "");
+    await expect(other.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
+    await other.close();
+  });
+
+  test("forgot password: a link by email sets a new password once", async ({ page }) => {
+    const customer = newCustomer("forgot");
+    await signUp(page, customer);
+    await page.context().clearCookies();
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+    await page.getByLabel("Email").fill(customer.email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await expect(page.getByText(`If an account uses ${customer.email}, a link to reset its password is on its way.`)).toBeVisible();
+
+    const outbox = (await (await page.request.get(`/api/test/outbox?email=${encodeURIComponent(customer.email)}`)).json()) as { emails: { body: string }[] };
+    const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(outbox.emails[0]?.body ?? "")?.[0] ?? "";
+    const target = new URL(link);
+    await page.goto(`${target.pathname}${target.search}`);
+    await page.getByLabel("New password").fill("reset-password-2");
+    await page.getByRole("button", { name: "Set the new password" }).click();
+    await expect(page.getByText("Your new password is set. Sign in with it.")).toBeVisible();
+    await signIn(page, customer.email, "reset-password-2", "");
+    await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
+
+    await page.goto(`${target.pathname}${target.search}`);
+    await expect(page.getByText(/This link is not valid/)).toBeVisible();
+  });
+});
