@@ -130,6 +130,33 @@ describeEachDatabase("group commit", (database) => {
 });
 
 describePostgres("metering races", (database) => {
+  it("a member of a group commit that fails in the database fails alone: 72 valid requests beside 8 failing ones all succeed", async () => {
+    const m = await meteredAccount(database().db);
+    // Past the parser on purpose (U+0000 is refused there): whatever else makes one member's
+    // statement fail must not fail the requests that happened to share its transaction.
+    const poisoned = (i: number) => [{ ok: true as const, event: { id: `p${i}\u0000`, api: "processing.crop", calls: 1, at: t0 } }];
+    const requests = Array.from({ length: 80 }, (_, i) =>
+      i % 10 === 3
+        ? reportUsageGrouped(m.asKey(), poisoned(i)).then(
+            () => "poisoned accepted",
+            () => "poisoned failed",
+          )
+        : reportUsageGrouped(m.asKey(), parseUsageRequest({ events: [{ id: `v-${i}`, api: "processing.crop", calls: 1, at }] })).then((r) => r[0]?.status ?? "none"),
+    );
+    const answers = await Promise.all(requests);
+    expect(answers.filter((a) => a === "accepted")).toHaveLength(72);
+    expect(answers.filter((a) => a === "poisoned failed")).toHaveLength(8);
+    const [row] = await database().db.select().from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(row?.calls).toBe(72);
+  });
+
+  it("an event dated before its product's activation is not-activated and draws nothing", async () => {
+    const m = await meteredAccount(database().db);
+    const results = await m.report([{ id: "early", api: "processing.quality", calls: 5, at: "2026-11-22T09:59:59+08:00" }]);
+    expect(results).toMatchObject([{ status: "rejected", error: { code: "not-activated" } }]);
+    expect(await database().db.select().from(usageEvents).where(eq(usageEvents.accountId, m.accountId))).toEqual([]);
+  });
+
   it("20 concurrent retries of one event id count once", async () => {
     const m = await meteredAccount(database().db);
     const results = await Promise.all(Array.from({ length: 20 }, () => m.report([{ id: "race", api: "processing.enhance", calls: 7, at }])));

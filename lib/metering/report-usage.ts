@@ -23,7 +23,8 @@ async function accountFacts(ctx: ServiceContext, accountId: string, months: stri
   const [row] = await ctx.db
     .select({
       status: accounts.status,
-      products: sql<string[]>`array(select ${serviceActivations.product} from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
+      // "product epoch-ms" pairs: one array keeps the row's shape the same on both drivers.
+      products: sql<string[]>`array(select ${serviceActivations.product} || ' ' || floor(extract(epoch from ${serviceActivations.activatedAt}) * 1000)::bigint from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
       qpsGroups: sql<string[]>`array(select ${qpsGroupModes.groupId} from ${qpsGroupModes} where ${qpsGroupModes.accountId} = ${accounts.id} and ${qpsGroupModes.mode} = 'qps')`,
       closed: sql<string[]>`array(select ${monthCloses.month} from ${monthCloses} where ${monthCloses.month} in (${list(months)}))`,
       seen: sql<string[]>`array(select ${usageEvents.eventId} from ${usageEvents} where ${usageEvents.accountId} = ${accounts.id} and ${usageEvents.eventId} in (${list(ids)}))`,
@@ -32,9 +33,18 @@ async function accountFacts(ctx: ServiceContext, accountId: string, months: stri
     .where(eq(accounts.id, accountId));
   if (!row) return null;
   return {
-    facts: { status: row.status, activatedProducts: new Set(row.products), qpsBilledGroups: new Set(row.qpsGroups), closedMonths: new Set(row.closed) },
+    facts: { status: row.status, activatedProducts: activationTimes(row.products), qpsBilledGroups: new Set(row.qpsGroups), closedMonths: new Set(row.closed) },
     seen: new Set(row.seen),
   };
+}
+
+function activationTimes(pairs: string[]): Map<string, number> {
+  return new Map(
+    pairs.map((pair) => {
+      const [product = "", ms = "0"] = pair.split(" ");
+      return [product, Number(ms)];
+    }),
+  );
 }
 
 /**
