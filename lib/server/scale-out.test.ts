@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { qpsGrants, qpsGroupModes, usageEvents, usageHourly } from "@/db/schema";
+import { freePort } from "@/lib/bench/server";
+import { createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
+import { describePostgres } from "@/lib/testing/databases";
+import { meteredAccount } from "@/lib/testing/metering-fixtures";
+
+/**
+ * Two server processes on two ports, sharing nothing but one PostgreSQL and one Redis (the way
+ * the console scales out), each serving the metering hot path (lib/server/metering-server.ts, the
+ * handler `npm start` puts in front of Next). Half of a concurrent load goes to each.
+ */
+const redisUrl = process.env.REDIS_URL;
+const HOUR = 3_600_000;
+
+interface Instance {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startInstance(databaseUrl: string): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/server/metering-server.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`${url}/health`);
+      return { url, child };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  child.kill();
+  throw new Error("a metering server did not start within 90 s");
+}
+
+async function post(url: string, route: string, secret: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}${route}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+const shanghaiNow = () => new Date(Date.now() + 8 * HOUR).toISOString().replace("Z", "+08:00");
+
+const title = "scale out: two server processes on one PostgreSQL and one Redis";
+
+function suite(database: () => DatabaseHandle): void {
+  const instances: Instance[] = [];
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? "";
+
+  beforeAll(async () => {
+    instances.push(...(await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])));
+  }, 120_000);
+  afterAll(() => {
+    for (const instance of instances) instance.child.kill("SIGTERM");
+  });
+  const [a, b] = [() => instances[0]?.url ?? "", () => instances[1]?.url ?? ""];
+
+  it("counts every event exactly once when each id is sent to both instances at once", { timeout: 60_000 }, async () => {
+    const m = await meteredAccount(database().db, new Date(Date.now() - HOUR));
+    const at = shanghaiNow();
+    const sends = Array.from({ length: 120 }, (_, i) => ({ url: i % 2 === 0 ? a() : b(), id: `so-${Math.floor(i / 2)}` }));
+    const answers: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < sends.length) {
+          const send = sends[next++];
+          if (!send) break;
+          const answer = await post(send.url, "/api/v1/usage", m.secret, { events: [{ id: send.id, api: "processing.crop", calls: 3, at }] });
+          expect(answer.status).toBe(200);
+          answers.push((answer.body as { results: { status: string }[] }).results[0]?.status ?? "none");
+        }
+      }),
+    );
+    expect(answers.filter((s) => s === "accepted")).toHaveLength(60);
+    expect(answers.filter((s) => s === "duplicate")).toHaveLength(60);
+    const [events] = await database().db.select({ n: sql<number>`count(*)::int` }).from(usageEvents).where(eq(usageEvents.accountId, m.accountId));
+    const [hourly] = await database().db.select({ calls: sql<number>`sum(${usageHourly.calls})::int` }).from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(events?.n).toBe(60);
+    expect(hourly?.calls).toBe(180);
+  });
+
+  it("never lets more than the shared QPS limit of 10 through in any second, across both instances", { timeout: 60_000 }, async () => {
+    const m = await meteredAccount(database().db, new Date(Date.now() - HOUR), ["body"]);
+    const now = new Date();
+    await database().db.insert(qpsGroupModes).values({ accountId: m.accountId, groupId: "body", mode: "qps", changedAt: now });
+    await database().db.insert(qpsGrants).values({ accountId: m.accountId, groupId: "body", qps: 10, startsAt: new Date(now.getTime() - 60_000), endsAt: new Date(now.getTime() + HOUR) });
+    const allowed: { sent: number; answered: number; instance: number }[] = [];
+    let refused = 0;
+    const until = Date.now() + 2500;
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        while (Date.now() < until) {
+          const sent = Date.now();
+          const answer = await post(worker % 2 === 0 ? a() : b(), "/api/v1/authorize", m.secret, { api: "body.detection" });
+          if (answer.status === 200) allowed.push({ sent, answered: Date.now(), instance: worker % 2 });
+          else if (answer.status === 429) refused += 1;
+          else throw new Error(`authorize answered ${answer.status}`);
+        }
+      }),
+    );
+    // Each allowed call was decided in a window between its sending and its answer; those whose
+    // whole round trip fell in one second certainly count in that second.
+    const certain = new Map<number, number>();
+    for (const call of allowed) {
+      const window = Math.floor(call.sent / 1000);
+      if (Math.floor(call.answered / 1000) === window) certain.set(window, (certain.get(window) ?? 0) + 1);
+    }
+    for (const count of certain.values()) expect(count).toBeLessThanOrEqual(10);
+    const windows = Math.floor(until / 1000) - Math.floor((until - 2500) / 1000) + 1;
+    expect(allowed.length).toBeLessThanOrEqual(10 * windows);
+    // The limit was what held them back: far more were asked than allowed, and both instances let some through.
+    expect(refused).toBeGreaterThan(allowed.length);
+    expect(new Set(allowed.map((c) => c.instance)).size).toBe(2);
+  });
+
+  it("refuses a revoked key at once on every instance", { timeout: 30_000 }, async () => {
+    const m = await meteredAccount(database().db, new Date(Date.now() - HOUR));
+    const { key, secret } = await createApiKey({ ctx: m.customer(new Date()), input: { name: "to revoke" } });
+    const ask = (url: string) => post(url, "/api/v1/authorize", secret, { api: "processing.quality" });
+    // Both instances have the key in their caches.
+    expect((await Promise.all([ask(a()), ask(b()), ask(a()), ask(b())])).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    // Revoked through a third process (as the console would), sharing only the database and Redis.
+    await revokeApiKey({ ctx: m.customer(new Date()), input: { keyId: key.id } });
+    expect((await Promise.all([ask(a()), ask(b())])).map((r) => r.status)).toEqual([401, 401]);
+    expect((await post(b(), "/api/v1/usage", secret, { events: [{ id: "after-revoke", api: "processing.quality", calls: 1, at: shanghaiNow() }] })).status).toBe(401);
+  });
+}
+
+if (redisUrl) describePostgres(title, suite);
+else describe.skip(`${title} [set REDIS_URL]`, () => {});
