@@ -56,6 +56,22 @@ describeEachDatabase("metering", (database) => {
     expect(Number(row?.calls)).toBe(6);
   });
 
+  it("a resent batch holding ids recorded before draws only for the new ones; an old id is duplicate even once its month has closed", async () => {
+    const m = await meteredAccount(database().db);
+    await m.report([{ id: "x", api: "processing.quality", calls: 500, at }]);
+    expect(await m.report([{ id: "x", api: "processing.quality", calls: 500, at }, { id: "y", api: "processing.quality", calls: 600, at }])).toEqual([
+      { id: "x", status: "duplicate" },
+      { id: "y", status: "accepted", free: 500, fromPacks: 0, billable: 100 },
+    ]);
+    const [hour] = await database().db.select().from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(hour).toMatchObject({ calls: 1100, free: 1000, billable: 100 });
+    const twoMonthsLater = new Date("2027-01-20T02:00:00Z");
+    expect(await m.report([{ id: "x", api: "processing.quality", calls: 500, at }, { id: "z", api: "processing.quality", calls: 1, at }], twoMonthsLater)).toMatchObject([
+      { id: "x", status: "duplicate" },
+      { id: "z", status: "rejected", error: { code: "closed-month" } },
+    ]);
+  });
+
   it("rejects events one by one with their codes and records none of them", async () => {
     const m = await meteredAccount(database().db);
     const results = await m.report([
