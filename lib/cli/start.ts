@@ -47,9 +47,10 @@ async function main(): Promise<void> {
   console.log(`  Console:    http://localhost:${port}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
   console.log("");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  // Next's handler with the metering fast path in front (lib/server/serve.ts): `next start` plus that.
+  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/serve.ts"], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: port, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
