@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { qpsGrants, qpsGroupModes, usageEvents, usageHourly } from "@/db/schema";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { monthCloses, qpsGrants, qpsGroupModes, usageEvents, usageHourly } from "@/db/schema";
 import { freePort } from "@/lib/bench/server";
 import { createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
-import { describePostgres } from "@/lib/testing/databases";
+import { monthOf, previousMonth } from "@/lib/pricing";
 import { meteredAccount } from "@/lib/testing/metering-fixtures";
 
 /**
@@ -19,20 +21,28 @@ const HOUR = 3_600_000;
 interface Instance {
   url: string;
   child: ChildProcess;
+  runs: { startedMs: number; endedMs: number }[];
 }
 
 async function startInstance(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/metering-server.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), HOSTNAME: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), HOSTNAME: "127.0.0.1", RUN_DUE_INTERVAL_MS: "300" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const runs: Instance["runs"] = [];
+  let pending = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const lines = (pending + chunk.toString("utf8")).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith('{"runDue"')) runs.push((JSON.parse(line) as { runDue: Instance["runs"][number] }).runDue);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     try {
       await fetch(`${url}/health`);
-      return { url, child };
+      return { url, child, runs };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -50,15 +60,44 @@ const shanghaiNow = () => new Date(Date.now() + 8 * HOUR).toISOString().replace(
 
 const title = "scale out: two server processes on one PostgreSQL and one Redis";
 
-function suite(database: () => DatabaseHandle): void {
+/** A database of its own: the instances run the scheduler, whose close touches every account. */
+async function scratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `scaleout_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new URL(baseUrl);
+  admin.pathname = "/postgres";
+  const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  await server.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await server.unsafe(`drop database if exists ${name} with (force)`);
+      await server.end();
+    },
+  };
+}
+
+function suite(): void {
   const instances: Instance[] = [];
-  const databaseUrl = process.env.TEST_DATABASE_URL ?? "";
+  let handle: DatabaseHandle | undefined;
+  let scratch: { url: string; drop: () => Promise<void> } | undefined;
+  const database = () => {
+    if (!handle) throw new Error("database not open yet");
+    return handle;
+  };
 
   beforeAll(async () => {
-    instances.push(...(await Promise.all([startInstance(databaseUrl), startInstance(databaseUrl)])));
+    scratch = await scratchDatabase(process.env.TEST_DATABASE_URL ?? "");
+    handle = await openDatabase({ url: scratch.url, maxConnections: 10 });
+    await migrateDatabase(handle);
+    const url = scratch.url;
+    instances.push(...(await Promise.all([startInstance(url), startInstance(url)])));
   }, 120_000);
-  afterAll(() => {
+  afterAll(async () => {
     for (const instance of instances) instance.child.kill("SIGTERM");
+    await handle?.close();
+    await scratch?.drop();
   });
   const [a, b] = [() => instances[0]?.url ?? "", () => instances[1]?.url ?? ""];
 
@@ -132,7 +171,20 @@ function suite(database: () => DatabaseHandle): void {
     expect((await Promise.all([ask(a()), ask(b())])).map((r) => r.status)).toEqual([401, 401]);
     expect((await post(b(), "/api/v1/usage", secret, { events: [{ id: "after-revoke", api: "processing.quality", calls: 1, at: shanghaiNow() }] })).status).toBe(401);
   });
+
+  it("runs the scheduler (run-due) on one instance at a time, and closes the previous month once", { timeout: 30_000 }, async () => {
+    // Both instances tick every 300 ms from their start; wait until they have had the chance to collide.
+    while (instances.reduce((n, i) => n + i.runs.length, 0) < 6) await new Promise((resolve) => setTimeout(resolve, 200));
+    const runs = instances.flatMap((instance, n) => instance.runs.map((run) => ({ ...run, n }))).sort((x, y) => x.startedMs - y.startedMs);
+    for (let i = 1; i < runs.length; i++) {
+      const [before, after] = [runs[i - 1], runs[i]];
+      if (before && after && before.n !== after.n) expect(after.startedMs).toBeGreaterThanOrEqual(before.endedMs);
+    }
+    const closes = await database().db.select().from(monthCloses);
+    expect(closes.map((c) => c.month)).toEqual([previousMonth(monthOf(new Date()))]);
+    expect(closes[0]?.finishedAt).not.toBeNull();
+  });
 }
 
-if (redisUrl) describePostgres(title, suite);
-else describe.skip(`${title} [set REDIS_URL]`, () => {});
+if (redisUrl && process.env.TEST_DATABASE_URL) describe(`${title} [postgres]`, suite);
+else describe.skip(`${title} [set REDIS_URL and TEST_DATABASE_URL]`, () => {});
