@@ -46,59 +46,122 @@ function events(prefix: string, count: number) {
   return Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, api: i % 2 ? "processing.quality" : "processing.crop", calls: 1, at }));
 }
 
+/** Rows of history for the metered account, written after the statistics were taken (and autovacuum off): stale on purpose. */
+const STALE_HISTORY_ROWS = Number.parseInt(process.env.BENCH_STALE_ROWS ?? "300000", 10);
+
+async function makeStatisticsStale(url: string, accountId: string): Promise<BenchFigure[]> {
+  const direct = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await direct`alter table usage_events set (autovacuum_enabled = false, toast.autovacuum_enabled = false)`;
+    await direct`analyze usage_events`;
+    await direct`
+      insert into usage_events (account_id, event_id, api, calls, at, month, free, from_packs, billable, received_at)
+      select ${accountId}::uuid, 'history-' || g, 'processing.crop', 1, now() - interval '40 days', '2020-01', 0, 0, 1, now()
+      from generate_series(1, ${STALE_HISTORY_ROWS}) g`;
+    const [plan] = await direct<{ estimate: string }[]>`select reltuples::bigint::text as estimate from pg_class where relname = 'usage_events'`;
+    return [{ label: `stale statistics: usage_events rows the planner believes (${STALE_HISTORY_ROWS.toLocaleString("en-US")} there)`, value: Math.max(0, Number(plan?.estimate ?? 0)), unit: "rows" }];
+  } finally {
+    await direct.end();
+  }
+}
+
+type Post = (secret: string, body: unknown, route?: string) => Promise<void>;
+
+function poster(baseUrl: string): Post {
+  return async (secret, body, route = "/api/v1/usage") => {
+    const response = await fetch(`${baseUrl}${route}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (response.status >= 500) throw new Error(`${route} answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+}
+
+const ratio = (value: number, base: number) => (base > 0 ? value / base : 0);
+
 async function measure(url: string): Promise<BenchFigure[]> {
   const { handle, metered, gated, baselineAccount } = await prepareAccounts(url);
-  const server = await startServer({ DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdef", ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}) });
+  const figures: BenchFigure[] = await makeStatisticsStale(url, metered.accountId);
+  const env = { DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdef", ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}) };
+  const limiterKind = process.env.REDIS_URL ? "Redis" : "in-process";
   try {
-    const post = async (secret: string, body: unknown, route = "/api/v1/usage") => {
-      const response = await fetch(`${server.url}${route}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-      if (response.status >= 500) throw new Error(`${route} answered ${response.status}`);
-      await response.arrayBuffer();
-    };
-    await drive(20, 4, (i) => post(metered.secret, { events: events(`warm-${i}`, 50) }));
-
-    const batched = await drive(BATCHED_REQUESTS, 4, (i) => post(metered.secret, { events: events(`batch-${i}`, 1000) }));
-    const single = await drive(SINGLE_REQUESTS, 16, (i) => post(metered.secret, { events: events(`single-${i}`, 1) }));
-    const authorize = await drive(AUTHORIZE_REQUESTS, 8, () => post(gated.secret, { api: "body.detection" }, "/api/v1/authorize"));
-    // Latency without queueing: one gateway connection asking call after call.
-    const authorizeOne = await drive(AUTHORIZE_REQUESTS, 1, () => post(gated.secret, { api: "body.detection" }, "/api/v1/authorize"));
-
-    // Baseline, same run: the same rows written straight into PostgreSQL, one multi-row INSERT a batch.
+    // Baselines, same run: the same rows written straight into PostgreSQL by a plain postgres-js client, no ORM.
     const at = new Date();
-    // A plain postgres-js client, no ORM: the fastest simple way to put these rows into the table.
-    const direct = postgres(url, { max: 4, onnotice: () => {} });
+    const direct = postgres(url, { max: 16, onnotice: () => {} });
     const baseline = await drive(BATCHED_REQUESTS, 4, async (i) => {
       const rows = events(`base-${i}`, 1000).map((e) => ({ account_id: baselineAccount, event_id: e.id, api: e.api, calls: 1, at, month: "2026-01", free: 0, from_packs: 0, billable: 1, received_at: at }));
       await direct`insert into usage_events ${direct(rows)}`;
     });
+    const singleBaseline = await drive(SINGLE_REQUESTS, 16, async (i) => {
+      await direct`insert into usage_events ${direct({ account_id: baselineAccount, event_id: `one-${i}`, api: "processing.crop", calls: 1, at, month: "2026-01", free: 0, from_packs: 0, billable: 1, received_at: at })}`;
+    });
     await direct.end();
-    const limiterKind = process.env.REDIS_URL ? "Redis" : "in-process";
-    const batchedRate = (BATCHED_REQUESTS * 1000) / batched.seconds;
-    const baselineRate = (BATCHED_REQUESTS * 1000) / baseline.seconds;
-    return [
-      { label: "HTTP batches of 1,000: events/s", value: batchedRate, unit: "events/s" },
-      { label: "HTTP batches of 1,000: p50 / request", value: percentile(batched.latencies, 50), unit: "ms" },
-      { label: "HTTP batches of 1,000: p99 / request", value: percentile(batched.latencies, 99), unit: "ms" },
-      { label: "baseline: multi-row INSERT of 1,000 straight into PostgreSQL", value: baselineRate, unit: "events/s" },
-      { label: "batched HTTP ÷ baseline", value: batchedRate / baselineRate, unit: "(target ≥ 0.3)" },
-      { label: "single-event requests", value: SINGLE_REQUESTS / single.seconds, unit: "requests/s" },
-      { label: "single-event p50", value: percentile(single.latencies, 50), unit: "ms" },
-      { label: "single-event p99", value: percentile(single.latencies, 99), unit: "ms" },
-      { label: `authorize (QPS-billed, ${limiterKind}), 1 in flight: p50`, value: percentile(authorizeOne.latencies, 50), unit: "ms" },
-      { label: `authorize (QPS-billed, ${limiterKind}), 1 in flight: p99`, value: percentile(authorizeOne.latencies, 99), unit: "ms" },
-      { label: `authorize (QPS-billed, ${limiterKind}), 8 in flight: p50`, value: percentile(authorize.latencies, 50), unit: "ms" },
-      { label: `authorize (QPS-billed, ${limiterKind}), 8 in flight: p99`, value: percentile(authorize.latencies, 99), unit: "ms" },
-      { label: `authorize (QPS-billed, ${limiterKind}), 8 in flight`, value: AUTHORIZE_REQUESTS / authorize.seconds, unit: "requests/s" },
+    const batchedBase = (BATCHED_REQUESTS * 1000) / baseline.seconds;
+    const singleBase = SINGLE_REQUESTS / singleBaseline.seconds;
+    figures.push(
+      { label: "baseline: multi-row INSERT of 1,000 straight into PostgreSQL, 4 connections", value: batchedBase, unit: "events/s" },
+      { label: "baseline: single-row INSERT, 16 connections", value: singleBase, unit: "rows/s" },
+    );
+
+    // The server `npm start` runs (metering fast path in front of Next), then `next start` alone for comparison.
+    const kinds: { kind: "npm-start" | "next"; label: string }[] = [
+      { kind: "npm-start", label: "npm start (fast path)" },
+      { kind: "next", label: "next start (route handlers)" },
     ];
+    for (const { kind, label } of kinds) {
+      const server = await startServer(env, kind);
+      try {
+        const post = poster(server.url);
+        await drive(20, 4, (i) => post(metered.secret, { events: events(`warm-${kind}-${i}`, 50) }));
+        await drive(200, 4, () => post(gated.secret, { api: "body.detection" }, "/api/v1/authorize"));
+        const batched = await drive(BATCHED_REQUESTS, 4, (i) => post(metered.secret, { events: events(`batch-${kind}-${i}`, 1000) }));
+        const single = await drive(SINGLE_REQUESTS, 16, (i) => post(metered.secret, { events: events(`single-${kind}-${i}`, 1) }));
+        const authorize = await drive(AUTHORIZE_REQUESTS, 16, () => post(gated.secret, { api: "body.detection" }, "/api/v1/authorize"));
+        // Latency without queueing: one gateway connection asking call after call.
+        const authorizeOne = await drive(AUTHORIZE_REQUESTS / 3, 1, () => post(gated.secret, { api: "body.detection" }, "/api/v1/authorize"));
+        const batchedRate = (BATCHED_REQUESTS * 1000) / batched.seconds;
+        const singleRate = SINGLE_REQUESTS / single.seconds;
+        const authorizeRate = AUTHORIZE_REQUESTS / authorize.seconds;
+        figures.push(
+          { label: `${label}: HTTP batches of 1,000, 4 in flight`, value: batchedRate, unit: "events/s" },
+          { label: `${label}: HTTP batches of 1,000: p50 / p99 per request`, value: percentile(batched.latencies, 50), unit: `ms / ${percentile(batched.latencies, 99).toFixed(1)} ms` },
+          { label: `${label}: batched HTTP ÷ multi-row INSERT baseline`, value: ratio(batchedRate, batchedBase), unit: "(target ≥ 0.35)" },
+          { label: `${label}: single-event requests, 16 in flight`, value: singleRate, unit: `requests/s (p50 ${percentile(single.latencies, 50).toFixed(1)} ms, p99 ${percentile(single.latencies, 99).toFixed(1)} ms)` },
+          { label: `${label}: single-event ÷ single-row INSERT baseline`, value: ratio(singleRate, singleBase), unit: "(target ≥ 0.5)" },
+          { label: `${label}: authorize (QPS-billed, ${limiterKind}), 1 in flight: p50`, value: percentile(authorizeOne.latencies, 50), unit: "ms" },
+          { label: `${label}: authorize (QPS-billed, ${limiterKind}), 1 in flight: p99`, value: percentile(authorizeOne.latencies, 99), unit: "ms (target ≤ 5)" },
+          { label: `${label}: authorize (QPS-billed, ${limiterKind}), 16 in flight`, value: authorizeRate, unit: `requests/s (target ≥ 2,000; p99 ${percentile(authorize.latencies, 99).toFixed(1)} ms)` },
+        );
+      } finally {
+        server.stop();
+      }
+    }
+    const bare = await startServer({}, "bare");
+    let bareRate = 0;
+    let bareOne: number[] = [];
+    try {
+      const post = poster(bare.url);
+      await drive(500, 16, () => post(gated.secret, { api: "body.detection" }, "/"));
+      bareRate = AUTHORIZE_REQUESTS / (await drive(AUTHORIZE_REQUESTS, 16, () => post(gated.secret, { api: "body.detection" }, "/"))).seconds;
+      bareOne = (await drive(AUTHORIZE_REQUESTS / 3, 1, () => post(gated.secret, { api: "body.detection" }, "/"))).latencies;
+    } finally {
+      bare.stop();
+    }
+    figures.push(
+      { label: "baseline: bare Node HTTP answer (fixed JSON, same client), 16 in flight", value: bareRate, unit: "requests/s" },
+      { label: "baseline: bare Node HTTP answer, 1 in flight: p99", value: percentile(bareOne, 99), unit: "ms" },
+    );
+    for (const kind of ["npm start (fast path)", "next start (route handlers)"]) {
+      const rate = figures.find((f) => f.label.startsWith(`${kind}: authorize`) && f.label.endsWith("16 in flight"))?.value ?? 0;
+      figures.push({ label: `${kind}: authorize at 16 ÷ bare Node HTTP baseline`, value: ratio(rate, bareRate), unit: "" });
+    }
+    return figures;
   } finally {
-    server.stop();
     await handle.close();
   }
 }
 
 export const meteringBench: Bench = {
   name: "metering",
-  description: "the usage and authorize APIs over HTTP on real PostgreSQL (a scratch database), against a direct-INSERT baseline",
+  description: "the usage and authorize APIs over HTTP on real PostgreSQL (a scratch database whose statistics are stale on purpose), as `npm start` serves them and as `next start` alone does, against same-run baselines: direct INSERTs and a bare Node HTTP answer",
   async run() {
     const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (!base) {

@@ -13,20 +13,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (`next start`) on loopback with the given environment; resolves when it answers. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
+/** Which server: `next start` (Next's route handlers only), the server `npm start` runs (lib/server/serve.ts), or a bare Node answer. */
+export type ServerKind = "next" | "npm-start" | "bare";
+
+function serverArgs(kind: ServerKind, port: number): string[] {
+  if (kind === "next") return [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  if (kind === "npm-start") return ["--conditions=react-server", "--import", "tsx", "lib/server/serve.ts"];
+  // The ceiling of an HTTP round trip on this machine with this client: a fixed JSON answer.
+  return ["-e", `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => s.writeHead(200, { "content-type": "application/json" }).end('{"allowed":true}')); }).listen(${port}, "127.0.0.1")`];
+}
+
+/** Starts a server on loopback with the given environment; resolves when it answers. */
+export async function startServer(env: Record<string, string>, kind: ServerKind = "next"): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...(kind === "bare" ? [] : nodeArgs), ...serverArgs(kind, port)], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}/sign-in`);
+      const response = await fetch(`${url}${kind === "bare" ? "/" : "/sign-in"}`);
       if (response.ok) return { url, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
     } catch {
       // not up yet
@@ -34,7 +44,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   child.kill("SIGTERM");
-  throw new Error("the server did not start within 60 s");
+  throw new Error("the server did not start within 120 s");
 }
 
 export function percentile(sortedMs: number[], p: number): number {

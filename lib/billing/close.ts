@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { accounts, auditLog, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
+import { accounts, auditLog, billLines, bills, ledgerEntries, ledgerTransactions, monthCloses, usageHourly, wallets } from "@/db/schema";
 import { rowsOf, unnestRows } from "@/db/unnest";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { notifyMany } from "@/lib/messaging/notify";
@@ -82,6 +82,9 @@ export async function closeMonth({ ctx, input }: { ctx: ServiceContext; input: {
     .from(bills)
     .where(eq(bills.month, input.month));
   report.usageTotal = formatMoney(new Dec(done?.total ?? "0"));
+  // The close has just filled these tables: fresh statistics keep the plans of the next reads (the
+  // bills pages, the next close) from assuming they are still as small as before (autovacuum may be off).
+  if (report.bills > 0) await ctx.db.execute(sql`analyze ${bills}, ${billLines}, ${ledgerTransactions}, ${ledgerEntries}, ${auditLog}`);
   // A partial run (maxBatches) leaves the close open; the next run carries on from the accounts without a bill.
   if (input.maxBatches === undefined) {
     await ctx.db

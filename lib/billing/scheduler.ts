@@ -12,7 +12,7 @@ const RUN_DUE_LOCK = 72_410_931_066;
  * tried (never waited for) on a connection of its own, makes sure that of several server instances
  * only one runs it at a time; the others skip that tick. On PGlite there is only one process.
  */
-export function startRunDueLoop(intervalMs: number): () => void {
+export function startRunDueLoop(intervalMs: number, onRun?: (run: { startedMs: number; endedMs: number }) => void, firstDelayMs = 5_000): () => void {
   const url = process.env.DATABASE_URL;
   const lockClient = url ? postgres(url, { max: 1, onnotice: () => {} }) : null;
   let running = false;
@@ -24,10 +24,13 @@ export function startRunDueLoop(intervalMs: number): () => void {
         const [row] = await lockClient`select pg_try_advisory_lock(${RUN_DUE_LOCK}) as locked`;
         if (!row?.locked) return;
       }
+      const startedMs = Date.now();
       try {
         const report = await runDue({ ctx: { db: await getDb(), actor: { type: "system", reason: "run-due" }, now: now() } });
         if (report.close || report.suspended > 0 || report.freePacks.issued > 0) console.log("[run-due]", JSON.stringify(report));
       } finally {
+        // Reported before the unlock: what another instance runs after it cannot overlap this run.
+        onRun?.({ startedMs, endedMs: Date.now() });
         if (lockClient) await lockClient`select pg_advisory_unlock(${RUN_DUE_LOCK})`;
       }
     } catch (error) {
@@ -36,7 +39,7 @@ export function startRunDueLoop(intervalMs: number): () => void {
       running = false;
     }
   };
-  const first = setTimeout(() => void tick(), 5_000);
+  const first = setTimeout(() => void tick(), firstDelayMs);
   const timer = setInterval(() => void tick(), intervalMs);
   return () => {
     clearTimeout(first);

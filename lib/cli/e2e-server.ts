@@ -29,10 +29,12 @@ async function main(): Promise<void> {
     await handle.close();
   }
   // Served as `npm start` serves it (the peer-address preload included), on loopback.
-  const server = spawn(process.execPath, serveArgs({ PORT: port, HOSTNAME: "127.0.0.1" }).args, {
+  const serving = serveArgs({ PORT: port, HOSTNAME: "127.0.0.1" });
+  const server = spawn(process.execPath, serving.args, {
     stdio: "inherit",
     env: {
       ...process.env,
+      ...serving.env,
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",

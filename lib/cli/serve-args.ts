@@ -3,13 +3,16 @@ import { appUrl } from "@/lib/auth/app-url";
 import { configuredPaymentProvider } from "@/lib/wallet/providers/config";
 import { trustedProxyHops } from "./peer-address.mjs";
 
-/** The Node arguments that serve the built console: the peer-address preload, then `next start` on PORT and HOSTNAME. */
-export function serveArgs(env: Record<string, string | undefined> = process.env): { args: string[]; port: string; hostname: string } {
+/**
+ * How to serve the built console: Node with the peer-address preload, then lib/server/serve.ts (Next's
+ * handler with the metering fast path in front), listening on the returned PORT and HOSTNAME.
+ */
+export function serveArgs(env: Record<string, string | undefined> = process.env): { args: string[]; env: { PORT: string; HOSTNAME: string }; port: string; hostname: string } {
   const port = env.PORT?.trim() || "3000";
   // HOSTNAME is honoured; unset, the console listens on every interface (0.0.0.0), as the README says.
   const hostname = env.HOSTNAME?.trim() || "0.0.0.0";
-  const args = ["--import", pathToPreload(), path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port, "-H", hostname];
-  return { args, port, hostname };
+  const args = ["--import", pathToPreload(), "--conditions=react-server", "--import", "tsx", path.resolve("lib/server/serve.ts")];
+  return { args, env: { PORT: port, HOSTNAME: hostname }, port, hostname };
 }
 
 function pathToPreload(): string {

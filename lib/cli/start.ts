@@ -43,16 +43,17 @@ async function main(): Promise<void> {
   const security = checkSecuritySettings();
   const { login, location, kind } = await prepareDatabase();
   buildIfNeeded();
-  const { args, port, hostname } = serveArgs();
+  const { args, env, port, hostname } = serveArgs();
   console.log("");
   console.log(`  Database:   ${kind === "pglite" ? "embedded (PGlite)" : "PostgreSQL"} at ${location}`);
   console.log(`  Console:    http://localhost:${port} (listening on ${hostname})`);
   console.log(`  Payments:   ${security.paymentProvider}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
   console.log("");
+  // Next's handler with the metering fast path in front (lib/server/serve.ts), the peer-address preload first.
   const server = spawn(process.execPath, args, {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

@@ -7,6 +7,7 @@ import { NotFoundError, ServiceError, type ServiceContext } from "@/lib/context"
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
 import { generateApiKeySecret, hashApiKeySecret } from "./api-key-secret";
+import { keyRevocations } from "./key-revocations";
 
 export const createApiKeyInput = z.object({
   name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(60, { error: "name must be at most 60 characters" }),
@@ -74,41 +75,56 @@ export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input:
       .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name });
     if (!revoked) throw new NotFoundError("api-key-not-found");
-    keyCache.clear();
     await recordAudit(tx, { action: "api-key.revoke", accountId, target: revoked.id, before: { name: revoked.name } });
   });
+  // After the commit: an instance that reads the key between the two caches it under the old
+  // version, which this makes stale.
+  try {
+    await keyRevocations().bump();
+  } catch (error) {
+    // The key is revoked in the database; only other instances' caches may lag, by API_KEY_CACHE_MS at most.
+    console.error("api key revoked, but the revocation version could not be bumped:", error);
+  }
 }
 
 /**
  * Recently authenticated keys, by secret hash: the gateway calls on every request, and one query
- * less per call matters. Reading API_KEY_CACHE_MS: a revoked key stops working within this delay
- * on each server instance (revocation clears it at once on the instance that revoked).
+ * less per call matters. An entry is used only while the revocation version it was read under is
+ * still current (key-revocations.ts), so a revocation through any instance is effective at once on
+ * all of them. Reading API_KEY_CACHE_MS: an entry is also dropped after this delay, which bounds
+ * how long an instance can trust a key if the shared version cannot be bumped (Redis down).
  */
 export const API_KEY_CACHE_MS = 5000;
-const keyCache = new Map<string, { key: { keyId: string; accountId: string }; until: number }>();
+const keyCache = new Map<string, { key: { keyId: string; accountId: string }; until: number; version: string }>();
 
 /** The live key a bearer secret belongs to, or null (missing, wrong and revoked keys look the same). */
 export async function authenticateApiKey(ctx: ServiceContext, secret: string): Promise<{ keyId: string; accountId: string } | null> {
   const hash = hashApiKeySecret(secret);
+  // Read before the lookup: a revocation committed after it makes what the lookup returns stale.
+  const version = await keyRevocations().current();
   const cached = keyCache.get(hash);
-  if (cached && cached.until > Date.now()) return cached.key;
-  const key = await lookupKey(ctx, hash);
-  // Only hits are cached: a wrong key must not fill the cache, and a new key must work at once.
-  if (key) {
-    // "Last used" to the minute, written at most once a minute per key (not once per call).
+  if (version !== null && cached && cached.version === version && cached.until > Date.now()) return cached.key;
+  const found = await lookupKey(ctx, hash);
+  if (!found) return null;
+  // "Last used" to the minute, written at most once a minute per key (not once per call).
+  if (!found.lastUsedAt || found.lastUsedAt.getTime() < ctx.now.getTime() - 60_000) {
     await ctx.db
       .update(apiKeys)
       .set({ lastUsedAt: ctx.now })
-      .where(and(eq(apiKeys.id, key.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(ctx.now.getTime() - 60_000)))));
+      .where(and(eq(apiKeys.id, found.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(ctx.now.getTime() - 60_000)))));
+  }
+  const key = { keyId: found.keyId, accountId: found.accountId };
+  // Only hits are cached: a wrong key must not fill the cache, and a new key must work at once.
+  if (version !== null) {
     if (keyCache.size > 10_000) keyCache.clear();
-    keyCache.set(hash, { key, until: Date.now() + API_KEY_CACHE_MS });
+    keyCache.set(hash, { key, until: Date.now() + API_KEY_CACHE_MS, version });
   }
   return key;
 }
 
-async function lookupKey(ctx: ServiceContext, hash: string): Promise<{ keyId: string; accountId: string } | null> {
+async function lookupKey(ctx: ServiceContext, hash: string): Promise<{ keyId: string; accountId: string; lastUsedAt: Date | null } | null> {
   const [key] = await ctx.db
-    .select({ keyId: apiKeys.id, accountId: apiKeys.accountId })
+    .select({ keyId: apiKeys.id, accountId: apiKeys.accountId, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);

@@ -6,7 +6,8 @@ export type RejectionCode = "unknown-api" | "not-activated" | "suspended" | "dis
 
 export interface AccountFacts {
   status: AccountStatus;
-  activatedProducts: ReadonlySet<string>;
+  /** Product → when it was activated (ms since the epoch): nothing is used before (SPEC §2). */
+  activatedProducts: ReadonlyMap<string, number>;
   qpsBilledGroups: ReadonlySet<string>;
   closedMonths: ReadonlySet<string>;
 }
@@ -31,7 +32,9 @@ export function checkEvent(event: UsageEventInput, facts: AccountFacts, now: Dat
   if (month < previousMonth(current) || facts.closedMonths.has(month)) return { ok: false, code: "closed-month", message: `month ${month} is closed` };
   if (!bookOffersApi(priceBookForMonth(month), api)) return { ok: false, code: "unknown-api", message: `api "${api}" is not offered in ${month}` };
   const product = productOfApi(api);
-  if (!facts.activatedProducts.has(product)) return { ok: false, code: "not-activated", message: `product "${product}" is not activated for this account` };
+  const activatedAt = facts.activatedProducts.get(product);
+  if (activatedAt === undefined) return { ok: false, code: "not-activated", message: `product "${product}" is not activated for this account` };
+  if (event.at.getTime() < activatedAt) return { ok: false, code: "not-activated", message: `product "${product}" was activated at ${new Date(activatedAt).toISOString()}, after this event` };
   const group = qpsGroupOfApi(api);
   if (group && facts.qpsBilledGroups.has(group)) return { ok: false, code: "qps-billed", message: `group "${group}" is billed by QPS: calls are not metered` };
   return { ok: true, api, month };

@@ -61,11 +61,23 @@ async function drain(key: string, lane: Lane): Promise<void> {
           offset += waiting.events.length;
         }
       } catch (error) {
-        for (const waiting of group) waiting.reject(error);
+        // One member's events may be what failed the shared transaction (whatever slipped past the
+        // parser): the others must not fail with it. Each is retried alone, in arrival order, so
+        // only the one that fails by itself gets the error.
+        if (group.length === 1) first.reject(error);
+        else for (const waiting of group) await reportAlone(waiting);
       }
     }
   } finally {
     lane.running = false;
     if (lane.queue.length === 0) lanes.delete(key);
+  }
+}
+
+async function reportAlone(waiting: Waiting): Promise<void> {
+  try {
+    waiting.resolve(await reportUsage({ ctx: waiting.ctx, input: { events: waiting.events } }));
+  } catch (error) {
+    waiting.reject(error);
   }
 }

@@ -56,6 +56,22 @@ describeEachDatabase("metering", (database) => {
     expect(Number(row?.calls)).toBe(6);
   });
 
+  it("a resent batch holding ids recorded before draws only for the new ones; an old id is duplicate even once its month has closed", async () => {
+    const m = await meteredAccount(database().db);
+    await m.report([{ id: "x", api: "processing.quality", calls: 500, at }]);
+    expect(await m.report([{ id: "x", api: "processing.quality", calls: 500, at }, { id: "y", api: "processing.quality", calls: 600, at }])).toEqual([
+      { id: "x", status: "duplicate" },
+      { id: "y", status: "accepted", free: 500, fromPacks: 0, billable: 100 },
+    ]);
+    const [hour] = await database().db.select().from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(hour).toMatchObject({ calls: 1100, free: 1000, billable: 100 });
+    const twoMonthsLater = new Date("2027-01-20T02:00:00Z");
+    expect(await m.report([{ id: "x", api: "processing.quality", calls: 500, at }, { id: "z", api: "processing.quality", calls: 1, at }], twoMonthsLater)).toMatchObject([
+      { id: "x", status: "duplicate" },
+      { id: "z", status: "rejected", error: { code: "closed-month" } },
+    ]);
+  });
+
   it("rejects events one by one with their codes and records none of them", async () => {
     const m = await meteredAccount(database().db);
     const results = await m.report([
@@ -130,6 +146,33 @@ describeEachDatabase("group commit", (database) => {
 });
 
 describePostgres("metering races", (database) => {
+  it("a member of a group commit that fails in the database fails alone: 72 valid requests beside 8 failing ones all succeed", async () => {
+    const m = await meteredAccount(database().db);
+    // Past the parser on purpose (U+0000 is refused there): whatever else makes one member's
+    // statement fail must not fail the requests that happened to share its transaction.
+    const poisoned = (i: number) => [{ ok: true as const, event: { id: `p${i}\u0000`, api: "processing.crop", calls: 1, at: t0 } }];
+    const requests = Array.from({ length: 80 }, (_, i) =>
+      i % 10 === 3
+        ? reportUsageGrouped(m.asKey(), poisoned(i)).then(
+            () => "poisoned accepted",
+            () => "poisoned failed",
+          )
+        : reportUsageGrouped(m.asKey(), parseUsageRequest({ events: [{ id: `v-${i}`, api: "processing.crop", calls: 1, at }] })).then((r) => r[0]?.status ?? "none"),
+    );
+    const answers = await Promise.all(requests);
+    expect(answers.filter((a) => a === "accepted")).toHaveLength(72);
+    expect(answers.filter((a) => a === "poisoned failed")).toHaveLength(8);
+    const [row] = await database().db.select().from(usageHourly).where(eq(usageHourly.accountId, m.accountId));
+    expect(row?.calls).toBe(72);
+  });
+
+  it("an event dated before its product's activation is not-activated and draws nothing", async () => {
+    const m = await meteredAccount(database().db);
+    const results = await m.report([{ id: "early", api: "processing.quality", calls: 5, at: "2026-11-22T09:59:59+08:00" }]);
+    expect(results).toMatchObject([{ status: "rejected", error: { code: "not-activated" } }]);
+    expect(await database().db.select().from(usageEvents).where(eq(usageEvents.accountId, m.accountId))).toEqual([]);
+  });
+
   it("20 concurrent retries of one event id count once", async () => {
     const m = await meteredAccount(database().db);
     const results = await Promise.all(Array.from({ length: 20 }, () => m.report([{ id: "race", api: "processing.enhance", calls: 7, at }])));

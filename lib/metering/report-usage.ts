@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { accounts, alertThresholds, monthCloses, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
-import { drawBatch, type BatchDrawEvent } from "@/lib/packs/draw-batch";
-import { unnestRows } from "@/db/unnest";
+import { drawBatch, type BatchDrawEvent, type BatchDrawResult, type EventSplit } from "@/lib/packs/draw-batch";
+import { rowsOf, unnestRows } from "@/db/unnest";
 import { monthOf } from "@/lib/pricing";
 import { packAlerts } from "./pack-alerts";
 import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
@@ -17,24 +17,48 @@ export type UsageResult =
 
 const HOUR_MS = 3_600_000;
 
-/** Everything the checks need, and which of the batch's ids were seen before, in one round trip. */
-async function accountFacts(ctx: ServiceContext, accountId: string, months: string[], ids: string[]): Promise<{ facts: AccountFacts; seen: Set<string> } | null> {
+/** Everything the checks need, in one round trip. Which ids were seen before is the insert's to say. */
+async function accountFacts(ctx: ServiceContext, accountId: string, months: string[]): Promise<AccountFacts | null> {
   const list = (values: string[]) => (values.length > 0 ? sql.join(values.map((v) => sql`${v}`), sql`, `) : sql`null`);
   const [row] = await ctx.db
     .select({
       status: accounts.status,
-      products: sql<string[]>`array(select ${serviceActivations.product} from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
+      // "product epoch-ms" pairs: one array keeps the row's shape the same on both drivers.
+      products: sql<string[]>`array(select ${serviceActivations.product} || ' ' || floor(extract(epoch from ${serviceActivations.activatedAt}) * 1000)::bigint from ${serviceActivations} where ${serviceActivations.accountId} = ${accounts.id})`,
       qpsGroups: sql<string[]>`array(select ${qpsGroupModes.groupId} from ${qpsGroupModes} where ${qpsGroupModes.accountId} = ${accounts.id} and ${qpsGroupModes.mode} = 'qps')`,
       closed: sql<string[]>`array(select ${monthCloses.month} from ${monthCloses} where ${monthCloses.month} in (${list(months)}))`,
-      seen: sql<string[]>`array(select ${usageEvents.eventId} from ${usageEvents} where ${usageEvents.accountId} = ${accounts.id} and ${usageEvents.eventId} in (${list(ids)}))`,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!row) return null;
-  return {
-    facts: { status: row.status, activatedProducts: new Set(row.products), qpsBilledGroups: new Set(row.qpsGroups), closedMonths: new Set(row.closed) },
-    seen: new Set(row.seen),
-  };
+  return { status: row.status, activatedProducts: activationTimes(row.products), qpsBilledGroups: new Set(row.qpsGroups), closedMonths: new Set(row.closed) };
+}
+
+function activationTimes(pairs: string[]): Map<string, number> {
+  return new Map(
+    pairs.map((pair) => {
+      const [product = "", ms = "0"] = pair.split(" ");
+      return [product, Number(ms)];
+    }),
+  );
+}
+
+/** Of `ids`, those already recorded for the account: a primary-key probe per id (few ids; only rejected events ask). */
+async function recordedIds(ctx: ServiceContext, accountId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.db.execute<{ event_id: string }>(sql`
+    select e.id as event_id from (${unnestRows([{ values: ids, type: "text[]" }])}) as e(id)
+    where exists (select 1 from ${usageEvents} u where u.account_id = ${accountId}::uuid and u.event_id = e.id)`);
+  return new Set(rowsOf<{ event_id: string }>(rows).map((r) => r.event_id));
+}
+
+type Candidate = { index: number; event: BatchDrawEvent & { id: string; month: string } };
+
+/** Thrown inside the savepoint when the insert met ids recorded before: undoes the draw, to redo it without them. */
+class SeenBefore extends Error {
+  constructor(readonly inserted: Set<string>) {
+    super("some events were recorded before");
+  }
 }
 
 /**
@@ -45,30 +69,33 @@ async function accountFacts(ctx: ServiceContext, accountId: string, months: stri
  * of statements whatever the batch size (plus a few per pack alert fired). An event id seen
  * before — in an earlier batch, earlier in this one, or in a batch racing this one — is answered
  * `duplicate` and never counted twice: the lock orders racing batches and the primary key backs it.
+ * "Seen before" is the insert's own answer (ON CONFLICT DO NOTHING RETURNING), a primary-key probe
+ * per row whose plan does not depend on the table's statistics: a separate lookup of 1,000 ids
+ * turned into a scan of the account's whole history when the statistics were stale. In the rare
+ * batch that holds such ids, the draw and insert are undone (a savepoint) and redone without them.
  */
 export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: { events: ParsedEvent[] } }): Promise<UsageResult[]> {
   if (ctx.actor.type !== "api-key") throw new ForbiddenError("api-key-required");
   const { accountId, keyId } = ctx.actor;
   return inTransaction(ctx, async (tx) => {
     // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
-    // the "seen before" read below must start after the lock is held to see a racing batch's ids.
+    // the insert below must start after the lock is held to see a racing batch's ids.
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`);
     const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
     const months = [...new Set(valid.map((e) => monthOf(e.at)))];
-    const ids = [...new Set(valid.map((e) => e.id))];
-    const loaded = await accountFacts(tx, accountId, months, ids);
-    if (!loaded) throw new ForbiddenError("no-account");
-    const { facts, seen } = loaded;
+    const facts = await accountFacts(tx, accountId, months);
+    if (!facts) throw new ForbiddenError("no-account");
 
     const results: UsageResult[] = [];
-    const accepted: { index: number; event: BatchDrawEvent & { id: string; month: string } }[] = [];
+    const candidates: Candidate[] = [];
+    const inBatch = new Set<string>();
     for (const parsed of input.events) {
       if (!parsed.ok) {
         results.push({ id: parsed.id, status: "rejected", error: { code: parsed.code, message: parsed.message } });
         continue;
       }
       const event = parsed.event;
-      if (seen.has(event.id)) {
+      if (inBatch.has(event.id)) {
         results.push({ id: event.id, status: "duplicate" });
         continue;
       }
@@ -77,35 +104,65 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
         results.push({ id: event.id, status: "rejected", error: { code: verdict.code, message: verdict.message } });
         continue;
       }
-      seen.add(event.id);
-      accepted.push({ index: results.length, event: { id: event.id, api: verdict.api, calls: event.calls, at: event.at, month: verdict.month } });
+      inBatch.add(event.id);
+      candidates.push({ index: results.length, event: { id: event.id, api: verdict.api, calls: event.calls, at: event.at, month: verdict.month } });
       results.push({ id: event.id, status: "accepted", free: 0, fromPacks: 0, billable: 0 });
     }
-    if (accepted.length === 0) return results;
+    // An id recorded before is `duplicate` even if it would be rejected today (a resend after its month closed).
+    const rejectedIds = [...new Set(results.flatMap((r, i) => (r.status === "rejected" && input.events[i]?.ok ? [r.id] : [])))];
+    for (const id of await recordedIds(tx, accountId, rejectedIds)) {
+      results.forEach((r, i) => {
+        if (r.id === id && r.status === "rejected" && input.events[i]?.ok) results[i] = { id, status: "duplicate" };
+      });
+    }
+    if (candidates.length === 0) return results;
 
-    const drawn = await drawBatch(tx, accountId, accepted.map((a) => a.event));
-    const rows = accepted.map((a, i) => {
-      const split = drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: a.event.calls };
-      results[a.index] = { id: a.event.id, status: "accepted", ...split };
-      return { ...a.event, ...split };
+    let accepted = candidates;
+    let recorded: { drawn: BatchDrawResult; rows: (Candidate["event"] & EventSplit)[] };
+    try {
+      recorded = await inTransaction(tx, (sp) => drawAndInsert(sp, accountId, keyId, accepted, true));
+    } catch (error) {
+      if (!(error instanceof SeenBefore)) throw error;
+      for (const c of accepted) if (!error.inserted.has(c.event.id)) results[c.index] = { id: c.event.id, status: "duplicate" };
+      accepted = accepted.filter((c) => error.inserted.has(c.event.id));
+      if (accepted.length === 0) return results;
+      // Under the lock nothing else records this account's events: the second insert meets no conflict.
+      recorded = await drawAndInsert(tx, accountId, keyId, accepted, false);
+    }
+    accepted.forEach((c, i) => {
+      const row = recorded.rows[i];
+      if (row) results[c.index] = { id: c.event.id, status: "accepted", free: row.free, fromPacks: row.fromPacks, billable: row.billable };
     });
-    await tx.db.execute(sql`
-      insert into ${usageEvents} (account_id, event_id, api, calls, at, month, free, from_packs, billable, key_id, received_at)
-      select ${accountId}::uuid, event_id, api, calls, at, month, free, from_packs, billable, ${keyId}::uuid, ${tx.now.toISOString()}::timestamptz
-      from (${unnestRows([
-        { values: rows.map((r) => r.id), type: "text[]" },
-        { values: rows.map((r) => r.api), type: "text[]" },
-        { values: rows.map((r) => r.calls), type: "int[]" },
-        { values: rows.map((r) => r.at.toISOString()), type: "timestamptz[]" },
-        { values: rows.map((r) => r.month), type: "text[]" },
-        { values: rows.map((r) => r.free), type: "int[]" },
-        { values: rows.map((r) => r.fromPacks), type: "int[]" },
-        { values: rows.map((r) => r.billable), type: "int[]" },
-      ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)`);
-    await addToHourly(tx, accountId, rows);
-    await packAlerts(tx, accountId, drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
+    await addToHourly(tx, accountId, recorded.rows);
+    await packAlerts(tx, accountId, recorded.drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
     return results;
   });
+}
+
+async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: string, accepted: Candidate[], undoOnConflict: boolean) {
+  const drawn = await drawBatch(tx, accountId, accepted.map((a) => a.event));
+  const rows = accepted.map((a, i) => ({ ...a.event, ...(drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: a.event.calls }) }));
+  const inserted = await tx.db.execute<{ event_id: string }>(sql`
+    insert into ${usageEvents} (account_id, event_id, api, calls, at, month, free, from_packs, billable, key_id, received_at)
+    select ${accountId}::uuid, event_id, api, calls, at, month, free, from_packs, billable, ${keyId}::uuid, ${tx.now.toISOString()}::timestamptz
+    from (${unnestRows([
+      { values: rows.map((r) => r.id), type: "text[]" },
+      { values: rows.map((r) => r.api), type: "text[]" },
+      { values: rows.map((r) => r.calls), type: "int[]" },
+      { values: rows.map((r) => r.at.toISOString()), type: "timestamptz[]" },
+      { values: rows.map((r) => r.month), type: "text[]" },
+      { values: rows.map((r) => r.free), type: "int[]" },
+      { values: rows.map((r) => r.fromPacks), type: "int[]" },
+      { values: rows.map((r) => r.billable), type: "int[]" },
+    ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)
+    on conflict (account_id, event_id) do nothing
+    returning event_id`);
+  const ids = rowsOf<{ event_id: string }>(inserted);
+  if (ids.length !== rows.length) {
+    if (undoOnConflict) throw new SeenBefore(new Set(ids.map((r) => r.event_id)));
+    throw new Error("usage events conflicted under the account's lock");
+  }
+  return { drawn, rows };
 }
 
 interface DrawnRow {

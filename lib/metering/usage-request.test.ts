@@ -43,4 +43,18 @@ describe("usage request parsing (API.md §1)", () => {
       expect.stringContaining("events[4].at: at must be an ISO 8601 instant"),
     ]);
   });
+
+  it("rejects ids PostgreSQL text cannot store as sent (U+0000, lone surrogates), naming the field", () => {
+    const ids = ["a\u0000b", "x\ud800", "x\udc01", "\udc01x\ud800"];
+    const parsed = parseUsageRequest({ events: [...ids.map((id) => ({ ...good, id })), { ...good, id: "pair-\ud83d\ude00" }] });
+    expect(parsed.slice(0, 4).map((p) => (p.ok ? "ok" : `${p.code} ${p.message}`))).toEqual(ids.map((_, i) => `invalid events[${i}].id: id must not contain U+0000 or a lone UTF-16 surrogate`));
+    expect(parsed[4]?.ok).toBe(true);
+  });
+
+  it("rejects impossible calendar dates and times instead of rolling them over", () => {
+    const ats = ["2026-02-30T10:00:00+08:00", "2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-04-31T10:00:00Z", "2026-11-22T24:00:00Z", "2026-11-22T10:60:00Z", "2026-11-22T10:00:60Z", "2026-11-00T10:00:00Z", "2026-11-22T10:00:00+24:00"];
+    const parsed = parseUsageRequest({ events: ats.map((at, i) => ({ ...good, id: `d${i}`, at })) });
+    expect(parsed.map((p) => (p.ok ? "ok" : p.message))).toEqual(ats.map((_, i) => `events[${i}].at: at is not a real date and time (e.g. February 30th)`));
+    expect(parseUsageRequest({ events: [{ ...good, at: "2028-02-29T23:59:59.999-05:30" }] })[0]).toMatchObject({ ok: true, event: { at: new Date("2028-03-01T05:29:59.999Z") } });
+  });
 });

@@ -2,7 +2,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { accounts, users } from "@/db/schema";
+import { accounts, serviceActivations, users } from "@/db/schema";
 import { suspendOverdue } from "@/lib/billing/arrears";
 import { ARREARS_GRACE_MS, closeMonth } from "@/lib/billing/close";
 import { isTestMode, now } from "@/lib/clock";
@@ -22,7 +22,7 @@ const body = z.object({
  * TEST MODE ONLY (the e2e server, APP_TEST_MODE=1); every other server answers 404, as if it did
  * not exist. Browser tests need a closed month with usage to see bills and arrears, and an account
  * made by the test a minute ago has neither. This route, for the account of `email`:
- *  1. dates the account back to the start of `month` (the close bills only accounts that existed
+ *  1. dates the account and its activations back to the start of `month` (the close bills only accounts that existed
  *     during the month, lib/billing/close.ts);
  *  2. reports `usage` (calls per API) through the metering service as the gateway would, at noon
  *     on the 10th of that month (the account must have the products active);
@@ -44,6 +44,8 @@ export async function POST(request: Request): Promise<NextResponse> {
   if (!user?.accountId) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
   const accountId = user.accountId;
   await db.update(accounts).set({ createdAt: monthStart(month) }).where(and(eq(accounts.id, accountId), gt(accounts.createdAt, monthStart(month))));
+  // Events dated before a product's activation are refused (SPEC §2): the activations go back too.
+  await db.update(serviceActivations).set({ activatedAt: monthStart(month) }).where(and(eq(serviceActivations.accountId, accountId), gt(serviceActivations.activatedAt, monthStart(month))));
 
   const calledAt = new Date(monthStart(month).getTime() + 9 * 86_400_000 + 12 * 3_600_000);
   const events = Object.entries(usage).map(([api, calls]) => ({ id: `e2e-close-${month}-${api}`, api, calls, at: calledAt.toISOString() }));
