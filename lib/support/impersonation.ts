@@ -21,7 +21,7 @@ export const startViewInput = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
-export type StartViewInput = z.infer<typeof startViewInput>;
+export type StartViewInput = z.input<typeof startViewInput>;
 
 export interface RequestOrigin {
   ip: string;
