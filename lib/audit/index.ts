@@ -33,7 +33,14 @@ export type AuditAction =
   | "support.view-stopped"
   | "support.view-expired"
   | "support.view-revoked"
-  | "support.page-viewed";
+  | "support.page-viewed"
+  | "refund.review-approved"
+  | "refund.review-rejected"
+  | "qps.increase-approved"
+  | "qps.increase-declined"
+  | "account.disabled"
+  | "account.enabled"
+  | "licence.quoted";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { accounts, auditLog, bills, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
+import { accountViolations, accounts, auditLog, bills, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
 
@@ -24,7 +24,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     .where(eq(accounts.id, input.accountId))
     .limit(1);
   if (!account) throw new NotFoundError("account-not-found");
-  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView] = await Promise.all([
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
     db
@@ -37,17 +37,22 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     db
       .select({ id: supportRequests.id, kind: supportRequests.kind, status: supportRequests.status, details: supportRequests.details, createdAt: supportRequests.createdAt })
       .from(supportRequests)
-      .where(and(eq(supportRequests.accountId, account.id), inArray(supportRequests.status, ["open", "quoted"])))
+      .where(and(eq(supportRequests.accountId, account.id), inArray(supportRequests.status, ["open", "awaiting-quote", "quoted"])))
       .orderBy(desc(supportRequests.createdAt)),
     db
-      .select({ id: refunds.id, packId: refunds.packId, requestedAt: refunds.requestedAt, returnedCash: refunds.returnedCash, returnedIncome: refunds.returnedIncome, returnedGift: refunds.returnedGift })
+      .select({ id: refunds.id, pack: packs.packSpec, requestedAt: refunds.requestedAt, returnedCash: refunds.returnedCash, returnedIncome: refunds.returnedIncome, returnedGift: refunds.returnedGift })
       .from(refunds)
+      .innerJoin(packs, eq(packs.id, refunds.packId))
       .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
     db.select().from(auditLog).where(eq(auditLog.accountId, account.id)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(50),
     db
       .select({ id: supportSessions.id })
       .from(supportSessions)
       .where(and(eq(supportSessions.staffUserId, ctx.actor.userId), isNull(supportSessions.endedAt))),
+    db
+      .select({ reason: accountViolations.reason, markedAt: accountViolations.markedAt })
+      .from(accountViolations)
+      .where(and(eq(accountViolations.accountId, account.id), isNull(accountViolations.liftedAt))),
   ]);
   return {
     account,
@@ -60,6 +65,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     audit,
     /** The staff member's own live view (of any account): they stop it before starting another. */
     viewing: liveView.length > 0,
+    violation: violation[0] ?? null,
   };
 }
 

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { startSupportViewAction } from "@/app/(support)/staff/actions";
+import {
+  approveQpsAction,
+  approveRefundAction,
+  declineQpsAction,
+  goodwillCreditAction,
+  liftViolationAction,
+  markViolationAction,
+  rejectRefundAction,
+  startSupportViewAction,
+} from "@/app/(support)/staff/actions";
+import { ToolForm } from "@/components/support/tool-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StartViewForm } from "@/components/support/start-view-form";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +22,8 @@ import { requireStaff, staffContext } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatYuan } from "@/lib/pricing";
+import { Dec, formatYuan } from "@/lib/pricing";
+import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,12 +33,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage> {
+async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin" }> {
   const staff = await requireStaff();
   const parsed = accountPageInput.safeParse({ accountId });
   if (!parsed.success) notFound();
   try {
-    return await staffAccountPage({ ctx: await staffContext(staff), input: parsed.data });
+    return { ...(await staffAccountPage({ ctx: await staffContext(staff), input: parsed.data })), role: staff.role };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -75,20 +86,111 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           {page.requests.length === 0 && page.pendingRefunds.length === 0 ? (
             <EmptyState>{t("staff.account.noRequests")}</EmptyState>
           ) : (
-            <ul className="space-y-2 text-sm">
+            <ul className="space-y-4 text-sm">
               {page.pendingRefunds.map((r) => (
-                <li key={r.id}>
-                  {t("staff.account.refundReview", { pack: r.packId.slice(0, 8) })} · {formatDateTime(locale, r.requestedAt)}
+                <li key={r.id} className="space-y-2" data-testid="refund-review">
+                  <p className="font-medium">{t("staff.tool.refund.title", { pack: r.pack ?? "" })}</p>
+                  <p className="text-muted">
+                    {t("staff.tool.refund.returns", {
+                      amount: formatYuan(new Dec(r.returnedCash).plus(r.returnedIncome).plus(r.returnedGift)),
+                      cash: formatYuan(r.returnedCash),
+                      income: formatYuan(r.returnedIncome),
+                      gift: formatYuan(r.returnedGift),
+                      when: formatDateTime(locale, r.requestedAt),
+                    })}
+                  </p>
+                  <ToolForm idPrefix={`approve-${r.id}`} action={approveRefundAction} hidden={{ refundId: r.id }} submit="staff.tool.refund.approve" done="staff.tool.refund.approved" />
+                  <ToolForm
+                    idPrefix={`reject-${r.id}`}
+                    action={rejectRefundAction}
+                    hidden={{ refundId: r.id }}
+                    fields={[{ name: "reason", label: "staff.tool.refund.reason" }]}
+                    submit="staff.tool.refund.reject"
+                    done="staff.tool.refund.rejected"
+                    variant="secondary"
+                  />
                 </li>
               ))}
-              {page.requests.map((r) => (
-                <li key={r.id}>
-                  {t(`staff.account.request.${r.kind}`)} · {formatDateTime(locale, r.createdAt)}
-                </li>
-              ))}
+              {page.requests.map((r) => {
+                const details = r.details as { group?: string; totalQps?: number; neededBy?: string; note?: string; packageName?: string };
+                if (r.kind !== "qps-increase") {
+                  return (
+                    <li key={r.id}>
+                      {t(`staff.account.request.${r.kind}`)} · {details.packageName ?? ""} · {formatDateTime(locale, r.createdAt)}
+                    </li>
+                  );
+                }
+                const earliest = earliestQpsApplyDate(r.createdAt);
+                const min = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(earliest);
+                return (
+                  <li key={r.id} className="space-y-2" data-testid="qps-review">
+                    <p className="font-medium">
+                      {t("staff.tool.qps.title", { qps: details.totalQps ?? 0, group: details.group ?? "", date: details.neededBy ? formatDate(locale, new Date(details.neededBy)) : "" })}
+                    </p>
+                    {details.note ? <p className="text-muted">{t("staff.tool.qps.note", { note: details.note })}</p> : null}
+                    <ToolForm
+                      idPrefix={`qps-approve-${r.id}`}
+                      action={approveQpsAction}
+                      hidden={{ requestId: r.id }}
+                      fields={[{ name: "appliesFrom", label: "staff.tool.qps.from", type: "date", min }]}
+                      submit="staff.tool.qps.approve"
+                      done="staff.tool.qps.approved"
+                    />
+                    <ToolForm
+                      idPrefix={`qps-decline-${r.id}`}
+                      action={declineQpsAction}
+                      hidden={{ requestId: r.id }}
+                      fields={[{ name: "reason", label: "staff.tool.qps.reason" }]}
+                      submit="staff.tool.qps.decline"
+                      done="staff.tool.qps.declined"
+                      variant="secondary"
+                    />
+                  </li>
+                );
+              })}
             </ul>
           )}
         </Card>
+        <Card title={t("staff.tool.violation.title")}>
+          {page.violation ? (
+            <>
+              <p className="mb-2 text-sm">{t("staff.tool.violation.current", { when: formatDateTime(locale, page.violation.markedAt), reason: page.violation.reason })}</p>
+              <ToolForm
+                idPrefix="lift"
+                action={liftViolationAction}
+                hidden={{ accountId: account.id }}
+                fields={[{ name: "reason", label: "staff.tool.violation.reason" }]}
+                submit="staff.tool.violation.lift"
+                done="staff.tool.violation.done"
+              />
+            </>
+          ) : (
+            <ToolForm
+              idPrefix="violation"
+              action={markViolationAction}
+              hidden={{ accountId: account.id }}
+              fields={[{ name: "reason", label: "staff.tool.violation.reason" }]}
+              submit="staff.tool.violation.mark"
+              done="staff.tool.violation.done"
+              variant="danger"
+            />
+          )}
+        </Card>
+        {page.role === "admin" ? (
+          <Card title={t("staff.tool.credit.title")}>
+            <ToolForm
+              idPrefix="credit"
+              action={goodwillCreditAction}
+              hidden={{ accountId: account.id }}
+              fields={[
+                { name: "amount", label: "staff.tool.credit.amount" },
+                { name: "reason", label: "staff.tool.credit.reason" },
+              ]}
+              submit="staff.tool.credit.submit"
+              done="staff.tool.credit.done"
+            />
+          </Card>
+        ) : null}
         <Card title={t("staff.account.bills")}>
           {page.bills.length === 0 ? (
             <EmptyState>{t("staff.account.noBills")}</EmptyState>
