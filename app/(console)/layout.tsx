@@ -9,6 +9,7 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { arrearsStanding } from "@/lib/billing/standing";
 import { unreadCount } from "@/lib/messaging/inbox";
 import { getTranslator } from "@/lib/i18n/server";
+import { SupportViewBanner } from "./support-view-banner";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const customer = await requireCustomer();
@@ -29,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.
       banner={standing ? <ArrearsBanner t={t} locale={locale} standing={standing} now={ctx.now} /> : null}
     >
+      <SupportViewBanner />
       {children}
     </AppShell>
   );

@@ -1,21 +1,35 @@
 "use server";
 
-import { getDb } from "@/db";
-import { auth, signOut } from "@/lib/auth";
-import { now } from "@/lib/clock";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define";
+import { signOut } from "@/lib/auth";
 import type { Actor } from "@/lib/context";
 import { endSessions } from "@/lib/identity/session-version";
+import { clearSupportViewCookie } from "@/lib/support/view-cookie";
+import { stopSupportView } from "@/lib/support/impersonation";
 
 /**
- * Sign-out ends the session on the server, not only in this browser: the user's session version is
- * bumped, so a copy of the token (another tab, another device, a stolen cookie) stops working too.
+ * Public (a signed-out click is harmless). Sign-out ends the session on the server, not only in this
+ * browser: the user's session version is bumped, so a copy of the token (another tab, another
+ * device, a stolen cookie) stops working too; a staff member's support view ends with it.
  */
-export async function signOutAction(formData: FormData): Promise<void> {
-  const staff = formData.get("audience") === "staff";
-  const user = (await auth())?.user;
-  let actor: Actor | null = null;
-  if (user?.id && user.role === "customer" && user.accountId) actor = { type: "customer", userId: user.id, accountId: user.accountId };
-  if (user?.id && (user.role === "support" || user.role === "admin")) actor = { type: "staff", userId: user.id, role: user.role };
-  if (actor) await endSessions({ ctx: { db: await getDb(), actor, now: now() }, reason: "sign-out" });
-  await signOut({ redirectTo: staff ? "/staff/sign-in?signedOut=1" : "/sign-in?signedOut=1" });
-}
+export const signOutAction = defineAction({
+  name: "session#signOutAction",
+  audience: "public",
+  writes: true,
+  allowedWhileViewing: true,
+  input: z.object({ audience: z.enum(["customer", "staff"]).catch("customer") }),
+  from: (formData: FormData) => ({ audience: formData.get("audience") }),
+  fail: (): void => undefined,
+  run: async ({ input, viewer, ctx }): Promise<void> => {
+    let actor: Actor | null = null;
+    if (viewer.kind === "customer") actor = { type: "customer", userId: viewer.userId, accountId: viewer.accountId };
+    if (viewer.kind === "staff" || viewer.kind === "impersonation") actor = { type: "staff", userId: viewer.userId, role: viewer.role };
+    if (viewer.kind === "impersonation" && actor) {
+      await stopSupportView({ ctx: { ...ctx, actor }, input: { sessionId: viewer.view.id } });
+      await clearSupportViewCookie();
+    }
+    if (actor) await endSessions({ ctx: { ...ctx, actor }, reason: "sign-out" });
+    await signOut({ redirectTo: input.audience === "staff" ? "/staff/sign-in?signedOut=1" : "/sign-in?signedOut=1" });
+  },
+});

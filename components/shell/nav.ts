@@ -18,6 +18,7 @@ export const customerNav: NavSection[] = [
     items: [
       { href: "/", label: "nav.overview", icon: "◧" },
       { href: "/messages", label: "nav.messages", icon: "✉" },
+      { href: "/security", label: "nav.security", icon: "⛨" },
     ],
   },
   {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { AccountRow } from "@/lib/identity/account-search";
 import type { Translate } from "@/lib/i18n/translate";
@@ -22,7 +23,11 @@ export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; loc
         <tbody className="divide-y divide-line">
           {rows.map((row) => (
             <tr key={row.accountId}>
-              <td className="px-4 py-2 font-medium">{row.name}</td>
+              <td className="px-4 py-2 font-medium">
+                <Link href={`/staff/accounts/${row.accountId}`} className="text-brand-700 underline">
+                  {row.name}
+                </Link>
+              </td>
               <td className="px-4 py-2">{row.email}</td>
               <td className="px-4 py-2">
                 <Badge tone={statusTone[row.status] ?? "neutral"}>{t(`overview.status.${row.status as "active"}`)}</Badge>

@@ -31,7 +31,20 @@ export type AuditAction =
   | "subscriptions.update"
   | "api-key.create"
   | "api-key.revoke"
-  | "alerts.thresholds-update";
+  | "alerts.thresholds-update"
+  // Support access (issue 10): rows in the customer's own trail, actor `impersonation` or `staff`.
+  | "support.view-started"
+  | "support.view-stopped"
+  | "support.view-expired"
+  | "support.view-revoked"
+  | "support.page-viewed"
+  | "refund.review-approved"
+  | "refund.review-rejected"
+  | "qps.increase-approved"
+  | "qps.increase-declined"
+  | "account.disabled"
+  | "account.enabled"
+  | "licence.quoted";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
+import type { SupportView } from "@/lib/support/impersonation";
+import { supportConsoleSession } from "@/lib/support/console-view";
 import { auth } from "./index";
 
 export interface CustomerSession {
@@ -10,6 +12,8 @@ export interface CustomerSession {
   accountId: string;
   email: string;
   name: string;
+  /** Set when a staff member is viewing this account (SPEC §8): every service then runs read-only. */
+  supportView?: SupportView;
 }
 
 export interface StaffSession {
@@ -18,12 +22,20 @@ export interface StaffSession {
   email: string;
 }
 
-/** The signed-in customer, or a redirect to sign-in. Pages and actions call this on the server, always. */
-export async function requireCustomer(returnTo = "/"): Promise<CustomerSession> {
+/**
+ * The signed-in customer, or a redirect to sign-in. Pages and actions call this on the server, always.
+ * A page passes its own path: a staff member's live support view of the account is then audited as a
+ * page view (the layout passes none).
+ */
+export async function requireCustomer(returnTo?: string): Promise<CustomerSession> {
   const session = await auth();
   const user = session?.user;
-  if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (user.role !== "customer" || !user.accountId) redirect("/staff");
+  if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? "/")}`);
+  if (user.role !== "customer" || !user.accountId) {
+    const viewing = user.role === "customer" ? null : await supportConsoleSession(user.id, returnTo);
+    if (viewing) return viewing;
+    redirect("/staff");
+  }
   return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
 }
 
@@ -47,7 +59,10 @@ export async function requireStaff(): Promise<StaffSession> {
 }
 
 export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
-  return { db: await getDb(), actor: { type: "customer", userId: customer.userId, accountId: customer.accountId }, now: now() };
+  const actor: ServiceContext["actor"] = customer.supportView
+    ? { type: "impersonation", staffUserId: customer.supportView.staffUserId, accountId: customer.accountId }
+    : { type: "customer", userId: customer.userId, accountId: customer.accountId };
+  return { db: await getDb(), actor, now: now() };
 }
 
 export async function staffContext(staff: StaffSession): Promise<ServiceContext> {

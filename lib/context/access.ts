@@ -13,6 +13,6 @@ export function assertCanWrite(actor: Actor): void {
   if (actor.type === "anonymous") throw new ForbiddenError("sign-in-required");
 }
 
-export function assertStaff(actor: Actor, roles: readonly ("support" | "admin")[] = ["support", "admin"]): void {
+export function assertStaff(actor: Actor, roles: readonly ("support" | "admin")[] = ["support", "admin"]): asserts actor is Extract<Actor, { type: "staff" }> {
   if (actor.type !== "staff" || !roles.includes(actor.role)) throw new ForbiddenError("staff-only");
 }

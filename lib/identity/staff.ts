@@ -19,7 +19,8 @@ export async function createStaff({
   input,
 }: {
   ctx: ServiceContext;
-  input: { email: string; role: "support" | "admin" };
+  /** `name` is what customers see in their access log (never the email); default: the email's local part. */
+  input: { email: string; role: "support" | "admin"; name?: string };
 }): Promise<CreatedStaff> {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -28,7 +29,7 @@ export async function createStaff({
     if (existing.length > 0) throw new ConflictError("email-taken", {}, "email");
     const [user] = await tx.db
       .insert(users)
-      .values({ email: input.email, name: input.email, passwordHash, role: input.role, accountId: null, mustChangePassword: true, createdAt: tx.now })
+      .values({ email: input.email, name: input.name ?? input.email.split("@")[0] ?? "Support", passwordHash, role: input.role, accountId: null, mustChangePassword: true, createdAt: tx.now })
       .returning({ id: users.id });
     if (!user) throw new Error("staff insert returned nothing");
     await recordAudit(tx, { action: "staff.create", target: user.id, after: { email: input.email, role: input.role } });

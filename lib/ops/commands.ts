@@ -39,7 +39,7 @@ function parse<T extends z.ZodType>(schema: T, flags: Record<string, string>): z
 }
 
 
-const createStaffFlags = z.object({ email: emailSchema, role: staffRoleSchema });
+const createStaffFlags = z.object({ email: emailSchema, role: staffRoleSchema, name: z.string().trim().min(1).max(100).optional() });
 const createCustomerFlags = z.object({
   email: emailSchema,
   password: newPasswordSchema,

@@ -21,6 +21,8 @@ export interface PurchaseRequest {
   readonly periods?: number;
   /** body.offline-sdk:formal only: the price support quoted per unit. */
   readonly quotedPrice?: string;
+  /** QPS only: the group's cap for this account (200, or more when support approved it, SPEC §2.6). */
+  readonly maxQps?: number;
 }
 
 export type PurchaseKind = "pack" | "qps" | "one-time";
@@ -62,14 +64,15 @@ export function qpsWithinLimit(held: number, adding: number): boolean {
 
 /** The price of buying QPS for a group: quantity × tier price × periods. */
 export function priceQps(
-  input: { quantity: number; period: QpsPeriod; periods?: number },
+  input: { quantity: number; period: QpsPeriod; periods?: number; maxQps?: number },
   field = "purchase",
 ): { unitPrice: Dec; amount: Dec; periods: number } {
   const { quantity, period } = input;
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_QPS_PER_GROUP) {
+  const max = input.maxQps ?? MAX_QPS_PER_GROUP;
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > max) {
     throw new PricingError(
       "qps-out-of-range",
-      `${field}.quantity: QPS must be an integer from 1 to ${MAX_QPS_PER_GROUP}, got ${showValue(quantity)}`,
+      `${field}.quantity: QPS must be an integer from 1 to ${max}, got ${showValue(quantity)}`,
     );
   }
   const periods = input.periods ?? QPS_DEFAULT_PERIODS;
@@ -123,7 +126,7 @@ export function pricePurchase(request: PurchaseRequest, field = "purchase"): Pri
     if (request.period === undefined) {
       throw new PricingError("invalid-input", `${field}.period: QPS needs a period of "month" or "day", got nothing`);
     }
-    const priced = priceQps({ quantity, period: request.period, periods: request.periods }, field);
+    const priced = priceQps({ quantity, period: request.period, periods: request.periods, maxQps: request.maxQps }, field);
     return { item, kind: "qps", product: group, quantity, period: request.period, periods: priced.periods, unitPrice: priced.unitPrice, amount: priced.amount };
   }
   const pack = packSpecById(item);

@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, serviceActivations } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/context";
-import { formatCount, MAX_QPS_PER_GROUP, PricingError, pricePurchase, type PricedPurchase, type ProductId, type QpsGroupId } from "@/lib/pricing";
-import { heldQps, qpsHeadroom } from "@/lib/quota/qps";
+import { formatCount, PricingError, pricePurchase, QPS_GROUP_IDS, qpsItemId, type PricedPurchase, type ProductId, type QpsGroupId } from "@/lib/pricing";
+import { heldQps, qpsHeadroom, qpsLimit } from "@/lib/quota/qps";
 import { MAX_PACKS_PER_PURCHASE, type PurchaseItem } from "./schemas";
 
 /** Items bought through checkout. The body offline-SDK is a trial (free) or a formal licence priced by support. */
@@ -16,9 +16,9 @@ export interface PreparedPurchase {
   heldQps?: number;
 }
 
-function priceOrRefuse(item: PurchaseItem): PricedPurchase {
+function priceOrRefuse(item: PurchaseItem, maxQps: number | undefined): PricedPurchase {
   try {
-    return pricePurchase({ item: item.item, quantity: item.quantity, period: item.period, periods: item.period ? (item.periods ?? 1) : undefined });
+    return pricePurchase({ item: item.item, quantity: item.quantity, period: item.period, periods: item.period ? (item.periods ?? 1) : undefined, maxQps });
   } catch (error) {
     if (error instanceof PricingError) throw new ValidationError(error.code === "unknown-item" ? "item" : "quantity", error.code);
     throw error;
@@ -33,7 +33,9 @@ function priceOrRefuse(item: PurchaseItem): PricedPurchase {
  */
 export async function preparePurchase(db: Database, accountId: string, item: PurchaseItem, at: Date): Promise<PreparedPurchase> {
   if (NOT_SOLD_AT_CHECKOUT.has(item.item)) throw new ValidationError("item", "not-sold-at-checkout");
-  const priced = priceOrRefuse(item);
+  const qpsGroup = QPS_GROUP_IDS.find((group) => qpsItemId(group) === item.item);
+  const maxQps = qpsGroup ? await qpsLimit(db, accountId, qpsGroup, at) : undefined;
+  const priced = priceOrRefuse(item, maxQps);
   const [account] = await db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw new NotFoundError("account-not-found");
   if (account.status === "disabled") throw new ConflictError("account-disabled");
@@ -49,8 +51,9 @@ export async function preparePurchase(db: Database, accountId: string, item: Pur
   }
   if (priced.kind === "qps") {
     const held = await heldQps(db, accountId, priced.product as QpsGroupId, at);
-    if (held + item.quantity > MAX_QPS_PER_GROUP) {
-      throw new ConflictError("qps-limit", { held: formatCount(held), max: MAX_QPS_PER_GROUP, available: qpsHeadroom(held) }, "quantity");
+    const max = maxQps ?? (await qpsLimit(db, accountId, priced.product as QpsGroupId, at));
+    if (held + item.quantity > max) {
+      throw new ConflictError("qps-limit", { held: formatCount(held), max, available: qpsHeadroom(held, max) }, "quantity");
     }
     return { priced, heldQps: held };
   }

@@ -4,19 +4,22 @@ import { qpsGrants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import type { QpsGroupId } from "@/lib/pricing";
-import { groupMode, heldQps } from "./qps";
+import { groupMode, heldQps, qpsLimit } from "./qps";
 
 /** What the QPS page shows for a group: billing mode, QPS in force now, and every grant. */
 export async function qpsOverview({ ctx, group }: { ctx: ServiceContext; group: QpsGroupId }) {
   const accountId = accountOf(ctx.actor);
-  const [mode, held, grants] = await Promise.all([
+  const [mode, held, max, grants] = await Promise.all([
     groupMode(ctx.db, accountId, group),
+    qpsLimit(ctx.db, accountId, group, ctx.now),
     heldQps(ctx.db, accountId, group, ctx.now),
     ctx.db.select().from(qpsGrants).where(and(eq(qpsGrants.accountId, accountId), eq(qpsGrants.groupId, group))).orderBy(desc(qpsGrants.endsAt)),
   ]);
   return {
     mode,
     held,
+    /** The group's cap now: 200, or what support approved (SPEC §2.6). */
+    max,
     grants: grants.map((g) => ({ id: g.id, qps: g.qps, startsAt: g.startsAt, endsAt: g.endsAt, inForce: g.startsAt <= ctx.now && g.endsAt > ctx.now })),
   };
 }

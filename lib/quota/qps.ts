@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { qpsGrants, qpsGroupModes, type QpsMode } from "@/db/schema";
+import { qpsGrants, qpsGroupModes, qpsLimits, type QpsMode } from "@/db/schema";
 import { MAX_QPS_PER_GROUP, type QpsGroupId } from "@/lib/pricing";
 
 /** The QPS a group has bought and in force at `at`: the sum of its grants covering that instant. */
@@ -19,7 +19,21 @@ export async function groupMode(db: Database, accountId: string, group: QpsGroup
   return row?.mode ?? "calls";
 }
 
-/** QPS still purchasable in the group before the 200 cap (SPEC §2.6). */
-export function qpsHeadroom(held: number): number {
-  return Math.max(0, MAX_QPS_PER_GROUP - held);
+/** QPS still purchasable in the group before its cap (SPEC §2.6). */
+export function qpsHeadroom(held: number, max: number = MAX_QPS_PER_GROUP): number {
+  return Math.max(0, max - held);
+}
+
+/**
+ * The group's QPS cap at `at` (SPEC §2.6): 200, or the latest limit support approved that is in force
+ * by then. Purchases check it; `authorize` enforces what was bought within it.
+ */
+export async function qpsLimit(db: Database, accountId: string, group: QpsGroupId, at: Date): Promise<number> {
+  const [row] = await db
+    .select({ maxQps: qpsLimits.maxQps })
+    .from(qpsLimits)
+    .where(and(eq(qpsLimits.accountId, accountId), eq(qpsLimits.groupId, group), lte(qpsLimits.appliesFrom, at)))
+    .orderBy(desc(qpsLimits.appliesFrom), desc(qpsLimits.approvedAt))
+    .limit(1);
+  return Math.max(MAX_QPS_PER_GROUP, row?.maxQps ?? 0);
 }

@@ -6,8 +6,9 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { Dec, packRefundability, productOfApi, refundReturns, isApiId } from "@/lib/pricing";
-import { lockWallet, postLedger } from "@/lib/wallet/ledger";
+import { packRefundability, productOfApi, refundReturns, isApiId } from "@/lib/pricing";
+import { lockWallet } from "@/lib/wallet/ledger";
+import { completeRefund } from "./complete";
 
 /**
  * SPEC §4 "support may hold a refund that looks abusive": a customer with more than this many
@@ -94,23 +95,7 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
       return { refundId: refund.id, status: "pending-review", returned };
     }
 
-    const posted = await postLedger(tx.db, {
-      accountId,
-      kind: "refund",
-      idempotencyKey: `refund:${refund.id}`,
-      documentType: "refund",
-      documentId: refund.id,
-      memo: { packId: pack.id, pack: pack.packSpec, purchaseId: pack.purchaseId },
-      at: tx.now,
-      lines: [
-        { book: "revenue", amount: new Dec(returned.total).negated() },
-        { book: "gift", amount: new Dec(returned.gift) },
-        { book: "income", amount: new Dec(returned.income) },
-        { book: "cash", amount: new Dec(returned.cash) },
-      ],
-    });
-    await tx.db.update(refunds).set({ ledgerTransactionId: posted.transactionId }).where(eq(refunds.id, refund.id));
-    await tx.db.update(packs).set({ refundedAt: tx.now }).where(eq(packs.id, pack.id));
+    await completeRefund(tx, { refundId: refund.id, accountId, pack, returned });
     await recordAudit(tx, { action: "refund.approved", accountId, target: refund.id, before: { pack: pack.id, remaining: pack.remaining }, after: { status: "approved", returned } });
     return { refundId: refund.id, status: "approved", returned };
   });

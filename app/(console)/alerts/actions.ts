@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { thresholdInput, updateThreshold } from "@/lib/metering/thresholds";
 
 export interface ThresholdState {
@@ -11,18 +10,21 @@ export interface ThresholdState {
   saved?: number;
 }
 
-export async function updateThresholdAction(_prev: ThresholdState, formData: FormData): Promise<ThresholdState> {
-  const customer = await requireCustomer("/alerts");
-  const raw = String(formData.get("lowPercent") ?? "").trim();
-  // An empty or non-numeric entry reaches zod as NaN, so it is refused with the field named.
-  const parsed = thresholdInput.safeParse({ product: formData.get("product"), lowPercent: /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN });
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "lowPercent");
-    return { error: field === "lowPercent" ? "threshold-range" : "invalid-field", field };
-  }
-  const ctx = await customerContext(customer);
-  const result = await runService(() => updateThreshold({ ctx, input: parsed.data }));
-  if (!result.ok) return { error: result.error, field: result.field };
-  revalidatePath("/alerts");
-  return { saved: result.value.lowPercent };
-}
+export const updateThresholdAction = defineAction({
+  name: "alerts#updateThresholdAction",
+  audience: "customer",
+  writes: true,
+  input: thresholdInput,
+  from: (_prev: ThresholdState, formData: FormData) => {
+    const raw = String(formData.get("lowPercent") ?? "").trim();
+    // An empty or non-numeric entry reaches zod as NaN, so it is refused with the field named.
+    return { product: formData.get("product"), lowPercent: /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN };
+  },
+  invalid: (field) => ({ error: field === "lowPercent" ? "threshold-range" : "invalid-field", field: field || "lowPercent" }),
+  fail: ({ error, field }): ThresholdState => ({ error, field }),
+  run: async ({ ctx, input }): Promise<ThresholdState> => {
+    const result = await updateThreshold({ ctx, input });
+    revalidatePath("/alerts");
+    return { saved: result.lowPercent };
+  },
+});

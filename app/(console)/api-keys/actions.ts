@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { createApiKey, createApiKeyInput, revokeApiKey } from "@/lib/metering/api-keys";
 
 export interface CreateKeyState {
@@ -14,25 +13,32 @@ export interface CreateKeyState {
   created?: { name: string; secret: string };
 }
 
-export async function createApiKeyAction(_prev: CreateKeyState, formData: FormData): Promise<CreateKeyState> {
-  const customer = await requireCustomer("/api-keys");
-  const parsed = createApiKeyInput.safeParse({ name: formData.get("name") ?? "" });
-  if (!parsed.success) return { error: "key-name", field: "name" };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => createApiKey({ ctx, input: parsed.data }));
-  if (!result.ok) return { error: result.error, params: result.params, field: result.field };
-  revalidatePath("/api-keys");
-  return { created: { name: result.value.key.name, secret: result.value.secret } };
-}
+export const createApiKeyAction = defineAction({
+  name: "api-keys#createApiKeyAction",
+  audience: "customer",
+  writes: true,
+  input: createApiKeyInput,
+  from: (_prev: CreateKeyState, formData: FormData) => ({ name: formData.get("name") ?? "" }),
+  invalid: () => ({ error: "key-name", field: "name" }),
+  fail: ({ error, params, field }): CreateKeyState => ({ error, params, field }),
+  run: async ({ ctx, input }): Promise<CreateKeyState> => {
+    const result = await createApiKey({ ctx, input });
+    revalidatePath("/api-keys");
+    return { created: { name: result.key.name, secret: result.secret } };
+  },
+});
 
-const revokeInput = z.object({ keyId: z.uuid() });
-
-export async function revokeApiKeyAction(keyId: string): Promise<{ ok: boolean; error?: string }> {
-  const customer = await requireCustomer("/api-keys");
-  const parsed = revokeInput.safeParse({ keyId });
-  if (!parsed.success) return { ok: false, error: "api-key-not-found" };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => revokeApiKey({ ctx, input: parsed.data }));
-  revalidatePath("/api-keys");
-  return result.ok ? { ok: true } : { ok: false, error: result.error };
-}
+export const revokeApiKeyAction = defineAction({
+  name: "api-keys#revokeApiKeyAction",
+  audience: "customer",
+  writes: true,
+  input: z.object({ keyId: z.uuid() }),
+  from: (keyId: string) => ({ keyId }),
+  invalid: () => ({ error: "api-key-not-found" }),
+  fail: ({ error }): { ok: boolean; error?: string } => ({ ok: false, error }),
+  run: async ({ ctx, input }): Promise<{ ok: boolean; error?: string }> => {
+    await revokeApiKey({ ctx, input });
+    revalidatePath("/api-keys");
+    return { ok: true };
+  },
+});

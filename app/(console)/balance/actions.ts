@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
@@ -12,15 +11,19 @@ export interface TopUpFormState {
   amount?: string;
 }
 
-export async function topUpAction(_prev: TopUpFormState, formData: FormData): Promise<TopUpFormState> {
-  const customer = await requireCustomer("/balance");
-  const amount = String(formData.get("amount") ?? "");
-  const parsed = topUpInput.safeParse({ amount });
-  if (!parsed.success) return { error: "invalid-amount", amount };
-  const provider = topUpProvider();
-  if (!provider) return { error: "top-up-not-configured", amount };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => createTopUp({ ctx, input: parsed.data, provider, returnUrl: "/balance" }));
-  if (!result.ok) return { error: result.error, amount };
-  redirect(result.value.redirectUrl);
-}
+export const topUpAction = defineAction({
+  name: "balance#topUpAction",
+  audience: "customer",
+  writes: true,
+  input: topUpInput,
+  from: (_prev: TopUpFormState, formData: FormData) => ({ amount: String(formData.get("amount") ?? "") }),
+  invalid: () => ({ error: "invalid-amount" }),
+  fail: ({ error }, _prev, formData): TopUpFormState => ({ error, amount: String(formData.get("amount") ?? "") }),
+  run: async ({ ctx, input }): Promise<TopUpFormState> => {
+    // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
+    const provider = topUpProvider();
+    if (!provider) return { error: "top-up-not-configured", amount: input.amount };
+    const result = await createTopUp({ ctx, input, provider, returnUrl: "/balance" });
+    redirect(result.redirectUrl);
+  },
+});

@@ -1,8 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction, optionalField } from "@/lib/actions/define";
 import type { ErrorParams } from "@/lib/context/errors";
 import { purchase } from "@/lib/purchases/purchase";
 import { purchaseInput } from "@/lib/purchases/schemas";
@@ -12,26 +11,27 @@ export interface PurchaseState {
   params?: ErrorParams;
 }
 
-function optional(formData: FormData, name: string): string | undefined {
-  const value = formData.get(name);
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-export async function purchaseAction(_prev: PurchaseState, formData: FormData): Promise<PurchaseState> {
-  const customer = await requireCustomer("/checkout");
-  const appName = optional(formData, "appName");
-  const parsed = purchaseInput.safeParse({
-    idempotencyKey: formData.get("idempotencyKey"),
-    item: formData.get("item"),
-    quantity: formData.get("quantity"),
-    period: optional(formData, "period"),
-    periods: optional(formData, "periods"),
-    voucherId: optional(formData, "voucherId"),
-    app: appName ? { name: appName, iosBundleId: optional(formData, "iosBundleId"), androidPackage: optional(formData, "androidPackage") } : undefined,
-  });
-  if (!parsed.success) return { error: "invalid-input" };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => purchase({ ctx, input: parsed.data }));
-  if (!result.ok) return { error: result.error, params: result.params };
-  redirect(`/checkout/done/${result.value.purchaseId}`);
-}
+export const purchaseAction = defineAction({
+  name: "checkout#purchaseAction",
+  audience: "customer",
+  writes: true,
+  input: purchaseInput,
+  from: (_prev: PurchaseState, formData: FormData) => {
+    const appName = optionalField(formData, "appName");
+    return {
+      idempotencyKey: formData.get("idempotencyKey"),
+      item: formData.get("item"),
+      quantity: formData.get("quantity"),
+      period: optionalField(formData, "period"),
+      periods: optionalField(formData, "periods"),
+      voucherId: optionalField(formData, "voucherId"),
+      app: appName ? { name: appName, iosBundleId: optionalField(formData, "iosBundleId"), androidPackage: optionalField(formData, "androidPackage") } : undefined,
+    };
+  },
+  invalid: () => ({ error: "invalid-input" }),
+  fail: ({ error, params }): PurchaseState => ({ error, params }),
+  run: async ({ ctx, input }): Promise<PurchaseState> => {
+    const result = await purchase({ ctx, input });
+    redirect(`/checkout/done/${result.purchaseId}`);
+  },
+});

@@ -2,33 +2,41 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { runService, type ActionResult } from "@/lib/actions/run";
+import type { ActionResult } from "@/lib/actions/run";
+import { defineAction, type Failure } from "@/lib/actions/define";
 import { markRead } from "@/lib/messaging/inbox";
 import { subscriptionInput, updateSubscription } from "@/lib/messaging/subscriptions";
 
-const markReadInput = z.object({ ids: z.array(z.number().int().positive()).max(500) });
-
-export async function markReadAction(ids: number[]): Promise<ActionResult<number>> {
-  const customer = await requireCustomer("/messages");
-  const parsed = markReadInput.safeParse({ ids });
-  if (!parsed.success) return { ok: false, error: "invalid-field", field: "ids" };
-  const result = await runService(async () => markRead({ ctx: await customerContext(customer), input: parsed.data }));
-  revalidatePath("/", "layout");
-  return result;
+function failed<T>({ error, params, field }: Failure): ActionResult<T> {
+  return { ok: false, error, params, field };
 }
 
-export async function updateSubscriptionAction(raw: unknown): Promise<ActionResult<null>> {
-  const customer = await requireCustomer("/messages/subscriptions");
-  const parsed = subscriptionInput.safeParse(raw);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "");
-    return { ok: false, error: field === "target" ? "subscription-target" : "invalid-field", field };
-  }
-  const result = await runService(async () => {
-    await updateSubscription({ ctx: await customerContext(customer), input: parsed.data });
-    return null;
-  });
-  revalidatePath("/messages/subscriptions");
-  return result;
-}
+export const markReadAction = defineAction({
+  name: "messages#markReadAction",
+  audience: "customer",
+  writes: true,
+  input: z.object({ ids: z.array(z.number().int().positive()).max(500) }),
+  from: (ids: number[]) => ({ ids }),
+  invalid: () => ({ error: "invalid-field", field: "ids" }),
+  fail: failed<number>,
+  run: async ({ ctx, input }): Promise<ActionResult<number>> => {
+    const value = await markRead({ ctx, input });
+    revalidatePath("/", "layout");
+    return { ok: true, value };
+  },
+});
+
+export const updateSubscriptionAction = defineAction({
+  name: "messages#updateSubscriptionAction",
+  audience: "customer",
+  writes: true,
+  input: subscriptionInput,
+  from: (raw: unknown) => raw,
+  invalid: (field) => ({ error: field === "target" ? "subscription-target" : "invalid-field", field }),
+  fail: failed<null>,
+  run: async ({ ctx, input }): Promise<ActionResult<null>> => {
+    await updateSubscription({ ctx, input });
+    revalidatePath("/messages/subscriptions");
+    return { ok: true, value: null };
+  },
+});

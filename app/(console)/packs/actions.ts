@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { refundInput, requestRefund } from "@/lib/refunds/request";
 
 export interface RefundState {
@@ -11,15 +10,19 @@ export interface RefundState {
   reason?: string;
 }
 
-export async function refundAction(_prev: RefundState, formData: FormData): Promise<RefundState> {
-  const customer = await requireCustomer("/packs");
-  const parsed = refundInput.safeParse({ packId: formData.get("packId") });
-  if (!parsed.success) return { error: "pack-not-found" };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => requestRefund({ ctx, input: parsed.data }));
-  if (!result.ok) return { error: result.error, reason: typeof result.params?.reason === "string" ? result.params.reason : undefined };
-  revalidatePath("/balance");
-  revalidatePath("/refunds");
-  // The page says what happened (the row itself now reads "Refunded" or "Refund in review").
-  redirect(`/packs?refund=${result.value.refundId}`);
-}
+export const refundAction = defineAction({
+  name: "packs#refundAction",
+  audience: "customer",
+  writes: true,
+  input: refundInput,
+  from: (_prev: RefundState, formData: FormData) => ({ packId: formData.get("packId") }),
+  invalid: () => ({ error: "pack-not-found" }),
+  fail: ({ error, params }): RefundState => ({ error, reason: typeof params?.reason === "string" ? params.reason : undefined }),
+  run: async ({ ctx, input }): Promise<RefundState> => {
+    const result = await requestRefund({ ctx, input });
+    revalidatePath("/balance");
+    revalidatePath("/refunds");
+    // The page says what happened (the row itself now reads "Refunded" or "Refund in review").
+    redirect(`/packs?refund=${result.refundId}`);
+  },
+});

@@ -28,7 +28,7 @@ export default async function QpsPage() {
   const { t, locale } = await getTranslator();
   const [overview, active, requests] = await Promise.all([qpsOverview({ ctx, group: "body" }), activeProducts({ ctx }), listSupportRequests({ ctx })]);
   const bodyActive = active.has("body");
-  const headroom = qpsHeadroom(overview.held);
+  const headroom = qpsHeadroom(overview.held, overview.max);
   const qpsRequests = requests.filter((r) => r.kind === "qps-increase");
   return (
     <>
@@ -46,7 +46,7 @@ export default async function QpsPage() {
             <div>
               <dt className="text-xs text-muted">{t("qps.held")}</dt>
               <dd className="tabular mt-1 text-lg font-semibold" data-testid="qps-held">
-                {t("qps.limit", { held: overview.held, max: MAX_QPS_PER_GROUP })}
+                {t("qps.limit", { held: overview.held, max: overview.max })}
               </dd>
             </div>
           </dl>

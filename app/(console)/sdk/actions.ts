@@ -1,42 +1,62 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { QuotaFormState } from "@/app/(console)/qps/actions";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { startOfflineSdkTrial, startScanSdkTrial } from "@/lib/quota/licences";
+import { quotaFailed, type QuotaFormState } from "@/lib/quota/form-state";
 import { requestFormalLicence } from "@/lib/quota/requests";
 import { formalLicenceInput, offlineTrialInput, scanSdkTrialInput } from "@/lib/quota/schemas";
 
-async function run(work: (ctx: Awaited<ReturnType<typeof customerContext>>) => Promise<unknown>): Promise<QuotaFormState> {
-  const customer = await requireCustomer("/sdk");
-  const ctx = await customerContext(customer);
-  const result = await runService(() => work(ctx));
-  if (!result.ok) return { error: result.error, params: result.params };
+function done(): QuotaFormState {
   revalidatePath("/sdk");
   return { done: true };
 }
 
-export async function scanTrialAction(_prev: QuotaFormState, formData: FormData): Promise<QuotaFormState> {
-  const parsed = scanSdkTrialInput.safeParse({
+export const scanTrialAction = defineAction({
+  name: "sdk#scanTrialAction",
+  audience: "customer",
+  writes: true,
+  input: scanSdkTrialInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({
     app: { name: formData.get("appName"), iosBundleId: formData.get("iosBundleId"), androidPackage: formData.get("androidPackage") },
-  });
-  if (!parsed.success) return { error: "invalid-app" };
-  return run((ctx) => startScanSdkTrial({ ctx, input: parsed.data }));
-}
+  }),
+  invalid: () => ({ error: "invalid-app" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }) => {
+    await startScanSdkTrial({ ctx, input });
+    return done();
+  },
+});
 
-export async function offlineTrialAction(_prev: QuotaFormState, formData: FormData): Promise<QuotaFormState> {
-  const deviceIds = String(formData.get("deviceIds") ?? "")
-    .split(/[\s,]+/)
-    .map((id) => id.trim())
-    .filter(Boolean);
-  const parsed = offlineTrialInput.safeParse({ deviceIds });
-  if (!parsed.success) return { error: "invalid-devices" };
-  return run((ctx) => startOfflineSdkTrial({ ctx, input: parsed.data }));
-}
+export const offlineTrialAction = defineAction({
+  name: "sdk#offlineTrialAction",
+  audience: "customer",
+  writes: true,
+  input: offlineTrialInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({
+    deviceIds: String(formData.get("deviceIds") ?? "")
+      .split(/[\s,]+/)
+      .map((id) => id.trim())
+      .filter(Boolean),
+  }),
+  invalid: () => ({ error: "invalid-devices" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }) => {
+    await startOfflineSdkTrial({ ctx, input });
+    return done();
+  },
+});
 
-export async function formalLicenceAction(_prev: QuotaFormState, formData: FormData): Promise<QuotaFormState> {
-  const parsed = formalLicenceInput.safeParse({ packageName: formData.get("packageName"), years: formData.get("years") ?? 1, note: formData.get("note") ?? "" });
-  if (!parsed.success) return { error: "invalid-package" };
-  return run((ctx) => requestFormalLicence({ ctx, input: parsed.data }));
-}
+export const formalLicenceAction = defineAction({
+  name: "sdk#formalLicenceAction",
+  audience: "customer",
+  writes: true,
+  input: formalLicenceInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({ packageName: formData.get("packageName"), years: formData.get("years") ?? 1, note: formData.get("note") ?? "" }),
+  invalid: () => ({ error: "invalid-package" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }) => {
+    await requestFormalLicence({ ctx, input });
+    return done();
+  },
+});

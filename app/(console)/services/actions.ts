@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { activateProduct, activationInput } from "@/lib/packs/activation";
 
 export interface ActivateState {
@@ -10,13 +9,17 @@ export interface ActivateState {
   activated?: string;
 }
 
-export async function activateAction(_prev: ActivateState, formData: FormData): Promise<ActivateState> {
-  const customer = await requireCustomer("/services");
-  const parsed = activationInput.safeParse({ product: formData.get("product"), acceptTerms: formData.get("acceptTerms") === "on" });
-  if (!parsed.success) return { error: "terms-required" };
-  const ctx = await customerContext(customer);
-  const result = await runService(() => activateProduct({ ctx, input: parsed.data }));
-  if (!result.ok) return { error: result.error };
-  revalidatePath("/services");
-  return { activated: parsed.data.product };
-}
+export const activateAction = defineAction({
+  name: "services#activateAction",
+  audience: "customer",
+  writes: true,
+  input: activationInput,
+  from: (_prev: ActivateState, formData: FormData) => ({ product: formData.get("product"), acceptTerms: formData.get("acceptTerms") === "on" }),
+  invalid: () => ({ error: "terms-required" }),
+  fail: ({ error }): ActivateState => ({ error }),
+  run: async ({ ctx, input }): Promise<ActivateState> => {
+    await activateProduct({ ctx, input });
+    revalidatePath("/services");
+    return { activated: input.product };
+  },
+});

@@ -13,5 +13,6 @@ import { quota } from "./zh-CN/quota";
 import { usage } from "./zh-CN/usage";
 import { bills } from "./zh-CN/bills";
 import { security } from "./zh-CN/security";
+import { supportConsole } from "./zh-CN/support-console";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole };

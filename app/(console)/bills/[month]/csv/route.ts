@@ -1,5 +1,6 @@
-import { auth } from "@/lib/auth";
-import { customerContext } from "@/lib/auth/session";
+import { getDb } from "@/db";
+import { consoleActor, currentViewer } from "@/lib/actions/viewer";
+import { now } from "@/lib/clock";
 import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
@@ -10,11 +11,11 @@ import { getTranslator } from "@/lib/i18n/server";
  * handlers are outside the console layout's guard), and the account comes from it, never from the URL.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }): Promise<Response> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || user.role !== "customer" || !user.accountId) return new Response("sign in required", { status: 401 });
+  // A support view may download too (a read); the account comes from the session or the view.
+  const viewer = await currentViewer();
+  if (viewer.kind !== "customer" && viewer.kind !== "impersonation") return new Response("sign in required", { status: 401 });
   const { month } = await params;
-  const ctx = await customerContext({ userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" });
+  const ctx = { db: await getDb(), actor: consoleActor(viewer), now: now() };
   try {
     const [bill, { t, locale }] = await Promise.all([getBill({ ctx, input: { month } }), getTranslator()]);
     return new Response(billCsv(bill, t, locale), {

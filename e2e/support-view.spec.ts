@@ -1,0 +1,109 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, newCustomer, signIn, signUp, test, type Customer } from "./fixtures";
+
+/** A staff member of this test's own (one support view at a time per staff member). */
+async function signedInStaff(page: Page, name: string): Promise<{ email: string; password: string }> {
+  const email = `staff-${name.toLowerCase()}-${process.pid}-${Date.now().toString(36)}@e2e.test`;
+  const response = await page.request.post("/api/test/staff", { data: { email, role: "support", name } });
+  expect(response.ok()).toBe(true);
+  const staff = (await response.json()) as { email: string; password: string };
+  await signIn(page, staff.email, staff.password, "/staff/sign-in");
+  await expect(page.getByRole("heading", { name: "Customer accounts" })).toBeVisible();
+  return staff;
+}
+
+async function customerPage(browser: Browser, prefix: string): Promise<{ page: Page; customer: Customer }> {
+  const page = await (await browser.newContext({ locale: "en-US" })).newPage();
+  const customer = newCustomer(prefix);
+  await signUp(page, customer);
+  return { page, customer };
+}
+
+async function startViewing(page: Page, customer: Customer, reason: string): Promise<void> {
+  await page.goto("/staff");
+  await page.getByPlaceholder("Email, company or account ID").fill(customer.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: customer.company }).click();
+  await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  await page.getByLabel("Reason (at least 10 characters)").fill(reason);
+  await page.getByLabel("Ticket reference (optional)").fill("T-1001");
+  await page.getByRole("button", { name: "Start viewing" }).click();
+  await expect(page.getByTestId("support-view-banner")).toBeVisible();
+}
+
+test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
+  const { page: owner, customer } = await customerPage(browser, "viewed");
+  // The customer creates a key while we record the server action request, to replay it as staff later.
+  await owner.goto("/api-keys");
+  const recorded = owner.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await owner.getByLabel(/name/i).first().fill("first-key");
+  await owner.getByRole("button", { name: /create/i }).first().click();
+  const request = await recorded;
+  await expect(owner.getByText("first-key").first()).toBeVisible();
+
+  await signedInStaff(page, "Mei");
+  await startViewing(page, customer, "customer asked why a pack is missing");
+
+  for (const path of ["/", "/balance", "/packs"]) {
+    await page.goto(path);
+    const banner = page.getByTestId("support-view-banner");
+    await expect(banner).toContainText("Mei is viewing");
+    await expect(banner).toContainText(customer.company);
+    await expect(banner).toContainText("customer asked why a pack is missing");
+    await expect(banner).toContainText(/\d+ min left/);
+  }
+
+  // A write button, pressed in the staff view, is refused by the server.
+  await page.goto("/api-keys");
+  await page.getByLabel(/name/i).first().fill("staff-key");
+  await page.getByRole("button", { name: /create/i }).first().click();
+  await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
+
+  // The customer's own recorded action request, replayed with the staff session: refused, nothing made.
+  const { cookie: _ownersCookie, ...headers } = request.headers();
+  const replay = await page.request.post(request.url(), { headers, data: request.postDataBuffer() ?? undefined });
+  expect(await replay.text()).toContain("read-only-impersonation");
+
+  await page.getByRole("button", { name: "Stop viewing" }).click();
+  await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  await page.goto("/balance");
+  await expect(page).toHaveURL(/\/staff$/);
+
+  await owner.goto("/api-keys");
+  await expect(owner.getByText("staff-key")).toHaveCount(0);
+  await expect(owner.getByText("first-key")).toHaveCount(1);
+  await owner.goto("/security");
+  const row = owner.getByRole("row").filter({ hasText: "customer asked why a pack is missing" });
+  await expect(row).toContainText("Mei");
+  await expect(row).not.toContainText("@");
+  await expect(row).toContainText("Stopped by staff");
+  await expect(row).toContainText("/balance");
+  await expect(row).toContainText("/packs");
+});
+
+test("a support view ends by itself after 60 minutes", async ({ page, browser }) => {
+  const { customer } = await customerPage(browser, "expiry");
+  await signedInStaff(page, "Tao");
+  await startViewing(page, customer, "checking the monthly bill");
+  await page.goto("/usage");
+  await expect(page.getByTestId("support-view-banner")).toBeVisible();
+  const aged = await page.request.post("/api/test/support-view-age", { data: { email: customer.email, minutes: 60 } });
+  expect(await aged.json()).toEqual({ moved: 1 });
+  await page.goto("/usage");
+  await expect(page).toHaveURL(/\/staff$/);
+});
+
+test("the customer revokes a live support view and the staff view ends at the next request", async ({ page, browser }) => {
+  const { page: owner, customer } = await customerPage(browser, "revoker");
+  await signedInStaff(page, "Jun");
+  await startViewing(page, customer, "looking into a refund question");
+
+  await owner.goto("/security");
+  await expect(owner.getByTestId("support-live")).toContainText("Jun");
+  await owner.getByRole("button", { name: "Revoke access" }).click();
+  await expect(owner.getByTestId("support-live")).toHaveCount(0);
+  await expect(owner.getByRole("row").filter({ hasText: "looking into a refund question" })).toContainText("Revoked by you");
+
+  await page.goto("/packs");
+  await expect(page).toHaveURL(/\/staff$/);
+});

@@ -1,0 +1,104 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import type { Actor, ServiceContext } from "@/lib/context";
+import { ServiceError, type ErrorParams } from "@/lib/context/errors";
+import { consoleActor, currentViewer, type Viewer } from "./viewer";
+
+export type Audience = "public" | "customer" | "staff";
+export type StaffRole = "support" | "admin";
+
+/** What an action declares about itself; the action manifest and its generated tests read this. */
+export interface ActionMeta {
+  /** `module#export`, as listed in the action manifest. */
+  name: string;
+  audience: Audience;
+  /** Changes data (or money). Every writing action is refused to a support view, before any service runs. */
+  writes: boolean;
+  /** Staff actions: the roles allowed (default both). Declared here once, checked again by the service. */
+  roles?: readonly StaffRole[];
+  /** The one kind of write a support view may make: ending itself. */
+  allowedWhileViewing?: boolean;
+}
+
+export interface Failure {
+  error: string;
+  params?: ErrorParams;
+  field?: string;
+}
+
+const registry = new WeakMap<object, ActionMeta>();
+
+/** The declared meta of a server action built by `defineAction` (undefined for anything else). */
+export function actionMeta(action: unknown): ActionMeta | undefined {
+  return typeof action === "function" ? registry.get(action) : undefined;
+}
+
+/**
+ * Decides who may run an action, from the session only. Returns the actor to run as, or why not.
+ * This is the first guard; services check again (`assertCanWrite`, `assertStaff`).
+ */
+export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failure {
+  if (meta.audience === "public") {
+    if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
+    return { actor: viewer.kind === "customer" ? consoleActor(viewer) : { type: "anonymous" } };
+  }
+  if (viewer.kind === "anonymous") return { error: "sign-in-required" };
+  if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
+  if (meta.audience === "customer") {
+    if (viewer.kind === "customer" || viewer.kind === "impersonation") return { actor: consoleActor(viewer) };
+    return { error: "forbidden" };
+  }
+  if (viewer.kind === "customer") return { error: "staff-only" };
+  if (!(meta.roles ?? ["support", "admin"]).includes(viewer.role)) return { error: "staff-only" };
+  if (meta.allowedWhileViewing && viewer.kind === "impersonation") return { actor: { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId } };
+  return { actor: { type: "staff", userId: viewer.userId, role: viewer.role } };
+}
+
+export interface ActionDefinition<Args extends unknown[], Input, R> extends ActionMeta {
+  /** The input's schema: zod names the field at fault. */
+  input: z.ZodType<Input>;
+  /** Turns the action's arguments (a FormData, plain values) into what `input` parses. */
+  from: (...args: Args) => unknown;
+  /** The refusal for input that does not parse; default `invalid-field` naming the field. */
+  invalid?: (field: string) => Failure;
+  /** Shapes a refusal as this action's result type (its form state). */
+  fail: (failure: Failure, ...args: Args) => R;
+  run: (call: { ctx: ServiceContext; input: Input; viewer: Viewer }) => Promise<R>;
+}
+
+/**
+ * The one way a server action is built (issue 9): session → gate (audience, role, read-only support
+ * view) → zod → one service call → typed errors mapped to a result the form shows through
+ * `errors.<code>`. Any other error is rethrown (Next's redirect passes; a raw message never reaches
+ * the user).
+ */
+export function defineAction<Args extends unknown[], Input, R>(def: ActionDefinition<Args, Input, R>): (...args: Args) => Promise<R> {
+  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing };
+  const action = async (...args: Args): Promise<R> => {
+    const viewer = await currentViewer();
+    const allowed = gate(meta, viewer);
+    if (!("actor" in allowed)) return def.fail(allowed, ...args);
+    const parsed = def.input.safeParse(def.from(...args));
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.map(String).join(".") ?? "";
+      return def.fail(def.invalid ? def.invalid(field) : { error: "invalid-field", field }, ...args);
+    }
+    const ctx: ServiceContext = { db: await getDb(), actor: allowed.actor, now: now() };
+    try {
+      return await def.run({ ctx, input: parsed.data, viewer });
+    } catch (error) {
+      if (error instanceof ServiceError) return def.fail({ error: error.code, params: error.params, field: error.field }, ...args);
+      throw error;
+    }
+  };
+  registry.set(action, Object.freeze(meta));
+  return action;
+}
+
+/** FormData field as a string, or undefined when absent or empty. */
+export function optionalField(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

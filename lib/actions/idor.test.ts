@@ -1,0 +1,132 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { expect, it, vi } from "vitest";
+import { actionModules } from "@/app/action-manifest";
+import type { Database } from "@/db/client";
+import { apiKeys, messages, packs, supportSessions, vouchers } from "@/db/schema";
+import { createStaff } from "@/lib/identity/staff";
+import { notify } from "@/lib/messaging/notify";
+import { createApiKey } from "@/lib/metering/api-keys";
+import { activateProduct } from "@/lib/packs/activation";
+import { purchase } from "@/lib/purchases/purchase";
+import { startSupportView } from "@/lib/support/impersonation";
+import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
+import { newAccount, topUp } from "@/lib/testing/wallet-fixtures";
+import { grantVoucher } from "@/lib/wallet/credit";
+import { actionMeta } from "./define";
+import type { Viewer } from "./viewer";
+
+/**
+ * The IDOR matrix (issue 9): every customer action that names an object is called by customer B with
+ * customer A's ids, through the real action and the real database: refused, and A's objects are
+ * unchanged. Every other customer action must be declared here as naming no object, so a new action
+ * fails this test until it is classified.
+ */
+const state: { db: Database | null; viewer: Viewer } = { db: null, viewer: { kind: "anonymous" } };
+vi.mock("@/db", () => ({
+  getDb: async () => {
+    if (!state.db) throw new Error("no database");
+    return state.db;
+  },
+}));
+vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/actions/viewer", () => ({
+  currentViewer: async () => state.viewer,
+  consoleActor: (v: Extract<Viewer, { kind: "customer" }>) => ({ type: "customer", userId: v.userId, accountId: v.accountId }),
+  viewedCustomerEmail: async () => "",
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
+
+/** Customer actions whose input names no object of an account (the account comes from the session). */
+const NAMES_NO_OBJECT = new Set([
+  "alerts#updateThresholdAction",
+  "api-keys#createApiKeyAction",
+  "balance#topUpAction",
+  "messages#updateSubscriptionAction",
+  "qps#switchModeAction",
+  "qps#requestMoreQpsAction",
+  "sdk#scanTrialAction",
+  "sdk#offlineTrialAction",
+  "sdk#formalLicenceAction",
+  "services#activateAction",
+]);
+
+const at = new Date("2026-11-22T02:00:00Z");
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+describeEachDatabase("IDOR matrix: customer actions with another account's ids", (database) => {
+  it("every customer action is in the matrix or declared to name no object; each refuses A's ids from B and changes nothing", async () => {
+    const db = database().db;
+    state.db = db;
+    const a = await newAccount(db, at, "idor-a");
+    const b = await newAccount(db, at, "idor-b");
+    await activateProduct({ ctx: a.customer(), input: { product: "scan", acceptTerms: true } });
+    await topUp(a, "1000");
+    const bought = await purchase({ ctx: a.customer(), input: { idempotencyKey: `idor-${Date.now()}`, item: "scan.code-recognition:1k", quantity: 1 } });
+    const [pack] = await db.select().from(packs).where(eq(packs.purchaseId, bought.purchaseId));
+    const key = await createApiKey({ ctx: a.customer(), input: { name: "a-key" } });
+    await notify(a.system(), { accountId: a.accountId, kind: "restored", product: null, params: { balance: "¥1.00" }, dedupeKey: `idor-${Date.now()}` });
+    const [message] = await db.select().from(messages).where(eq(messages.accountId, a.accountId));
+    const voucher = await grantVoucher({ ctx: a.system(), input: { accountId: a.accountId, amount: "50", products: ["scan"], expiresAt: new Date(at.getTime() + 30 * 86_400_000), reason: "idor test" } });
+    const staff = await createStaff({ ctx: a.system(), input: { email: uniqueEmail("idor-staff"), role: "support" } });
+    const view = await startSupportView({
+      ctx: { db, actor: { type: "staff", userId: staff.userId, role: "support" }, now: at },
+      input: { accountId: a.accountId, reason: "idor matrix test view" },
+      origin: { ip: "t", userAgent: "t" },
+    });
+    if (!pack || !message) throw new Error("fixtures missing");
+
+    /** What customer B sends, and how to see that A's object is untouched. */
+    const matrix: Record<string, { args: unknown[]; unchanged: () => Promise<boolean>; refused?: (result: unknown) => boolean }> = {
+      "packs#refundAction": {
+        args: [{}, form({ packId: pack.id })],
+        unchanged: async () => (await db.select().from(packs).where(and(eq(packs.id, pack.id), isNull(packs.refundedAt), eq(packs.refundHold, false)))).length === 1,
+      },
+      "api-keys#revokeApiKeyAction": {
+        args: [key.key.id],
+        unchanged: async () => (await db.select().from(apiKeys).where(and(eq(apiKeys.id, key.key.id), isNull(apiKeys.revokedAt)))).length === 1,
+      },
+      "messages#markReadAction": {
+        args: [[message.id]],
+        // Marking is scoped to the caller's own messages: foreign ids match nothing.
+        refused: (result) => JSON.stringify(result) === '{"ok":true,"value":0}',
+        unchanged: async () => (await db.select().from(messages).where(and(eq(messages.id, message.id), isNull(messages.readAt)))).length === 1,
+      },
+      "checkout#purchaseAction": {
+        args: [{}, form({ idempotencyKey: `idor-b-${Date.now()}`, item: "scan.code-recognition:1k", quantity: "1", voucherId: voucher.voucherId })],
+        unchanged: async () => (await db.select().from(vouchers).where(eq(vouchers.id, voucher.voucherId)))[0]?.remaining === "50.00",
+      },
+      "security#revokeSupportViewAction": {
+        args: [{}, form({ sessionId: view.id })],
+        unchanged: async () => (await db.select().from(supportSessions).where(and(eq(supportSessions.id, view.id), isNull(supportSessions.endedAt)))).length === 1,
+      },
+    };
+
+    state.viewer = { kind: "customer", userId: b.userId, accountId: b.accountId, email: "b@x", name: "B" };
+    await topUp(b, "1000");
+    await activateProduct({ ctx: b.customer(), input: { product: "scan", acceptTerms: true } });
+    let checked = 0;
+    for (const entry of Object.values(actionModules)) {
+      if (!("load" in entry)) continue;
+      for (const action of Object.values(await entry.load())) {
+        const meta = actionMeta(action);
+        if (!meta || meta.audience !== "customer") continue;
+        if (NAMES_NO_OBJECT.has(meta.name)) continue;
+        const row = matrix[meta.name];
+        expect(row, `${meta.name} names an object but is not in the IDOR matrix`).toBeDefined();
+        if (!row) continue;
+        const result = await (action as (...args: unknown[]) => Promise<unknown>)(...row.args);
+        if (row.refused) expect(row.refused(result), `${meta.name}: ${JSON.stringify(result)}`).toBe(true);
+        else expect(JSON.stringify(result), meta.name).toMatch(/"error":"[a-z-]+"/);
+        expect(await row.unchanged(), `${meta.name} changed account A's object`).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(Object.keys(matrix).length);
+  });
+});

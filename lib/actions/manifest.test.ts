@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { actionModules } from "@/app/action-manifest";
+import type { SupportView } from "@/lib/support/impersonation";
+import { actionMeta, type ActionMeta } from "./define";
+import type { Viewer } from "./viewer";
+
+// The session and the database are the two things an action reaches for; both are stand-ins here, so
+// a refused call that touched the database (any service) would show as a call to getDb.
+const getDb = vi.fn(async () => {
+  throw new Error("a service ran: the database was asked for");
+});
+const viewer = { current: { kind: "anonymous" } as Viewer };
+vi.mock("@/db", () => ({ getDb: () => getDb() }));
+vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/actions/viewer", async () => {
+  const consoleActor = (v: Extract<Viewer, { kind: "customer" | "impersonation" }>) =>
+    v.kind === "customer" ? { type: "customer", userId: v.userId, accountId: v.accountId } : { type: "impersonation", staffUserId: v.userId, accountId: v.view.accountId };
+  return { currentViewer: async () => viewer.current, consoleActor, viewedCustomerEmail: async () => "" };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
+
+const ACCOUNT = "00000000-0000-4000-8000-00000000000a";
+const view: SupportView = {
+  id: "00000000-0000-4000-8000-0000000000ee",
+  staffUserId: "00000000-0000-4000-8000-0000000000aa",
+  staffName: "Support",
+  accountId: ACCOUNT,
+  accountName: "Viewed Co",
+  reason: "checking the customer's bill",
+  ticketRef: null,
+  startedAt: new Date(),
+  expiresAt: new Date(Date.now() + 3_600_000),
+};
+const viewers = {
+  impersonation: { kind: "impersonation", userId: view.staffUserId, role: "support", email: "s@x", view },
+  customer: { kind: "customer", userId: "00000000-0000-4000-8000-0000000000cc", accountId: ACCOUNT, email: "c@x", name: "C" },
+  staff: { kind: "staff", userId: view.staffUserId, role: "support", email: "s@x" },
+  anonymous: { kind: "anonymous" },
+} satisfies Record<string, Viewer>;
+
+/** Plausible arguments for any action's signature: a previous form state and a FormData full of ids. */
+function anyArguments(): unknown[] {
+  const form = new FormData();
+  for (const name of ["packId", "keyId", "accountId", "sessionId", "product", "amount", "item", "reason"]) form.set(name, ACCOUNT);
+  return [{}, form];
+}
+
+function appFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? appFiles(full) : /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+async function loadedActions(): Promise<{ file: string; name: string; action: (...args: unknown[]) => Promise<unknown>; meta: ActionMeta | undefined }[]> {
+  const all = [];
+  for (const [file, entry] of Object.entries(actionModules)) {
+    if (!("load" in entry)) continue;
+    const mod = await entry.load();
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === "function") all.push({ file, name, action: value as (...args: unknown[]) => Promise<unknown>, meta: actionMeta(value) });
+    }
+  }
+  return all;
+}
+
+describe("the action manifest", () => {
+  beforeEach(() => {
+    getDb.mockClear();
+  });
+
+  it("lists every 'use server' file of the app", () => {
+    const root = path.resolve(__dirname, "../..");
+    const serverFiles = appFiles(path.join(root, "app"))
+      .filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")))
+      .map((file) => path.relative(root, file).split(path.sep).join("/"))
+      .sort();
+    expect(serverFiles).toEqual(Object.keys(actionModules).sort());
+  });
+
+  it("every exported action is built with defineAction and names itself", async () => {
+    const actions = await loadedActions();
+    expect(actions.length).toBeGreaterThan(15);
+    for (const { file, name, meta } of actions) {
+      expect(meta, `${file}#${name} is not built with defineAction`).toBeDefined();
+      expect(meta?.name.split("#")[1]).toBe(name);
+    }
+  });
+
+  it("every writing action refuses a support view before any service runs", async () => {
+    viewer.current = viewers.impersonation;
+    const writers = (await loadedActions()).filter(({ meta }) => meta?.writes && !meta.allowedWhileViewing);
+    expect(writers.length).toBeGreaterThan(12);
+    for (const { file, name, action } of writers) {
+      const result = await action(...anyArguments());
+      expect(JSON.stringify(result) ?? "", `${file}#${name}`).toContain("read-only-impersonation");
+    }
+    expect(getDb).not.toHaveBeenCalled();
+  });
+
+  it("customer actions refuse staff and the signed-out; staff actions refuse customers; before any service runs", async () => {
+    const actions = await loadedActions();
+    for (const { file, name, action, meta } of actions) {
+      if (!meta || meta.audience === "public") continue;
+      const label = `${file}#${name}`;
+      viewer.current = viewers.anonymous;
+      expect(JSON.stringify(await action(...anyArguments())) ?? "", label).toContain("sign-in-required");
+      viewer.current = meta.audience === "customer" ? viewers.staff : viewers.customer;
+      expect(JSON.stringify(await action(...anyArguments())) ?? "", label).toContain(meta.audience === "customer" ? "forbidden" : "staff-only");
+    }
+    expect(getDb).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { auth } from "@/lib/auth";
+import type { Actor } from "@/lib/context";
+import type { SupportView } from "@/lib/support/impersonation";
+import { supportViewOf } from "@/lib/support/view-cookie";
+
+/** Who sent this request, from the signed session (and, for staff, their live support view). Never from input. */
+export type Viewer =
+  | { kind: "anonymous" }
+  | { kind: "customer"; userId: string; accountId: string; email: string; name: string }
+  | { kind: "staff"; userId: string; role: "support" | "admin"; email: string }
+  /** A staff member viewing a customer's console (SPEC §8): read-only. */
+  | { kind: "impersonation"; userId: string; role: "support" | "admin"; email: string; view: SupportView };
+
+export async function currentViewer(): Promise<Viewer> {
+  const user = (await auth())?.user;
+  if (!user?.id || !user.role) return { kind: "anonymous" };
+  if (user.role === "customer") {
+    if (!user.accountId) return { kind: "anonymous" };
+    return { kind: "customer", userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
+  }
+  const view = await supportViewOf(user.id);
+  if (view) return { kind: "impersonation", userId: user.id, role: user.role, email: user.email ?? "", view };
+  return { kind: "staff", userId: user.id, role: user.role, email: user.email ?? "" };
+}
+
+/** The actor a service sees for a customer-console request. */
+export function consoleActor(viewer: Extract<Viewer, { kind: "customer" | "impersonation" }>): Actor {
+  return viewer.kind === "customer"
+    ? { type: "customer", userId: viewer.userId, accountId: viewer.accountId }
+    : { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId };
+}
+
+/** The customer whose console a support view shows: their email, for the account menu. */
+export async function viewedCustomerEmail(accountId: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
+  return row?.email ?? "";
+}

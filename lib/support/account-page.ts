@@ -1,0 +1,72 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { accountViolations, accounts, auditLog, bills, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
+import { NotFoundError, type ServiceContext } from "@/lib/context";
+import { assertStaff } from "@/lib/context/access";
+
+export const accountPageInput = z.object({ accountId: z.uuid() });
+
+const RECENT = 20;
+
+/**
+ * Everything support needs on one account (issue 10 account page): status, balance, products, packs,
+ * recent bills, open requests and the audit trail. Staff's own read path: customer services take the
+ * account from the session only.
+ */
+export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; input: { accountId: string } }) {
+  assertStaff(ctx.actor);
+  const db = ctx.db;
+  const [account] = await db
+    .select({ id: accounts.id, name: accounts.name, status: accounts.status, createdAt: accounts.createdAt, email: users.email })
+    .from(accounts)
+    .innerJoin(users, eq(users.accountId, accounts.id))
+    .where(eq(accounts.id, input.accountId))
+    .limit(1);
+  if (!account) throw new NotFoundError("account-not-found");
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation] = await Promise.all([
+    db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
+    db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
+    db
+      .select({ id: packs.id, api: packs.api, packSpec: packs.packSpec, size: packs.size, remaining: packs.remaining, source: packs.source, expiresAt: packs.expiresAt, refundedAt: packs.refundedAt, refundHold: packs.refundHold })
+      .from(packs)
+      .where(eq(packs.accountId, account.id))
+      .orderBy(desc(packs.deliveredAt))
+      .limit(RECENT),
+    db.select({ id: bills.id, month: bills.month, status: bills.status, usageTotal: bills.usageTotal }).from(bills).where(eq(bills.accountId, account.id)).orderBy(desc(bills.month)).limit(6),
+    db
+      .select({ id: supportRequests.id, kind: supportRequests.kind, status: supportRequests.status, details: supportRequests.details, createdAt: supportRequests.createdAt })
+      .from(supportRequests)
+      .where(and(eq(supportRequests.accountId, account.id), inArray(supportRequests.status, ["open", "awaiting-quote", "quoted"])))
+      .orderBy(desc(supportRequests.createdAt)),
+    db
+      .select({ id: refunds.id, pack: packs.packSpec, requestedAt: refunds.requestedAt, returnedCash: refunds.returnedCash, returnedIncome: refunds.returnedIncome, returnedGift: refunds.returnedGift })
+      .from(refunds)
+      .innerJoin(packs, eq(packs.id, refunds.packId))
+      .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
+    db.select().from(auditLog).where(eq(auditLog.accountId, account.id)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(50),
+    db
+      .select({ id: supportSessions.id })
+      .from(supportSessions)
+      .where(and(eq(supportSessions.staffUserId, ctx.actor.userId), isNull(supportSessions.endedAt))),
+    db
+      .select({ reason: accountViolations.reason, markedAt: accountViolations.markedAt })
+      .from(accountViolations)
+      .where(and(eq(accountViolations.accountId, account.id), isNull(accountViolations.liftedAt))),
+  ]);
+  return {
+    account,
+    wallet: wallet[0] ?? { cash: "0", income: "0", gift: "0", frozen: "0" },
+    products,
+    packs: packRows,
+    bills: billRows,
+    requests: requestRows,
+    pendingRefunds,
+    audit,
+    /** The staff member's own live view (of any account): they stop it before starting another. */
+    viewing: liveView.length > 0,
+    violation: violation[0] ?? null,
+  };
+}
+
+export type StaffAccountPage = Awaited<ReturnType<typeof staffAccountPage>>;
