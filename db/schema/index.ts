@@ -7,3 +7,4 @@ export * from "./packs";
 export * from "./quota";
 export * from "./metering";
 export * from "./billing";
+export * from "./spend";
