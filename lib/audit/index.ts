@@ -27,7 +27,10 @@ export type AuditAction =
   | "subscriptions.update"
   | "api-key.create"
   | "api-key.revoke"
-  | "alerts.thresholds-update";
+  | "alerts.thresholds-update"
+  | "budgets.save"
+  | "budgets.delete"
+  | "balance-alert.save";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -28,6 +28,8 @@ export interface ApiSoFar {
 export interface ApiForecast {
   api: ApiId;
   callsSoFar: number;
+  /** What the month so far costs postpaid (the running estimate). */
+  actual: string;
   calls: number;
   callsLow: number;
   callsHigh: number;
@@ -43,6 +45,7 @@ export interface MonthForecast {
   day: number;
   daysInMonth: number;
   apis: ApiForecast[];
+  actualTotal: string;
   total: string;
   totalLow: string;
   totalHigh: string;
@@ -98,9 +101,10 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
   const elapsed = Math.min(Math.max(now.getTime() - start, 0), daysInMonth * DAY_MS);
   const today = Math.min(Math.floor(elapsed / DAY_MS), daysInMonth);
   const dayFraction = (elapsed - today * DAY_MS) / DAY_MS;
-  const lines = apis.map((api): ApiForecast & { dec: [Dec, Dec, Dec] } => {
+  const lines = apis.map((api): ApiForecast & { dec: [Dec, Dec, Dec, Dec] } => {
     const callsSoFar = api.days.reduce((a, b) => a + b, 0);
     const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction);
+    const soFar = priceProjected(api, callsSoFar, 0);
     const mid = priceProjected(api, callsSoFar, expected);
     const lo = priceProjected(api, callsSoFar, low);
     const hi = priceProjected(api, callsSoFar, high);
@@ -110,6 +114,7 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
     return {
       api: api.api,
       callsSoFar,
+      actual: formatMoney(soFar.amount),
       calls: callsSoFar + expected,
       callsLow: callsSoFar + low,
       callsHigh: callsSoFar + high,
@@ -117,15 +122,16 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
       amount: formatMoney(mid.amount),
       amountLow: formatMoney(aLow),
       amountHigh: formatMoney(aHigh),
-      dec: [mid.amount, aLow, aHigh],
+      dec: [mid.amount, aLow, aHigh, soFar.amount],
     };
   });
-  const sum = (i: 0 | 1 | 2) => formatMoney(lines.length > 0 ? sumAmounts(lines.map((l) => l.dec[i])) : new Dec(0));
+  const sum = (i: 0 | 1 | 2 | 3) => formatMoney(lines.length > 0 ? sumAmounts(lines.map((l) => l.dec[i])) : new Dec(0));
   return {
     month,
     day: Math.min(today + 1, daysInMonth),
     daysInMonth,
     apis: lines.map(({ dec: _dec, ...line }) => line),
+    actualTotal: sum(3),
     total: sum(0),
     totalLow: sum(1),
     totalHigh: sum(2),

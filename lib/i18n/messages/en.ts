@@ -10,12 +10,13 @@ import { packs } from "./en/packs";
 import { checkout } from "./en/checkout";
 import { quota } from "./en/quota";
 import { usage } from "./en/usage";
+import { spend } from "./en/spend";
 import { bills } from "./en/bills";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...spend } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { packs } from "./zh-CN/packs";
 import { checkout } from "./zh-CN/checkout";
 import { quota } from "./zh-CN/quota";
 import { usage } from "./zh-CN/usage";
+import { spend } from "./zh-CN/spend";
 import { bills } from "./zh-CN/bills";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...spend };
