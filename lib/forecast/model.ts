@@ -33,6 +33,9 @@ export interface ApiForecast {
   calls: number;
   callsLow: number;
   callsHigh: number;
+  /** Of the forecast calls, how many the free calls and the packs would cover. */
+  free: number;
+  fromPacks: number;
   tier: number;
   amount: string;
   amountLow: string;
@@ -92,7 +95,7 @@ function priceProjected(api: ApiSoFar, callsSoFar: number, extra: number) {
   const extraFree = Math.min(extra, Math.max(api.freeLeft, 0));
   const extraPacks = Math.min(extra - extraFree, Math.max(api.packsLeft, 0));
   const priced = priceUsage([{ api: api.api, calls: callsSoFar + extra, free: api.free + extraFree, fromPacks: api.fromPacks + extraPacks }]);
-  return { amount: priced.total, tier: priced.lines[0]?.tier ?? 1 };
+  return { amount: priced.total, tier: priced.lines[0]?.tier ?? 1, free: api.free + extraFree, fromPacks: api.fromPacks + extraPacks };
 }
 
 export function forecastMonth({ month, now, apis }: { month: Month; now: Date; apis: readonly ApiSoFar[] }): MonthForecast {
@@ -118,6 +121,8 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
       calls: callsSoFar + expected,
       callsLow: callsSoFar + low,
       callsHigh: callsSoFar + high,
+      free: mid.free,
+      fromPacks: mid.fromPacks,
       tier: mid.tier,
       amount: formatMoney(mid.amount),
       amountLow: formatMoney(aLow),

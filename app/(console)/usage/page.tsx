@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SpendOutlook } from "../_spend/spend-outlook";
 import { apiName } from "@/components/metering/api-name";
 import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
@@ -67,6 +68,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             </div>
           ))}
         </dl>
+        {isCurrent ? <SpendOutlook /> : null}
 
         {daily.apis.length === 0 ? (
           <Card title={t("usage.chart.title")}>
