@@ -57,6 +57,7 @@ export const spend = {
   "advice.buy": "Buy {pack}",
   "advice.calculator": "Open in the calculator",
   "advice.note": "A pack is suggested only if it pays for itself at your own rate of use within its 1-year validity.",
+  "usage.csv.day": "Day (Asia/Shanghai)",
   "export.csv": "Download CSV",
   "export.transactions": "Download transactions (CSV)",
   "export.dailyUsage": "Download daily usage (CSV)",

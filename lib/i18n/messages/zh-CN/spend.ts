@@ -58,6 +58,7 @@ export const spend: Record<keyof typeof en, string> = {
   "advice.buy": "购买{pack}",
   "advice.calculator": "在计算器中打开",
   "advice.note": "只有按您自己的使用速度能在 1 年有效期内回本的资源包才会被推荐。",
+  "usage.csv.day": "日期（北京时间）",
   "export.csv": "下载 CSV",
   "export.transactions": "下载交易记录（CSV）",
   "export.dailyUsage": "下载每日用量（CSV）",
