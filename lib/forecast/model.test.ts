@@ -40,3 +40,13 @@ describe("month-end forecast", () => {
     expect(forecast.apis[0]).toMatchObject({ calls: 3_000, amount: "240.00", amountLow: "240.00", amountHigh: "240.00" });
   });
 });
+
+describe("a customer who started this month", () => {
+  it("does not count the days before its first call as quiet days", () => {
+    // First calls on the 20th (a Friday): 1,000 a day for the 20th–22nd, now 00:00 on the 23rd.
+    const days = [...Array.from({ length: 19 }, () => 0), 1000, 1000, 1000, 0];
+    const forecast = forecastMonth({ month, now: at(23), apis: [{ api: "processing.quality", days, free: 1000, fromPacks: 0, freeLeft: 0, packsLeft: 0 }] });
+    // 3,000 so far + 8 remaining days × 1,000.
+    expect(forecast.apis[0]).toMatchObject({ calls: 11_000, callsLow: 11_000, callsHigh: 11_000 });
+  });
+});

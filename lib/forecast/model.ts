@@ -6,7 +6,8 @@ import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Mo
  *
  * The model, in the sentence the pages show: each remaining day of the month is expected to get
  * the average calls of the same weekday so far this month (the average of all full days while
- * that weekday has not yet come round), and the range assumes every remaining day is as quiet as
+ * that weekday has not yet come round; days before the account's first call this month do not
+ * count), and the range assumes every remaining day is as quiet as
  * the quietest, or as busy as the busiest, full day so far. Projected calls draw this month's
  * free calls left, then prepaid packs left, then go postpaid (SPEC §2.5), and each API's projected
  * month total picks its tier (SPEC §2.3), so a tier reached later in the month is honoured.
@@ -64,8 +65,10 @@ function mean(values: readonly number[]): number {
 }
 
 /** Expected calls for the rest of the month: [expected, low, high]. Call counts, not money: floats are fine, rounded at the end. */
-export function projectRemainingCalls(month: Month, days: readonly number[], today: number, daysInMonth: number, dayFraction: number): [number, number, number] {
-  const full = days.slice(0, today);
+export function projectRemainingCalls(month: Month, days: readonly number[], today: number, daysInMonth: number, dayFraction: number, firstDay = 0): [number, number, number] {
+  // Days before the account's first call of the month (a new customer) are no evidence of its rate.
+  const from = Math.min(firstDay, today);
+  const full = days.slice(from, today);
   const todaySoFar = days[today] ?? 0;
   // Before the first full day, the only evidence is today's pace.
   const fallback = full.length > 0 ? mean(full) : todaySoFar / Math.max(dayFraction, 1 / 24);
@@ -73,7 +76,7 @@ export function projectRemainingCalls(month: Month, days: readonly number[], tod
   const busy = full.length > 0 ? Math.max(...full) : fallback;
   const byWeekday = (index: number): number => {
     const weekday = weekdayOf(month, index);
-    const same = full.filter((_, i) => weekdayOf(month, i) === weekday);
+    const same = full.filter((_, i) => weekdayOf(month, from + i) === weekday);
     return same.length > 0 ? mean(same) : fallback;
   };
   let expected = 0;
@@ -99,6 +102,7 @@ function priceProjected(api: ApiSoFar, callsSoFar: number, extra: number) {
 }
 
 export function forecastMonth({ month, now, apis }: { month: Month; now: Date; apis: readonly ApiSoFar[] }): MonthForecast {
+  const firstDay = Math.min(...apis.map((api) => api.days.findIndex((calls) => calls > 0)).filter((index) => index >= 0));
   const start = monthStart(month).getTime();
   const daysInMonth = Math.round((monthEnd(month).getTime() - start) / DAY_MS);
   const elapsed = Math.min(Math.max(now.getTime() - start, 0), daysInMonth * DAY_MS);
@@ -106,7 +110,7 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
   const dayFraction = (elapsed - today * DAY_MS) / DAY_MS;
   const lines = apis.map((api): ApiForecast & { dec: [Dec, Dec, Dec, Dec] } => {
     const callsSoFar = api.days.reduce((a, b) => a + b, 0);
-    const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction);
+    const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction, Number.isFinite(firstDay) ? firstDay : 0);
     const soFar = priceProjected(api, callsSoFar, 0);
     const mid = priceProjected(api, callsSoFar, expected);
     const lo = priceProjected(api, callsSoFar, low);
