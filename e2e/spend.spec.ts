@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { activate, createKey, postUsage, topUp } from "./metering-helpers";
 
@@ -102,6 +103,17 @@ for (const size of [
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "en" ? "Budgets and balance alert" : "预算与余额预警");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // This page's own content (the shell is checked by its own suite): no serious or critical axe violation.
+      const axe = await new AxeBuilder({ page }).include("main").analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    }
+    // The forecast and advice cards on the overview and usage pages stay inside the screen.
+    for (const path of ["/", "/usage"]) {
+      await page.goto(path);
+      for (const id of ["month-forecast", "usage-advice"]) {
+        const box = await page.getByTestId(id).boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(size.width);
+      }
     }
   });
 }
