@@ -35,21 +35,23 @@ export function ForecastCard({ t, locale, forecast }: { t: Translate; locale: Lo
                 <thead>
                   <tr>
                     <Th>{t("forecast.col.api")}</Th>
-                    <Th className="text-right">{t("forecast.col.soFar")}</Th>
                     <Th className="text-right">{t("forecast.col.calls")}</Th>
                     <Th className="text-right">{t("forecast.col.amount")}</Th>
-                    <Th className="text-right">{t("forecast.col.range")}</Th>
                   </tr>
                 </thead>
                 <tbody>
                   {forecast.apis.map((line) => (
                     <tr key={line.api} data-testid={`forecast-${line.api}`}>
-                      <Td className="font-medium">{apiName(locale, line.api)}</Td>
-                      <Td className="text-right">{formatCount(line.callsSoFar)}</Td>
-                      <Td className="text-right">{formatCount(line.calls)}</Td>
-                      <Td className="text-right font-medium">{formatYuan(line.amount)}</Td>
-                      <Td className="text-right text-muted">
-                        {formatYuan(line.amountLow)} – {formatYuan(line.amountHigh)}
+                      <Td className="font-medium whitespace-normal">{apiName(locale, line.api)}</Td>
+                      <Td className="text-right">
+                        <div>{formatCount(line.calls)}</div>
+                        <div className="text-xs text-muted">{t("forecast.soFar", { calls: formatCount(line.callsSoFar) })}</div>
+                      </Td>
+                      <Td className="text-right">
+                        <div className="font-medium">{formatYuan(line.amount)}</div>
+                        <div className="text-xs text-muted">
+                          {formatYuan(line.amountLow)} – {formatYuan(line.amountHigh)}
+                        </div>
                       </Td>
                     </tr>
                   ))}
