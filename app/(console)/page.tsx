@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SpendOutlook } from "./_spend/spend-outlook";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
 import { EstimateCard } from "@/components/overview/estimate-card";
@@ -59,6 +60,7 @@ export default async function OverviewPage() {
           </div>
           <BalanceFigures t={t} wallet={wallet} />
         </section>
+        <SpendOutlook />
         <div className="grid gap-6 lg:grid-cols-3">
           <EstimateCard t={t} locale={locale} summary={summary} lastBill={bills[0] ?? null} />
           <div className="lg:col-span-2">

@@ -3,6 +3,9 @@ import { Calculator } from "@/components/calculator/calculator";
 import { PublicFrame } from "@/components/calculator/public-frame";
 import { PageHeader } from "@/components/shell/page-header";
 import { auth } from "@/lib/auth";
+import { prefilledForm } from "@/lib/calculator/prefill";
+import { now } from "@/lib/clock";
+import { monthOf } from "@/lib/pricing";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Public (proxy.ts lets it through): the pricing runs in the browser, so nothing here needs a session. */
-export default async function CalculatorPage() {
+export default async function CalculatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ t }, session] = await Promise.all([getTranslator(), auth()]);
   const role = session?.user?.role;
   const back = !role
@@ -20,7 +23,8 @@ export default async function CalculatorPage() {
   return (
     <PublicFrame t={t} back={back}>
       <PageHeader title={t("calculator.title")} description={t("calculator.description")} />
-      <Calculator />
+      {/* Issue 13: advice links here with the account's numbers; without parameters it opens empty. */}
+      <Calculator initial={prefilledForm(await searchParams, monthOf(now()))} />
     </PublicFrame>
   );
 }

@@ -16,11 +16,11 @@ import { UsageCards } from "./usage-cards";
 export type FormUpdate = (change: (form: CalculatorForm) => CalculatorForm) => void;
 
 /** The price calculator: the form on the left, the bill on the right, the tier tables below. */
-export function Calculator() {
+export function Calculator({ initial }: { initial?: CalculatorForm } = {}) {
   const { t } = useI18n();
   // The current month in the browser (Asia/Shanghai months, SPEC §1).
-  const [form, setForm] = useState<CalculatorForm>(() => emptyForm(monthOf(new Date())));
-  const nextKey = useRef(1);
+  const [form, setForm] = useState<CalculatorForm>(() => initial ?? emptyForm(monthOf(new Date())));
+  const nextKey = useRef((initial?.purchases.length ?? 0) + 1);
   const newKey = () => nextKey.current++;
   const deferred = useDeferredValue(form);
   const result = useMemo(() => calculate(deferred), [deferred]);

@@ -1,5 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { InboxMessage } from "@/lib/messaging/inbox";
+import Link from "next/link";
+import { messageLink } from "@/lib/messaging/links";
 import { messageBodyKey, messageKinds, messageTitleKey, type MessageKind } from "@/lib/messaging/kinds";
 import type { Translate } from "@/lib/i18n/translate";
 import { MarkReadButton } from "./mark-read-button";
@@ -25,6 +27,7 @@ export function MessageList({ t, locale, messages }: { t: Translate; locale: str
                 {unread ? <Badge tone="blue">{t("inbox.unreadBadge")}</Badge> : null}
               </div>
               {kind ? <p className="mt-1 text-sm text-muted">{t(messageBodyKey(kind), message.params)}</p> : null}
+              {kind && messageLink(kind) ? <Link href={messageLink(kind)?.href ?? "/"} className="mt-1 inline-block text-sm text-brand-600 hover:underline">{t(messageLink(kind)?.label ?? "inbox.title")}</Link> : null}
               <p className="mt-1 text-xs text-muted">{time.format(message.createdAt)}</p>
             </div>
             {unread ? (

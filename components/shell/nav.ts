@@ -45,6 +45,7 @@ export const customerNav: NavSection[] = [
       { href: "/balance", label: "nav.balance", icon: "¥" },
       { href: "/bills", label: "nav.bills", icon: "▥" },
       { href: "/refunds", label: "nav.refunds", icon: "↺" },
+      { href: "/budgets", label: "nav.budgets", icon: "◎" },
     ],
   },
   { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "∑" }] },

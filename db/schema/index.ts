@@ -8,3 +8,4 @@ export * from "./quota";
 export * from "./metering";
 export * from "./billing";
 export * from "./support";
+export * from "./spend";

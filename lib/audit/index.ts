@@ -44,7 +44,10 @@ export type AuditAction =
   | "qps.increase-declined"
   | "account.disabled"
   | "account.enabled"
-  | "licence.quoted";
+  | "licence.quoted"
+  | "budgets.save"
+  | "budgets.delete"
+  | "balance-alert.save";
 
 export interface AuditEntry {
   action: AuditAction;

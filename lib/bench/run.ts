@@ -4,10 +4,11 @@
  */
 import type { Bench } from "./bench";
 import { closeBench } from "./close";
+import { forecastBench } from "./forecast";
 import { meteringBench } from "./metering";
 import { pricingBench } from "./pricing";
 
-const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench];
+const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench, forecastBench];
 
 function formatFigure(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);

@@ -8,6 +8,7 @@ import { issueFreePacks } from "@/lib/packs/free-packs";
 import { FIRST_PRICED_MONTH, monthOf, previousMonth, type Month } from "@/lib/pricing";
 import type { DeliveryChannel } from "@/db/schema";
 import { lapseEndedQps } from "@/lib/quota/lapse";
+import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
 import { suspendOverdue } from "./arrears";
 import { closeMonth, type CloseReport } from "./close";
 
@@ -17,6 +18,7 @@ export interface RunDueReport {
   close: CloseReport | null;
   suspended: number;
   qpsLapsed: number;
+  spendAlerts: SpendAlertReport;
   deliveries: DeliveryReport;
 }
 
@@ -51,7 +53,7 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
  * Everything due at `ctx.now` (API.md §2 `run-due`): this month's free packs, the previous month's
  * close once the month has ended (SPEC §7: between the 1st and the 3rd; any later run catches up),
  * arrears older than 24 hours → suspension, QPS groups whose QPS has all ended back to call
- * billing, and the outbox's due deliveries. Each step is idempotent,
+ * billing, budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
  */
@@ -65,6 +67,8 @@ export async function runDue({ ctx, senders = configuredSenders() }: { ctx: Serv
   }
   const { suspended } = await suspendOverdue({ ctx });
   const qps = await lapseEndedQps({ ctx });
+  // After the close, so a bill that takes a balance below its alert is seen in the same run.
+  const spendAlerts = await evaluateSpendAlerts({ ctx });
   const deliveries = await deliverDue(ctx, senders);
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, deliveries };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, spendAlerts, deliveries };
 }

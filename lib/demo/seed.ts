@@ -14,6 +14,7 @@ import { parseUsageRequest } from "@/lib/metering/usage-request";
 import { activateProduct } from "@/lib/packs/activation";
 import { issueFreePacks } from "@/lib/packs/free-packs";
 import { Dec, monthOf, monthStart, nextMonth, previousMonth, type Month } from "@/lib/pricing";
+import { DEMO_MONTHS, demoMonthDays, demoMonthEnd, demoRandom } from "./usage";
 import { purchase } from "@/lib/purchases/purchase";
 import { requestRefund } from "@/lib/refunds/request";
 import { getWallet } from "@/lib/wallet/balance";
@@ -21,28 +22,7 @@ import { creditAccount } from "@/lib/wallet/credit";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-export const DEMO_MONTHS = 24;
-
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo history. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Daily calls per API at the start of the history; each grows month by month (a business that is growing). */
-const DAILY_BASE = {
-  "processing.quality": 38_000,
-  "processing.crop": 16_000,
-  "recognition.product": 2_600,
-  "scan.code-recognition": 1_400,
-  "body.detection": 4_200,
-} as const;
+export { DEMO_MONTHS };
 
 export interface SeedReport {
   created: boolean;
@@ -64,7 +44,7 @@ export async function seedDemo({ ctx, dataDir }: { ctx: ServiceContext; dataDir:
   const [existing] = await ctx.db.select({ accountId: users.accountId }).from(users).where(eq(users.email, DEMO_EMAIL));
   if (existing?.accountId) return { created: false, email: DEMO_EMAIL, password: null, accountId: existing.accountId, months: 0, events: 0 };
 
-  const rand = random(20_261_122);
+  const rand = demoRandom();
   const now = ctx.now;
   const current = monthOf(now);
   let month: Month = current;
@@ -112,19 +92,8 @@ export async function seedDemo({ ctx, dataDir }: { ctx: ServiceContext; dataDir:
       const [pack] = await ctx.db.select({ id: packs.id }).from(packs).where(and(eq(packs.accountId, accountId), eq(packs.purchaseId, bought.purchaseId)));
       if (index === 11 && pack) await requestRefund({ ctx: customer(new Date(boughtAt.getTime() + 2 * DAY)), input: { packId: pack.id } });
     }
-    const growth = 1 + index * 0.035;
-    const end = index === DEMO_MONTHS ? now : monthStart(nextMonth(month));
-    for (let day = first.getTime() + 10 * HOUR; day < end.getTime(); day += DAY) {
-      const when = new Date(day + Math.floor(rand() * 8 * HOUR));
-      if (when >= end) break;
-      const weekday = new Date(when.getTime() + 8 * HOUR).getUTCDay();
-      const weekFactor = weekday === 0 || weekday === 6 ? 0.55 : 1;
-      const batch = Object.entries(DAILY_BASE).map(([api, base], i) => ({
-        id: `demo-${when.toISOString().slice(0, 10)}-${i}`,
-        api,
-        calls: Math.max(1, Math.min(1_000_000, Math.round(base * growth * weekFactor * (0.8 + rand() * 0.4)))),
-        at: when.toISOString(),
-      }));
+    for (const { when, calls } of demoMonthDays(rand, month, index, demoMonthEnd(month, index, now))) {
+      const batch = Object.entries(calls).map(([api, count], i) => ({ id: `demo-${when.toISOString().slice(0, 10)}-${i}`, api, calls: count, at: when.toISOString() }));
       await reportUsage({ ctx: gateway(when), input: { events: parseUsageRequest({ events: batch }) } });
       events += batch.length;
     }

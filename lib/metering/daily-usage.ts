@@ -45,9 +45,8 @@ export function daysOfMonth(month: string): string[] {
  * aggregates only (issue 5: charts never scan raw events). An hour bucket lies wholly inside one
  * Shanghai day, since the offset is a whole number of hours.
  */
-export async function dailyUsage({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<DailyUsage> {
+export async function dailyUsage({ ctx, input, accountId = accountOf(ctx.actor) }: { ctx: ServiceContext; input: { month: string }; accountId?: string }): Promise<DailyUsage> {
   if (!isMonth(input.month)) throw new ValidationError("month");
-  const accountId = accountOf(ctx.actor);
   // `at time zone 'UTC'` makes the day independent of the session's time zone; then +8 h is Shanghai.
   const day = sql<string>`to_char((${usageHourly.hour} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
   const rows = await ctx.db

@@ -4,12 +4,16 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { BalanceFigures } from "@/components/wallet/balance-figures";
 import { TopUpForm } from "@/components/wallet/top-up-form";
+import { TransactionFilter, TransactionPager } from "@/components/spend/transaction-filter";
 import { TransactionTable } from "@/components/wallet/transaction-table";
 import { VoucherTable } from "@/components/wallet/voucher-table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatYuan } from "@/lib/pricing";
-import { getWallet, listTransactions, listVouchers } from "@/lib/wallet/balance";
+import { searchObject, transactionQuery } from "@/lib/exports/ranges";
+import { transactionPage } from "@/lib/exports/transactions";
+import { errorMessage } from "@/lib/i18n/translate";
+import { getWallet, listVouchers } from "@/lib/wallet/balance";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { findTopUpOrder } from "@/lib/wallet/top-up";
 import { z } from "zod";
@@ -19,12 +23,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("wallet.title") };
 }
 
-export default async function BalancePage({ searchParams }: { searchParams: Promise<{ topup?: string; cancelled?: string }> }) {
+export default async function BalancePage({ searchParams }: { searchParams: Promise<{ topup?: string; cancelled?: string; from?: string; to?: string; page?: string }> }) {
   const customer = await requireCustomer("/balance");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
   const params = await searchParams;
-  const [wallet, vouchers, transactions] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), listTransactions({ ctx })]);
+  // Issue 11 item 7: a date filter and pages; a bad date or page is said, and the full list shown.
+  const asked = transactionQuery.safeParse(searchObject(new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string")), ["from", "to", "page"]));
+  const filter = asked.success ? asked.data : { page: 1, pageSize: 100 };
+  const [wallet, vouchers, history] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), transactionPage({ ctx, input: { ...filter, pageSize: 50 } })]);
   // The order is shown only if it is this customer's: the id in the URL is not trusted.
   const orderId = z.uuid().safeParse(params.topup);
   const order = orderId.success ? await findTopUpOrder(ctx, orderId.data) : null;
@@ -56,9 +63,14 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
             <VoucherTable t={t} locale={locale} vouchers={vouchers} />
           </Card>
         </div>
-        <Card title={t("wallet.transactions")}>
-          <TransactionTable t={t} locale={locale} transactions={transactions} />
-        </Card>
+        <div id="transactions">
+          <Card title={t("wallet.transactions")}>
+            {asked.success ? null : <Alert tone="error">{errorMessage(t, "invalid-date")}</Alert>}
+            <TransactionFilter t={t} from={history.from} to={history.to} />
+            <TransactionTable t={t} locale={locale} transactions={history.transactions} />
+            <TransactionPager t={t} from={history.from} to={history.to} page={history.page} pages={history.pages} total={history.total} />
+          </Card>
+        </div>
       </div>
     </>
   );

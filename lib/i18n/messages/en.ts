@@ -10,6 +10,7 @@ import { packs } from "./en/packs";
 import { checkout } from "./en/checkout";
 import { quota } from "./en/quota";
 import { usage } from "./en/usage";
+import { spend } from "./en/spend";
 import { bills } from "./en/bills";
 import { security } from "./en/security";
 import { supportConsole } from "./en/support-console";
@@ -18,6 +19,6 @@ import { supportConsole } from "./en/support-console";
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...spend } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,8 +11,9 @@ import { packs } from "./zh-CN/packs";
 import { checkout } from "./zh-CN/checkout";
 import { quota } from "./zh-CN/quota";
 import { usage } from "./zh-CN/usage";
+import { spend } from "./zh-CN/spend";
 import { bills } from "./zh-CN/bills";
 import { security } from "./zh-CN/security";
 import { supportConsole } from "./zh-CN/support-console";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...spend };

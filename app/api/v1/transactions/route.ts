@@ -1,0 +1,22 @@
+import { firstIssue, transactionJson } from "@/lib/exports/json";
+import { searchObject, transactionQuery } from "@/lib/exports/ranges";
+import { transactionPage } from "@/lib/exports/transactions";
+import { apiKeyContext, jsonError } from "@/lib/metering/http";
+
+/** docs/api.md `GET /api/v1/transactions?from&to&page&pageSize`: the key's own account's ledger movements, oldest first. */
+export async function GET(request: Request): Promise<Response> {
+  const ctx = await apiKeyContext(request);
+  if (ctx instanceof Response) return ctx;
+  const parsed = transactionQuery.safeParse(searchObject(new URL(request.url).searchParams, ["from", "to", "page", "pageSize"]));
+  if (!parsed.success) return jsonError(400, "malformed", firstIssue(parsed.error.issues));
+  const page = await transactionPage({ ctx, input: parsed.data, order: "oldest" });
+  return Response.json({
+    from: page.from,
+    to: page.to,
+    page: page.page,
+    pageSize: page.pageSize,
+    total: page.total,
+    pages: page.pages,
+    transactions: page.transactions.map(transactionJson),
+  });
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveBalanceAlertAction, type SpendFormState } from "@/app/(console)/budgets/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { errorMessage } from "@/lib/i18n/translate";
+
+/** The balance alert: on/off and the amount, with the suggested amount filled in when none is set. */
+export function BalanceAlertForm({ enabled, threshold, suggested }: { enabled: boolean; threshold: string | null; suggested: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(saveBalanceAlertAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label={t("balanceAlert.title")}>
+      <label className="flex items-start gap-2 text-sm text-ink">
+        <input type="checkbox" name="enabled" defaultChecked={enabled} className="mt-0.5 h-4 w-4 rounded border-line" />
+        <span>{t("balanceAlert.enabled")}</span>
+      </label>
+      <Field
+        label={t("balanceAlert.threshold")}
+        name="threshold"
+        inputMode="decimal"
+        defaultValue={threshold ?? suggested}
+        hint={t("balanceAlert.suggested", { amount: `¥${suggested}` })}
+        error={state.error ? errorMessage(t, state.error) : undefined}
+      />
+      <Button type="submit" disabled={pending}>
+        {t("balanceAlert.save")}
+      </Button>
+      <p role="status" className="text-xs text-emerald-700">
+        {state.saved ? t("balanceAlert.saved") : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveBudgetAction, type SpendFormState } from "@/app/(console)/budgets/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { errorMessage } from "@/lib/i18n/translate";
+import { PRODUCT_IDS } from "@/lib/pricing";
+
+/** Sets a monthly budget for the account or a product (one per scope: saving again replaces it). */
+export function BudgetForm() {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(saveBudgetAction, {});
+  const error = (field: string) => (state.error && state.field === field ? errorMessage(t, state.error) : undefined);
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-start" noValidate aria-label={t("budgets.form.title")}>
+      <div className="space-y-1.5">
+        <label htmlFor="budget-scope" className="block text-sm font-medium text-ink">
+          {t("budgets.form.scope")}
+        </label>
+        <select id="budget-scope" name="scope" className={inputClass} defaultValue="account">
+          <option value="account">{t("budgets.scope.account")}</option>
+          {PRODUCT_IDS.map((product) => (
+            <option key={product} value={product}>
+              {t(`product.${product}`)}
+            </option>
+          ))}
+        </select>
+        <p className="text-xs text-muted">{t("budgets.form.replaces")}</p>
+      </div>
+      <Field label={t("budgets.form.amount")} name="amount" inputMode="decimal" placeholder="100.00" required error={error("amount")} />
+      <Field label={t("budgets.form.thresholds")} name="thresholds" defaultValue="50, 80, 100" hint={t("budgets.form.thresholdsHint")} error={error("thresholds")} />
+      <div className="space-y-1.5 lg:pt-7">
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? t("budgets.form.saving") : t("budgets.form.save")}
+        </Button>
+        <p role="status" className="text-xs text-emerald-700">
+          {state.saved ? t("budgets.form.saved") : ""}
+        </p>
+        {state.error && !state.field ? (
+          <p role="alert" className="text-xs text-red-600">
+            {errorMessage(t, state.error)}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { deleteBudgetAction, type SpendFormState } from "@/app/(console)/budgets/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { buttonClass } from "@/components/ui/button";
+import { errorMessage } from "@/lib/i18n/translate";
+
+export function DeleteBudgetButton({ id, scopeLabel }: { id: string; scopeLabel: string }) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(deleteBudgetAction, {});
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} aria-label={t("budgets.deleteNamed", { scope: scopeLabel })} className={buttonClass("ghost", "px-2 py-1 text-xs")}>
+        {t("budgets.delete")}
+      </button>
+      {state.error ? (
+        <p role="alert" className="text-xs text-red-600">
+          {errorMessage(t, state.error)}
+        </p>
+      ) : null}
+    </form>
+  );
+}

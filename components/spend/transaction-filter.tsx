@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Translate } from "@/lib/i18n/translate";
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== null && value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The balance page's date filter (a plain GET form, so it works without JavaScript) and its CSV download. */
+export function TransactionFilter({ t, from, to }: { t: Translate; from: string | null; to: string | null }) {
+  return (
+    <form method="get" action="/balance" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("wallet.transactions")}>
+      <div className="space-y-1">
+        <label htmlFor="tx-from" className="block text-xs font-medium text-muted">
+          {t("transactions.filter.from")}
+        </label>
+        <input id="tx-from" name="from" type="date" defaultValue={from ?? ""} className={`${inputClass} w-40`} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="tx-to" className="block text-xs font-medium text-muted">
+          {t("transactions.filter.to")}
+        </label>
+        <input id="tx-to" name="to" type="date" defaultValue={to ?? ""} className={`${inputClass} w-40`} />
+      </div>
+      <button type="submit" className={buttonClass("secondary", "px-3 py-2")}>
+        {t("transactions.filter.apply")}
+      </button>
+      {from || to ? (
+        <Link href="/balance" className="py-2 text-sm text-brand-600 hover:underline">
+          {t("transactions.filter.clear")}
+        </Link>
+      ) : null}
+      <a href={`/balance/transactions-csv${query({ from, to })}`} className="ml-auto py-2 text-sm text-brand-600 hover:underline" download data-testid="transactions-csv">
+        {t("export.transactions")}
+      </a>
+    </form>
+  );
+}
+
+/** Previous / next pages of the transaction list, keeping the date filter. */
+export function TransactionPager({ t, from, to, page, pages, total }: { t: Translate; from: string | null; to: string | null; page: number; pages: number; total: number }) {
+  const link = (target: number) => `/balance${query({ from, to, page: target > 1 ? target : null })}#transactions`;
+  return (
+    <nav aria-label={t("transactions.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-muted" data-testid="transactions-page">
+        {t("transactions.page", { page, pages, count: total })}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link href={link(page - 1)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")} rel="prev">
+            {t("transactions.previous")}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link href={link(page + 1)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")} rel="next">
+            {t("transactions.next")}
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

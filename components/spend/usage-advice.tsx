@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { monthLabel } from "@/components/billing/month-label";
+import { apiName } from "@/components/metering/api-name";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/table";
+import type { UsageAdvice } from "@/lib/forecast/advice";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatCount, formatYuan, packSpecById } from "@/lib/pricing";
+
+function packName(locale: Locale, packId: string): string {
+  const spec = packSpecById(packId);
+  return spec ? `${apiName(locale, spec.api)} ${formatCount(spec.calls)}` : packId;
+}
+
+/** The calculator prefilled with the month and the API's calls (and the pack, for pack advice). */
+function calculatorHref(advice: UsageAdvice): string {
+  const query = new URLSearchParams({ month: advice.month, api: advice.api, calls: String(advice.kind === "tier" ? advice.calls : advice.billable) });
+  if (advice.kind === "pack") {
+    query.set("pack", advice.packId);
+    query.set("quantity", String(advice.quantity));
+  }
+  return `/calculator?${query.toString()}`;
+}
+
+/** Advice from the account's own usage (issue 13), each with the way to act on it. */
+export function UsageAdviceCard({ t, locale, advice }: { t: Translate; locale: Locale; advice: readonly UsageAdvice[] }) {
+  return (
+    <Card title={t("advice.title")}>
+      <div data-testid="usage-advice">
+        {advice.length === 0 ? (
+          <EmptyState>{t("advice.empty")}</EmptyState>
+        ) : (
+          <ul className="space-y-4">
+            {advice.map((item) => (
+              <li key={`${item.kind}-${item.api}`} className="space-y-2 text-sm" data-testid={`advice-${item.kind}-${item.api}`}>
+                <p>
+                  {item.kind === "pack"
+                    ? t("advice.pack", {
+                        month: monthLabel(locale, item.month),
+                        postpaid: formatYuan(item.postpaid),
+                        api: apiName(locale, item.api),
+                        quantity: item.quantity,
+                        pack: packName(locale, item.packId),
+                        alternative: formatYuan(item.alternative),
+                        saving: formatYuan(item.saving),
+                      })
+                    : t("advice.tier", {
+                        short: formatCount(item.short),
+                        tier: item.tier,
+                        api: apiName(locale, item.api),
+                        better: formatCount(item.betterCalls),
+                        betterAmount: formatYuan(item.betterAmount),
+                        amount: formatYuan(item.amount),
+                      })}
+                </p>
+                <div className="flex flex-wrap gap-2">
+                  {item.kind === "pack" ? (
+                    <Link href={`/checkout?item=${encodeURIComponent(item.packId)}&quantity=${item.quantity}`} className={buttonClass("primary", "px-3 py-1.5 text-xs")}>
+                      {t("advice.buy", { pack: packName(locale, item.packId) })}
+                    </Link>
+                  ) : null}
+                  <Link href={calculatorHref(item)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+                    {t("advice.calculator")}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-3 text-xs text-muted">{t("advice.note")}</p>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+import { and, eq, like } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { messages, outbox } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { runDue } from "@/lib/billing/run-due";
+import { updateSubscription } from "@/lib/messaging/subscriptions";
+import { activateProduct } from "@/lib/packs/activation";
+import { purchase } from "@/lib/purchases/purchase";
+import { describeEachDatabase, describePostgres, openScratchDatabase } from "@/lib/testing/databases";
+import { meteredAccount } from "@/lib/testing/metering-fixtures";
+import { topUp } from "@/lib/testing/wallet-fixtures";
+import { saveBalanceAlert } from "./balance-alert";
+import { listBudgets, saveBudget } from "./budgets";
+import { evaluateSpendAlerts } from "./evaluate";
+
+const t0 = new Date("2026-11-10T04:00:00Z");
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+async function kindsOf(db: Database, accountId: string, prefix: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: messages.dedupeKey })
+    .from(messages)
+    .where(and(eq(messages.accountId, accountId), like(messages.dedupeKey, `${prefix}%`)));
+  return rows.map((r) => r.key).sort();
+}
+
+/** A ¥100 budget on the whole account; 250 scan calls a day on the 2nd–9th: 1,000 free, 1,000 × 0.12 = ¥120 postpaid. */
+async function overBudgetAccount(db: Database) {
+  const m = await meteredAccount(db, new Date("2026-11-01T00:00:00+08:00"), ["scan"]);
+  await updateSubscription({ ctx: m.customer(t0), input: { topic: "account", channel: "email", enabled: true, target: "finance@example.com" } });
+  const { id } = await saveBudget({ ctx: m.customer(t0), input: { scope: "account", amount: "100", thresholds: [50, 80, 100] } });
+  await m.report(
+    Array.from({ length: 8 }, (_, i) => ({ id: `day-${i + 2}`, api: "scan.code-recognition", calls: 250, at: `2026-11-0${i + 2}T11:00:00+08:00` })),
+    t0,
+  );
+  return { ...m, budgetId: id };
+}
+
+describeEachDatabase("spend alerts", (database) => {
+  it("sends each budget threshold once a month, to Messages and through the outbox", async () => {
+    const db = database().db;
+    const m = await overBudgetAccount(db);
+    const [view] = await listBudgets({ ctx: m.customer(later(1)) });
+    expect(view).toMatchObject({ scope: "account", amount: "100.00", actual: "120.00" });
+    expect(Number(view?.forecast)).toBeGreaterThan(120);
+
+    const system = { db, actor: { type: "system" as const }, now: later(1) };
+    await evaluateSpendAlerts({ ctx: system });
+    const keys = await kindsOf(db, m.accountId, `budget:${m.budgetId}:2026-11:`);
+    expect(keys).toEqual(["actual:100", "actual:50", "actual:80", "forecast:100", "forecast:50", "forecast:80"].map((k) => `budget:${m.budgetId}:2026-11:${k}`).sort());
+    await evaluateSpendAlerts({ ctx: { ...system, now: later(2) } });
+    expect(await kindsOf(db, m.accountId, "budget:")).toHaveLength(6);
+    const deliveries = await db.select().from(outbox).where(eq(outbox.accountId, m.accountId));
+    expect(deliveries).toHaveLength(6);
+    expect(deliveries[0]).toMatchObject({ channel: "email", target: "finance@example.com" });
+    expect(deliveries.some((d) => d.subject.includes("80%"))).toBe(true);
+  });
+
+  it("fires the balance alert when a purchase crosses it, once, and again after it re-arms", async () => {
+    const db = database().db;
+    const m = await meteredAccount(db, t0, ["recognition", "scan"]);
+    await topUp(m, "1000.00", t0);
+    await saveBalanceAlert({ ctx: m.customer(t0), input: { enabled: true, threshold: "500" } });
+    expect(await kindsOf(db, m.accountId, "balance-low")).toEqual([]);
+    // ¥1,000 − ¥730 = ¥270: below ¥500.
+    await purchase({ ctx: m.customer(later(1)), input: { item: "recognition.vehicle-enhanced:10k", quantity: 1, idempotencyKey: "cross-1" } });
+    expect(await kindsOf(db, m.accountId, "balance-low")).toEqual(["balance-low:1"]);
+    // Still below: run-due sends nothing more.
+    await evaluateSpendAlerts({ ctx: { db, actor: { type: "system" }, now: later(2) } });
+    expect(await kindsOf(db, m.accountId, "balance-low")).toEqual(["balance-low:1"]);
+    // Back above (re-arms), then below again: a second crossing, a second message.
+    await topUp(m, "1000.00", later(3));
+    await purchase({ ctx: m.customer(later(4)), input: { item: "recognition.vehicle-enhanced:10k", quantity: 1, idempotencyKey: "cross-2" } });
+    expect(await kindsOf(db, m.accountId, "balance-low")).toEqual(["balance-low:1"]);
+    // ¥540 − ¥100 = ¥440.
+    await purchase({ ctx: m.customer(later(5)), input: { item: "scan.code-recognition:1k", quantity: 1, idempotencyKey: "cross-3" } });
+    expect(await kindsOf(db, m.accountId, "balance-low")).toEqual(["balance-low:1", "balance-low:2"]);
+    const [message] = await db.select().from(messages).where(and(eq(messages.accountId, m.accountId), eq(messages.dedupeKey, "balance-low:2")));
+    expect(message?.params).toMatchObject({ threshold: "¥500.00", balance: "¥440.00" });
+  });
+
+  it("refuses a budget from an impersonating viewer and changes nothing", async () => {
+    const db = database().db;
+    const m = await meteredAccount(db, t0, ["scan"]);
+    await activateProduct({ ctx: m.customer(), input: { product: "body", acceptTerms: true } });
+    const viewer = { db, actor: { type: "impersonation" as const, staffUserId: "s", accountId: m.accountId }, now: t0 };
+    await expect(saveBudget({ ctx: viewer, input: { scope: "body", amount: "5", thresholds: [100] } })).rejects.toMatchObject({ code: "read-only-impersonation" });
+    expect(await listBudgets({ ctx: m.customer() })).toEqual([]);
+  });
+});
+
+describePostgres("spend alerts under two concurrent run-due", () => {
+  it("sends each alert once when two run-due runs race", async () => {
+    const url = process.env.TEST_DATABASE_URL ?? "";
+    // A database of its own: run-due closes the previous month for every account in it.
+    const handle = await openScratchDatabase(url);
+    try {
+      const db = handle.db;
+      const m = await overBudgetAccount(db);
+      await topUp(m, "100.00", t0);
+      await saveBalanceAlert({ ctx: m.customer(t0), input: { enabled: true, threshold: "500" } });
+      // The alert fired when it was saved (the balance was already below); re-arm it by hand so run-due has a crossing to race on.
+      await db.execute(`update balance_alerts set armed = true where account_id = '${m.accountId}'`);
+      const ctx = { db, actor: { type: "system" as const, reason: "race" }, now: later(5) };
+      const reports = await Promise.all([runDue({ ctx, senders: {} }), runDue({ ctx, senders: {} }), evaluateSpendAlerts({ ctx })]);
+      const budgetSent = reports[0].spendAlerts.budgetAlerts + reports[1].spendAlerts.budgetAlerts + reports[2].budgetAlerts;
+      const balanceSent = reports[0].spendAlerts.balanceAlerts + reports[1].spendAlerts.balanceAlerts + reports[2].balanceAlerts;
+      expect(budgetSent).toBe(6);
+      expect(balanceSent).toBe(1);
+      expect(await kindsOf(db, m.accountId, "budget:")).toHaveLength(6);
+      expect(await kindsOf(db, m.accountId, "balance-low")).toEqual(["balance-low:1", "balance-low:2"]);
+      const deliveries = await db.select().from(outbox).where(eq(outbox.accountId, m.accountId));
+      expect(deliveries).toHaveLength(8);
+    } finally {
+      await handle.close();
+    }
+  });
+});

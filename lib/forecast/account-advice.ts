@@ -1,0 +1,27 @@
+import "server-only";
+import type { ServiceContext } from "@/lib/context";
+import { accountOf } from "@/lib/context/access";
+import { dailyUsage } from "@/lib/metering/daily-usage";
+import { FIRST_PRICED_MONTH, monthOf, previousMonth } from "@/lib/pricing";
+import { packAdviceFromLastMonth, tierAdviceForMonth, type UsageAdvice } from "./advice";
+import type { MonthForecast } from "./model";
+
+/**
+ * Advice from the account's own usage (issue 13): packs that would have made last month cheaper,
+ * and tiers this month's forecast falls just short of. Last month is read from the hourly
+ * aggregates, so it is there before the close has made the bill.
+ */
+export async function accountAdvice({ ctx, forecast }: { ctx: ServiceContext; forecast: MonthForecast }): Promise<UsageAdvice[]> {
+  const accountId = accountOf(ctx.actor);
+  const last = previousMonth(monthOf(ctx.now));
+  const lastUsage = last >= FIRST_PRICED_MONTH ? await dailyUsage({ ctx, input: { month: last }, accountId }) : { apis: [] };
+  const packs = packAdviceFromLastMonth(
+    last,
+    lastUsage.apis.map((entry) => ({ api: entry.api, calls: entry.total.calls, free: entry.total.free, fromPacks: entry.total.fromPacks })),
+  );
+  const tiers = tierAdviceForMonth(
+    forecast.month,
+    forecast.apis.map((line) => ({ api: line.api, calls: line.calls, free: line.free, fromPacks: line.fromPacks })),
+  );
+  return [...tiers, ...packs];
+}

@@ -1,0 +1,148 @@
+import { priceUsage } from "@/lib/billing/price-usage";
+import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
+
+/**
+ * The month-end forecast (issue 13), pure: no clock, no database; `now` is an argument.
+ *
+ * The model, in the sentence the pages show: each remaining day of the month is expected to get
+ * the average calls of the same weekday so far this month (the average of all full days while
+ * that weekday has not yet come round; days before the account's first call this month do not
+ * count), and the range assumes every remaining day is as quiet as
+ * the quietest, or as busy as the busiest, full day so far. Projected calls draw this month's
+ * free calls left, then prepaid packs left, then go postpaid (SPEC §2.5), and each API's projected
+ * month total picks its tier (SPEC §2.3), so a tier reached later in the month is honoured.
+ */
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+export interface ApiSoFar {
+  api: ApiId;
+  /** Calls per Shanghai day of the month from the 1st up to and including today (today partial). */
+  days: readonly number[];
+  free: number;
+  fromPacks: number;
+  /** Free calls of this month's free pack not yet used, and calls left in usable prepaid packs. */
+  freeLeft: number;
+  packsLeft: number;
+}
+
+export interface ApiForecast {
+  api: ApiId;
+  callsSoFar: number;
+  /** What the month so far costs postpaid (the running estimate). */
+  actual: string;
+  calls: number;
+  callsLow: number;
+  callsHigh: number;
+  /** Of the forecast calls, how many the free calls and the packs would cover. */
+  free: number;
+  fromPacks: number;
+  tier: number;
+  amount: string;
+  amountLow: string;
+  amountHigh: string;
+}
+
+export interface MonthForecast {
+  month: Month;
+  /** Days of the month begun, today included, and the month's length in days. */
+  day: number;
+  daysInMonth: number;
+  apis: ApiForecast[];
+  actualTotal: string;
+  total: string;
+  totalLow: string;
+  totalHigh: string;
+}
+
+/** Shanghai weekday (0 = Sunday) of the month's day `index` (0 = the 1st). */
+function weekdayOf(month: Month, index: number): number {
+  return new Date(monthStart(month).getTime() + index * DAY_MS + SHANGHAI_OFFSET_MS).getUTCDay();
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Expected calls for the rest of the month: [expected, low, high]. Call counts, not money: floats are fine, rounded at the end. */
+export function projectRemainingCalls(month: Month, days: readonly number[], today: number, daysInMonth: number, dayFraction: number, firstDay = 0): [number, number, number] {
+  // Days before the account's first call of the month (a new customer) are no evidence of its rate.
+  const from = Math.min(firstDay, today);
+  const full = days.slice(from, today);
+  const todaySoFar = days[today] ?? 0;
+  // Before the first full day, the only evidence is today's pace.
+  const fallback = full.length > 0 ? mean(full) : todaySoFar / Math.max(dayFraction, 1 / 24);
+  const quiet = full.length > 0 ? Math.min(...full) : fallback;
+  const busy = full.length > 0 ? Math.max(...full) : fallback;
+  const byWeekday = (index: number): number => {
+    const weekday = weekdayOf(month, index);
+    const same = full.filter((_, i) => weekdayOf(month, from + i) === weekday);
+    return same.length > 0 ? mean(same) : fallback;
+  };
+  let expected = 0;
+  let low = 0;
+  let high = 0;
+  for (let index = today; index < daysInMonth; index++) {
+    const share = index === today ? 1 - dayFraction : 1;
+    expected += byWeekday(index) * share;
+    low += quiet * share;
+    high += busy * share;
+  }
+  // Today already has some calls: the rest of today is what its expectation has not yet seen.
+  const adjust = (value: number) => Math.max(0, Math.round(value));
+  return [adjust(expected), adjust(Math.min(low, expected)), adjust(Math.max(high, expected))];
+}
+
+/** Prices one API's month if `extra` more calls come: free left, then packs left, then postpaid. */
+function priceProjected(api: ApiSoFar, callsSoFar: number, extra: number) {
+  const extraFree = Math.min(extra, Math.max(api.freeLeft, 0));
+  const extraPacks = Math.min(extra - extraFree, Math.max(api.packsLeft, 0));
+  const priced = priceUsage([{ api: api.api, calls: callsSoFar + extra, free: api.free + extraFree, fromPacks: api.fromPacks + extraPacks }]);
+  return { amount: priced.total, tier: priced.lines[0]?.tier ?? 1, free: api.free + extraFree, fromPacks: api.fromPacks + extraPacks };
+}
+
+export function forecastMonth({ month, now, apis }: { month: Month; now: Date; apis: readonly ApiSoFar[] }): MonthForecast {
+  const firstDay = Math.min(...apis.map((api) => api.days.findIndex((calls) => calls > 0)).filter((index) => index >= 0));
+  const start = monthStart(month).getTime();
+  const daysInMonth = Math.round((monthEnd(month).getTime() - start) / DAY_MS);
+  const elapsed = Math.min(Math.max(now.getTime() - start, 0), daysInMonth * DAY_MS);
+  const today = Math.min(Math.floor(elapsed / DAY_MS), daysInMonth);
+  const dayFraction = (elapsed - today * DAY_MS) / DAY_MS;
+  const lines = apis.map((api): ApiForecast & { dec: [Dec, Dec, Dec, Dec] } => {
+    const callsSoFar = api.days.reduce((a, b) => a + b, 0);
+    const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction, Number.isFinite(firstDay) ? firstDay : 0);
+    const soFar = priceProjected(api, callsSoFar, 0);
+    const mid = priceProjected(api, callsSoFar, expected);
+    const lo = priceProjected(api, callsSoFar, low);
+    const hi = priceProjected(api, callsSoFar, high);
+    // More calls can cost less when they reach a cheaper tier (SPEC §2.3): the range is ordered by amount.
+    const amounts = [lo.amount, mid.amount, hi.amount].sort((a, b) => a.comparedTo(b));
+    const [aLow, , aHigh] = amounts as [Dec, Dec, Dec];
+    return {
+      api: api.api,
+      callsSoFar,
+      actual: formatMoney(soFar.amount),
+      calls: callsSoFar + expected,
+      callsLow: callsSoFar + low,
+      callsHigh: callsSoFar + high,
+      free: mid.free,
+      fromPacks: mid.fromPacks,
+      tier: mid.tier,
+      amount: formatMoney(mid.amount),
+      amountLow: formatMoney(aLow),
+      amountHigh: formatMoney(aHigh),
+      dec: [mid.amount, aLow, aHigh, soFar.amount],
+    };
+  });
+  const sum = (i: 0 | 1 | 2 | 3) => formatMoney(lines.length > 0 ? sumAmounts(lines.map((l) => l.dec[i])) : new Dec(0));
+  return {
+    month,
+    day: Math.min(today + 1, daysInMonth),
+    daysInMonth,
+    apis: lines.map(({ dec: _dec, ...line }) => line),
+    actualTotal: sum(3),
+    total: sum(0),
+    totalLow: sum(1),
+    totalHigh: sum(2),
+  };
+}
