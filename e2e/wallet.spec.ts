@@ -31,7 +31,7 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
 
   await page.goto("/packs");
   const row = page.locator('[data-testid="pack-row"][data-pack-spec="scan.code-recognition:1k"]');
-  await expect(row.getByText(/Refundable until/)).toBeVisible();
+  await expect(row.getByText(/Refundable through/)).toBeVisible();
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Refund" }).click();
   await expect(page.getByText("Refunded: ¥70.00 returned to your balance (¥30.00 voucher part not returned).")).toBeVisible();

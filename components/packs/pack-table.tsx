@@ -1,9 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
 import { RefundButton } from "./refund-button";
 import { RemainingBar as RemainingBarCell } from "./remaining-bar";
@@ -33,7 +34,8 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
       </thead>
       <tbody>
         {packs.map((pack) => {
-          const until = pack.refund.until ? formatDateTime(locale, pack.refund.until) : "";
+          // `until` is the last instant (inclusive); validThrough takes an exclusive end.
+          const until = pack.refund.until ? validThrough(t, locale, new Date(pack.refund.until.getTime() + 1)) : "";
           const why = pack.refund.refundable ? null : `packs.refund.why.${pack.refund.reason}`;
           return (
             <tr key={pack.id} data-testid="pack-row" data-pack-spec={pack.packSpec ?? ""} data-status={pack.status}>
@@ -55,7 +57,7 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
                   <span className="text-muted">{t("packs.col.delivered")}</span> {formatDate(locale, pack.deliveredAt)}
                 </p>
                 <p className="mt-0.5">
-                  <span className="text-muted">{t("packs.col.expires")}</span> {formatDateTime(locale, pack.expiresAt)}
+                  <span className="text-muted">{t("packs.col.expires")}</span> {validThrough(t, locale, pack.expiresAt)}
                 </p>
               </Td>
               <Td>

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate } from "@/lib/i18n/format-date";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { getTranslator } from "@/lib/i18n/server";
 import { freeQuota } from "@/lib/metering/free-quota";
 import { formatCount } from "@/lib/pricing";
@@ -71,7 +72,7 @@ export default async function FreeQuotaPage() {
                           <QuotaBar left={pack.remaining} size={pack.size} label={left(pack.remaining, pack.size)} />
                         </Td>
                         {/* The pack is valid until the month ends: show the last instant's day, not the next month's 1st. */}
-                        <Td>{formatDateTime(locale, new Date(pack.expiresAt.getTime() - 1))}</Td>
+                        <Td>{validThrough(t, locale, pack.expiresAt)}</Td>
                       </tr>
                     ))}
                   </tbody>
@@ -96,7 +97,7 @@ export default async function FreeQuotaPage() {
               <p className="max-w-xl text-sm text-muted">{t("freeQuota.grant.body", { size: formatCount(quota.grant.size) })}</p>
               <div className="space-y-1">
                 <QuotaBar left={quota.grant.remaining} size={quota.grant.size} label={left(quota.grant.remaining, quota.grant.size)} />
-                <p className="text-xs text-muted">{t("freeQuota.grant.validUntil", { date: formatDate(locale, quota.grant.expiresAt) })}</p>
+                <p className="text-xs text-muted">{t("freeQuota.grant.validUntil", { date: validThrough(t, locale, quota.grant.expiresAt) })}</p>
               </div>
             </div>
           </Card>

@@ -91,7 +91,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
         <div id="buy">
           <Card title={t("packs.buy")}>
             {activeSelling.length > 0 ? (
-              <BuyPacksForm t={t} locale={locale} products={activeSelling} />
+              <BuyPacksForm t={t} products={activeSelling} />
             ) : (
               <p className="text-sm text-muted">
                 <Link href="/services" className="text-brand-600 hover:underline">

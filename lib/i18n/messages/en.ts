@@ -11,11 +11,12 @@ import { checkout } from "./en/checkout";
 import { quota } from "./en/quota";
 import { usage } from "./en/usage";
 import { bills } from "./en/bills";
+import { names } from "./en/names";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names } as const;
 
 export type MessageKey = keyof typeof en;

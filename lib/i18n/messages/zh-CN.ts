@@ -12,5 +12,6 @@ import { checkout } from "./zh-CN/checkout";
 import { quota } from "./zh-CN/quota";
 import { usage } from "./zh-CN/usage";
 import { bills } from "./zh-CN/bills";
+import { names } from "./zh-CN/names";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names };

@@ -11,7 +11,7 @@ export const checkout = {
   "checkout.total": "Total",
   "checkout.voucher": "Voucher",
   "checkout.voucher.none": "Don't use a voucher",
-  "checkout.voucher.option": "{remaining} left · expires {date}",
+  "checkout.voucher.option": "{remaining} left · valid through {date}",
   "checkout.voucher.noneAvailable": "No voucher applies to this product.",
   "checkout.split": "How it will be paid",
   "checkout.split.voucher": "Voucher",

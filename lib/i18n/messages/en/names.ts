@@ -1,0 +1,20 @@
+/** What customers call the things they buy and use (lib/i18n/names.ts builds them from the catalog). */
+export const names = {
+  "item.pack": "{api} pack · {calls} calls",
+  "item.qps": "QPS for body analysis",
+  "item.sdk": "Offline scanning SDK (one app)",
+  "item.withPrice": "{name} — {price}",
+  "item.idHint": "ID {id}",
+  "qps.held.notInEffect": "QPS bought, not in effect",
+  "qps.notInEffect": "You hold {held} QPS, but it is not in effect: the group is still billed by calls. Switch to QPS billing to use it.",
+  "qps.grant.notInEffect": "Not in effect (billed by calls)",
+  "qps.grant.status": "Status",
+  "checkout.qps.notInEffect": "QPS you buy takes effect only when the body analysis group is switched to QPS billing; it is now billed by calls. You can switch right after paying.",
+  "checkout.done.qps.switch": "This QPS is not in effect yet: the body analysis group is still billed by calls.",
+  "checkout.done.date": "Paid on",
+  "checkout.done.validity": "Valid through",
+  "checkout.done.refundBy": "Refundable through",
+  "checkout.done.noRefund": "Not refundable",
+  "date.validThrough": "valid through {date}",
+  "date.throughTime": "{date}, until {time}",
+} as const;
