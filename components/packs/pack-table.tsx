@@ -6,7 +6,8 @@ import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
 import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
-import { RefundButton } from "./refund-button";
+import { itemName } from "@/lib/i18n/names";
+import { RefundButton, type RefundPreviewView } from "./refund-button";
 import { RemainingBar as RemainingBarCell } from "./remaining-bar";
 
 const statusTone = { active: "green", exhausted: "neutral", expired: "neutral", refunded: "blue", "refund-pending": "amber" } as const;
@@ -18,7 +19,7 @@ function apiName(locale: Locale, api: string): string {
   return locale === "zh-CN" ? found.nameZh : found.name;
 }
 
-export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; packs: PackView[] }) {
+export function PackTable({ t, locale, packs, previews }: { t: Translate; locale: Locale; packs: PackView[]; previews: Map<string, RefundPreviewView> }) {
   if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
@@ -65,7 +66,12 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
               </Td>
               <Td className="w-56 max-w-[14rem] whitespace-normal">
                 {pack.refund.refundable ? (
-                  <RefundButton packId={pack.id} until={until} />
+                  <RefundButton
+                    packId={pack.id}
+                    until={until}
+                    name={pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}
+                    preview={previews.get(pack.id) ?? { cash: "0", income: "0", gift: "0", total: "0", voucherNotReturned: "0", review: false }}
+                  />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">
                     {t(why, { date: until })}
