@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * sign-in page with the path to come back to. The real check (signature, role, account) is done on
  * the server by every layout, page, action and route; this only spares a round of rendering.
  */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/staff/sign-in", "/calculator", "/sandbox/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Calculator } from "@/components/calculator/calculator";
 import { PublicFrame } from "@/components/calculator/public-frame";
 import { PageHeader } from "@/components/shell/page-header";
 import { auth } from "@/lib/auth";
 import { getTranslator } from "@/lib/i18n/server";
+import { PRODUCT_IDS } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -19,7 +21,19 @@ export default async function CalculatorPage() {
     : { href: role === "customer" ? "/" : "/staff", label: t("calculator.backToConsole") };
   return (
     <PublicFrame t={t} back={back}>
-      <PageHeader title={t("calculator.title")} description={t("calculator.description")} />
+      <PageHeader
+        title={t("calculator.title")}
+        description={t("calculator.description")}
+        actions={
+          <p className="flex flex-wrap gap-3 text-sm">
+            {PRODUCT_IDS.map((id) => (
+              <Link key={id} href={`/prices/${id}`} className="text-brand-600 hover:underline">
+                {t("prices.title", { product: t(`product.${id}`) })}
+              </Link>
+            ))}
+          </p>
+        }
+      />
       <Calculator />
     </PublicFrame>
   );

@@ -129,6 +129,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
               {t(policyOf(priced))}
             </p>
             {priced.kind === "pack" ? <p className="mt-1">{t("checkout.validity.pack")}</p> : null}
+            <p className="mt-2 flex flex-wrap gap-3">
+              <Link href={`/prices/${priced.product}`} className="text-brand-600 hover:underline">
+                {t("prices.seeAll")}
+              </Link>
+              <Link href="/terms" className="text-brand-600 hover:underline">
+                {t("prices.terms")}
+              </Link>
+            </p>
             {qpsIdle ? (
               <p className="mt-2 text-amber-900" data-testid="qps-not-in-effect">
                 {t("checkout.qps.notInEffect")}

@@ -12,11 +12,12 @@ import { quota } from "./en/quota";
 import { usage } from "./en/usage";
 import { bills } from "./en/bills";
 import { names } from "./en/names";
+import { prices } from "./en/prices";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names, ...prices } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,5 +13,6 @@ import { quota } from "./zh-CN/quota";
 import { usage } from "./zh-CN/usage";
 import { bills } from "./zh-CN/bills";
 import { names } from "./zh-CN/names";
+import { prices } from "./zh-CN/prices";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...names, ...prices };

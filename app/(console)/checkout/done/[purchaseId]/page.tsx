@@ -18,7 +18,7 @@ import { switchModeAction } from "../../../qps/actions";
 import { getPurchase } from "@/lib/purchases/get";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t, locale } = await getTranslator();
+  const { t } = await getTranslator();
   return { title: t("checkout.done.title") };
 }
 
