@@ -50,6 +50,8 @@ export const test = base.extend<{ customer: Customer; axeAudit: AxeFinding[] }>(
     async ({ page }, provide, testInfo) => {
       const findings: AxeFinding[] = [];
       if (process.env.AXE !== "0") {
+        // Each audit takes a second or two on a busy machine: the test gets that time on top.
+        testInfo.setTimeout(testInfo.timeout + 30_000);
         const goto = page.goto.bind(page);
         page.goto = async (url, options) => {
           const response = await goto(url, options);

@@ -16,7 +16,7 @@ export interface Notification {
   dedupeKey: string;
 }
 
-const translators = { en: createTranslator(catalogs.en), zh: createTranslator(catalogs["zh-CN"]) };
+const translators = { en: createTranslator(catalogs.en, "en"), zh: createTranslator(catalogs["zh-CN"], "zh-CN") };
 
 /** External channels get both languages: the account has no language of its own, its readers do. */
 function render(kind: MessageKind, params: Record<string, string | number>): { subject: string; body: string } {

@@ -8,7 +8,7 @@ export function isMessageKind(kind: string): kind is MessageKind {
 }
 
 /** Where a message's reader acts on it. */
-const LINKS: Record<MessageKind, string> = {
+const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)> = {
   "pack-low": "/packs",
   "pack-exhausted": "/packs",
   arrears: "/balance",
@@ -16,6 +16,9 @@ const LINKS: Record<MessageKind, string> = {
   restored: "/balance",
   "refund-rejected": "/refunds",
   "qps-lapsed": "/qps",
+  "bill-ready": (params) => (typeof params.month === "string" && /^\d{4}-\d{2}$/.test(params.month) ? `/bills/${params.month}` : "/bills"),
+  "purchase-complete": (params) => (typeof params.purchase === "string" && /^[0-9a-f-]{36}$/.test(params.purchase) ? `/checkout/done/${params.purchase}` : "/balance"),
+  "top-up-complete": "/balance",
 };
 
 /**
@@ -24,6 +27,7 @@ const LINKS: Record<MessageKind, string> = {
  */
 function named(t: Translate, params: TranslateParams): TranslateParams {
   const out: TranslateParams = { ...params };
+  if (typeof params.item === "string") out.item = itemName(t, params.item);
   const pack = params.pack;
   if (typeof pack === "string") out.pack = isApiId(pack) ? apiLabel(t, pack) : itemName(t, pack);
   const group = params.group;
@@ -35,5 +39,6 @@ function named(t: Translate, params: TranslateParams): TranslateParams {
 export function presentMessage(t: Translate, message: { kind: string; params: TranslateParams }): { title: string; body: string | null; href: string } {
   if (!isMessageKind(message.kind)) return { title: message.kind, body: null, href: "/messages" };
   const params = named(t, message.params);
-  return { title: t(messageTitleKey(message.kind), params), body: t(messageBodyKey(message.kind), params), href: LINKS[message.kind] };
+  const link = LINKS[message.kind];
+  return { title: t(messageTitleKey(message.kind), params), body: t(messageBodyKey(message.kind), params), href: typeof link === "function" ? link(message.params) : link };
 }

@@ -10,6 +10,7 @@ import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
 import { serverQueryClient, usageTotalsOf } from "@/lib/live/server";
@@ -23,12 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("usage.title") };
 }
 
-/** The month picker's choices: this month and the 11 before it, none before the first priced month (SPEC §2.1). */
-function recentMonths(current: string): string[] {
+/** The month picker's choices: this month and the 11 before it, none before the first priced month (SPEC §2.1) or the account's first. */
+function recentMonths(current: string, first: string): string[] {
   const months = [current];
   while (months.length < 12) {
     const earlier = previousMonth(months[months.length - 1] ?? current);
-    if (earlier < FIRST_PRICED_MONTH) break;
+    if (earlier < FIRST_PRICED_MONTH || earlier < first) break;
     months.push(earlier);
   }
   return months;
@@ -38,7 +39,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const customer = await requireCustomer("/usage");
   const ctx = await customerContext(customer);
   const current = monthOf(ctx.now);
-  const months = recentMonths(current);
+  const months = recentMonths(current, monthOf((await getOwnAccount({ ctx })).createdAt));
   const asked = (await searchParams).month;
   const month = typeof asked === "string" && months.includes(asked) ? asked : current;
   const isCurrent = month === current;

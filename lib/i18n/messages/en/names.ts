@@ -29,4 +29,12 @@ export const names = {
   "refundDialog.confirm": "Refund {total}",
   "refundDialog.cancel": "Keep the pack",
   "refundDialog.open": "Refund {name}",
+  "plural.packs": "{count, plural, one {# pack} other {# packs}}",
+  "freeQuota.past.summary": "{used} of {size} calls used · {packs}",
+  "messages.kind.bill-ready.title": "Your bill for {month} is ready",
+  "messages.kind.bill-ready.body": "The bill for {month} is {total}, paid from your balance. Open it to see each API's calls, tier and amount.",
+  "messages.kind.purchase-complete.title": "Purchase complete: {item}",
+  "messages.kind.purchase-complete.body": "You bought {item} × {quantity} for {amount}. The receipt shows how it was paid, its validity and refund deadline.",
+  "messages.kind.top-up-complete.title": "Top-up received: {amount}",
+  "messages.kind.top-up-complete.body": "{amount} was added to your cash balance.",
 } as const;

@@ -23,7 +23,7 @@ export const packs = {
   "packs.description": "Free, bought and gift packs. Calls are taken from this month's free pack, then from packs by earliest expiry, then billed postpaid.",
   "packs.filter.product": "Product",
   "packs.filter.status": "Status",
-  "packs.hiddenFree": "{count} used-up or expired free packs of past months are not shown. Choose a status to see them.",
+  "packs.hiddenFree": "{count, plural, one {# used-up or expired free pack of a past month is} other {# used-up or expired free packs of past months are}} not shown. Choose a status to see them.",
   "packs.filter.all": "All",
   "packs.filter.apply": "Filter",
   "packs.buy": "Buy resource packs",

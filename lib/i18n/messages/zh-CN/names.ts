@@ -30,4 +30,12 @@ export const names: Record<keyof typeof en, string> = {
   "refundDialog.confirm": "退款 {total}",
   "refundDialog.cancel": "保留资源包",
   "refundDialog.open": "退款：{name}",
+  "plural.packs": "{count} 个资源包",
+  "freeQuota.past.summary": "已用 {used} / {size} 次 · {packs}",
+  "messages.kind.bill-ready.title": "{month} 账单已生成",
+  "messages.kind.bill-ready.body": "{month} 账单金额为 {total}，已从余额中扣除。打开账单可查看每个 API 的调用量、阶梯与金额。",
+  "messages.kind.purchase-complete.title": "购买成功：{item}",
+  "messages.kind.purchase-complete.body": "您已购买 {item} × {quantity}，金额 {amount}。收据中列出支付方式、有效期与退款截止时间。",
+  "messages.kind.top-up-complete.title": "充值到账：{amount}",
+  "messages.kind.top-up-complete.body": "{amount} 已存入您的现金余额。",
 };
