@@ -10,7 +10,7 @@ import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, PRERENDERED_PAGE
  *   role, account) is done on the server by every layout, page, action and route; this only spares
  *   a round of rendering.
  */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/sandbox/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function isPublic(pathname: string): boolean {

@@ -6,7 +6,7 @@ test("sign up, land in the console, sign out, sign back in", async ({ page }) =>
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("navigation").getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
 
-  await page.getByLabel("Account menu").click();
+  await page.getByRole("button", { name: /Account menu/ }).click();
   await expect(page.getByText(`Signed in as ${customer.email}`)).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You have signed out.")).toBeVisible();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import { axeFindings, describeFindings, type AxeFinding } from "./axe";
 
 export interface Customer {
   email: string;
@@ -39,7 +40,34 @@ export function staffLogin(): { email: string; password: string } {
   return JSON.parse(readFileSync(path.join(dir, "staff.json"), "utf8")) as { email: string; password: string };
 }
 
-export const test = base.extend<{ customer: Customer }>({
+/**
+ * Every page a test opens with `page.goto` is checked with axe once it has loaded (the check is
+ * skipped for downloads and API answers); the test fails at its end if any had a serious or critical
+ * violation. AXE=0 turns it off for a quick local run.
+ */
+export const test = base.extend<{ customer: Customer; axeAudit: AxeFinding[] }>({
+  axeAudit: [
+    async ({ page }, provide, testInfo) => {
+      const findings: AxeFinding[] = [];
+      if (process.env.AXE !== "0") {
+        // Each audit takes a second or two on a busy machine: the test gets that time on top.
+        testInfo.setTimeout(testInfo.timeout + 30_000);
+        const goto = page.goto.bind(page);
+        page.goto = async (url, options) => {
+          const response = await goto(url, options);
+          const type = response?.headers()["content-type"] ?? "";
+          if (type.includes("text/html")) findings.push(...(await axeFindings(page)));
+          return response;
+        };
+      }
+      await provide(findings);
+      if (findings.length > 0) {
+        await testInfo.attach("axe", { body: describeFindings(findings), contentType: "text/plain" });
+        expect(findings, describeFindings(findings)).toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
   customer: async ({ page }, provide) => {
     const customer = newCustomer();
     await signUp(page, customer);

@@ -43,7 +43,7 @@ test("key → usage through the API → usage, free quota, pack remaining and an
   await expect(page.locator('[data-testid="pack-row"][data-pack-spec="body.detection:10k"]')).toContainText("1,400");
 
   await page.goto("/messages");
-  await expect(page.getByRole("heading", { name: "Pack running low: body.detection" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pack running low: Body detection and attributes" })).toBeVisible();
 });
 
 test("thresholds: defaults, a field-named error, a saved change", async ({ page }) => {

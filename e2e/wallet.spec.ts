@@ -31,9 +31,14 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
 
   await page.goto("/packs");
   const row = page.locator('[data-testid="pack-row"][data-pack-spec="scan.code-recognition:1k"]');
-  await expect(row.getByText(/Refundable until/)).toBeVisible();
-  page.once("dialog", (dialog) => void dialog.accept());
-  await row.getByRole("button", { name: "Refund" }).click();
+  await expect(row.getByText(/Refundable through/)).toBeVisible();
+  await row.getByRole("button", { name: /^Refund / }).click();
+  // The confirmation dialog says where the money goes back, the voucher part kept, no review.
+  const dialog = page.getByRole("dialog", { name: /^Refund / });
+  await expect(dialog.getByTestId("refund-to-cash")).toContainText("¥70.00");
+  await expect(dialog.getByTestId("refund-voucher")).toContainText("¥30.00");
+  await expect(dialog.getByTestId("refund-review")).toHaveText("It is approved at once.");
+  await dialog.getByRole("button", { name: "Refund ¥70.00" }).click();
   await expect(page.getByText("Refunded: ¥70.00 returned to your balance (¥30.00 voucher part not returned).")).toBeVisible();
   await expect(row.getByText("Refunded", { exact: true })).toBeVisible();
 

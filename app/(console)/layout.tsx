@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ArrearsBanner } from "@/components/billing/arrears-banner";
 import { AccountMenu } from "@/components/shell/account-menu";
@@ -7,25 +8,28 @@ import { MessageBell } from "@/components/shell/message-bell";
 import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { arrearsStanding } from "@/lib/billing/standing";
-import { unreadCount } from "@/lib/messaging/inbox";
 import { getTranslator } from "@/lib/i18n/server";
 import { SupportViewBanner } from "./support-view-banner";
+import { liveKeys } from "@/lib/live/keys";
+import { serverQueryClient, unreadJson } from "@/lib/live/server";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const customer = await requireCustomer();
   const ctx = await customerContext(customer);
-  const [{ t, locale }, unread, standing] = await Promise.all([getTranslator(), unreadCount({ ctx }), arrearsStanding({ ctx })]);
+  // The live queries start from the server's figures (no loading flash), then refresh in the browser.
+  const queries = serverQueryClient();
+  const [{ t, locale }, standing] = await Promise.all([getTranslator(), arrearsStanding({ ctx }), queries.prefetchQuery({ queryKey: liveKeys.unread, queryFn: () => unreadJson(ctx) })]);
   return (
     <AppShell
       t={t}
       nav={customerNav}
       home="/"
       menu={
-        <>
+        <HydrationBoundary state={dehydrate(queries)}>
           <SandboxPaymentsBadge />
-          <MessageBell t={t} unread={unread} />
+          <MessageBell />
           <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" />
-        </>
+        </HydrationBoundary>
       }
       // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.
       banner={standing ? <ArrearsBanner t={t} locale={locale} standing={standing} now={ctx.now} /> : null}

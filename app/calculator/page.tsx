@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Calculator } from "@/components/calculator/calculator";
 import { PublicFrame } from "@/components/calculator/public-frame";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,6 +8,7 @@ import { prefilledForm } from "@/lib/calculator/prefill";
 import { now } from "@/lib/clock";
 import { monthOf } from "@/lib/pricing";
 import { getTranslator } from "@/lib/i18n/server";
+import { PRODUCT_IDS } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,7 +24,19 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
     : { href: role === "customer" ? "/" : "/staff", label: t("calculator.backToConsole") };
   return (
     <PublicFrame t={t} back={back}>
-      <PageHeader title={t("calculator.title")} description={t("calculator.description")} />
+      <PageHeader
+        title={t("calculator.title")}
+        description={t("calculator.description")}
+        actions={
+          <p className="flex flex-wrap gap-3 text-sm">
+            {PRODUCT_IDS.map((id) => (
+              <Link key={id} href={`/prices/${id}`} className="text-brand-600 hover:underline">
+                {t("prices.title", { product: t(`product.${id}`) })}
+              </Link>
+            ))}
+          </p>
+        }
+      />
       {/* Issue 13: advice links here with the account's numbers; without parameters it opens empty. */}
       <Calculator initial={prefilledForm(await searchParams, monthOf(now()))} />
     </PublicFrame>

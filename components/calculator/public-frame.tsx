@@ -9,13 +9,13 @@ import type { Translate } from "@/lib/i18n/translate";
 export function PublicFrame({ t, back, children }: { t: Translate; back: { href: string; label: string }; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-canvas to-[28rem]">
-      <header className="no-print flex items-center justify-between gap-4 px-4 py-4 sm:px-6">
-        <Link href="/">
-          <Logo label={t("app.name")} />
+      <header className="no-print flex items-center justify-between gap-2 px-4 py-4 sm:px-6">
+        <Link href="/" className="min-w-0">
+          <Logo label={t("app.name")} compact />
         </Link>
-        <div className="flex items-center gap-3">
+        <div className="flex shrink-0 items-center gap-2 sm:gap-3">
           <LanguageSwitch />
-          <Link href={back.href} className={buttonClass("secondary", "py-1.5")}>
+          <Link href={back.href} className={buttonClass("secondary", "py-1.5 whitespace-nowrap max-sm:px-2.5")}>
             {back.label}
           </Link>
         </div>

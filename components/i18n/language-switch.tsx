@@ -11,7 +11,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("lang.label")} className={`inline-flex rounded-md border border-line bg-white p-0.5 text-xs ${className}`}>
+    <div role="group" aria-label={t("lang.label")} className={`inline-flex shrink-0 rounded-md border border-line bg-white p-0.5 text-xs ${className}`}>
       {locales.map((option: Locale) => (
         <button
           key={option}
@@ -25,7 +25,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
               router.refresh();
             })
           }
-          className={`rounded px-2 py-1 transition ${option === locale ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
+          className={`rounded px-2 py-1 whitespace-nowrap transition ${option === locale ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
         >
           {t(`lang.${option}`)}
         </button>

@@ -1,15 +1,18 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { markReadAction } from "@/app/(console)/messages/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
+import { liveKeys } from "@/lib/live/keys";
 
 /** Marks one message (or, with no ids, every message) as read. */
 export function MarkReadButton({ ids, all = false }: { ids: number[]; all?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
+  const queries = useQueryClient();
   const [pending, startTransition] = useTransition();
   return (
     <button
@@ -19,6 +22,8 @@ export function MarkReadButton({ ids, all = false }: { ids: number[]; all?: bool
       onClick={() =>
         startTransition(async () => {
           await markReadAction(ids);
+          // The bell's count is a live query: refetch it now rather than at its next interval.
+          await queries.invalidateQueries({ queryKey: liveKeys.unread });
           router.refresh();
         })
       }

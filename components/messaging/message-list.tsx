@@ -1,14 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import type { InboxMessage } from "@/lib/messaging/inbox";
 import Link from "next/link";
-import { messageLink } from "@/lib/messaging/links";
-import { messageBodyKey, messageKinds, messageTitleKey, type MessageKind } from "@/lib/messaging/kinds";
+import { presentMessage } from "@/lib/messaging/present";
 import type { Translate } from "@/lib/i18n/translate";
 import { MarkReadButton } from "./mark-read-button";
-
-function isKind(kind: string): kind is MessageKind {
-  return (messageKinds as readonly string[]).includes(kind);
-}
 
 export function MessageList({ t, locale, messages }: { t: Translate; locale: string; messages: InboxMessage[] }) {
   if (messages.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{t("inbox.empty")}</p>;
@@ -16,18 +11,21 @@ export function MessageList({ t, locale, messages }: { t: Translate; locale: str
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white">
       {messages.map((message) => {
-        const kind = isKind(message.kind) ? message.kind : null;
+        const shown = presentMessage(t, message);
         const unread = message.readAt === null;
         return (
           <li key={message.id} className={`flex gap-4 px-5 py-4 ${unread ? "bg-brand-50/40" : ""}`} data-unread={unread}>
             <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${unread ? "bg-brand-600" : "bg-transparent"}`} />
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-center gap-2">
-                <h3 className={`text-sm ${unread ? "font-semibold" : "font-medium"}`}>{kind ? t(messageTitleKey(kind), message.params) : message.kind}</h3>
+                <h2 className={`text-sm ${unread ? "font-semibold" : "font-medium"}`}>
+                  <Link href={shown.href} className="text-ink hover:underline">
+                    {shown.title}
+                  </Link>
+                </h2>
                 {unread ? <Badge tone="blue">{t("inbox.unreadBadge")}</Badge> : null}
               </div>
-              {kind ? <p className="mt-1 text-sm text-muted">{t(messageBodyKey(kind), message.params)}</p> : null}
-              {kind && messageLink(kind) ? <Link href={messageLink(kind)?.href ?? "/"} className="mt-1 inline-block text-sm text-brand-600 hover:underline">{t(messageLink(kind)?.label ?? "inbox.title")}</Link> : null}
+              {shown.body ? <p className="mt-1 text-sm text-muted">{shown.body}</p> : null}
               <p className="mt-1 text-xs text-muted">{time.format(message.createdAt)}</p>
             </div>
             {unread ? (

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
@@ -53,7 +54,7 @@ export function DrainingPacks({ t, locale, packs }: { t: Translate; locale: Loca
               <div>{formatCount(drawnInWindow)}</div>
               <div className="text-xs text-muted">{t("usage.draining.perDay", { calls: formatCount(Math.round(drawnInWindow / FORECAST_WINDOW_DAYS)) })}</div>
             </Td>
-            <Td>{formatDate(locale, pack.expiresAt)}</Td>
+            <Td>{validThrough(t, locale, pack.expiresAt)}</Td>
             <Td className={forecast.kind === "runs-out" && forecast.days <= 7 ? "font-medium text-amber-700" : ""}>{forecastText(t, locale, forecast)}</Td>
           </tr>
         ))}

@@ -30,7 +30,7 @@ export function HowToCall({ baseUrl, secret = KEY_PLACEHOLDER, month, at }: { ba
 
 function CodeBlock({ code, label }: { code: string; label: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">
+    <pre aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">
       <code>{code}</code>
     </pre>
   );

@@ -3,7 +3,7 @@ import { apiName } from "@/components/metering/api-name";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDate } from "@/lib/i18n/format-date";
+import { validThrough } from "@/lib/i18n/valid-through";
 import type { Translate } from "@/lib/i18n/translate";
 import type { PackAttention } from "@/lib/packs/attention";
 import { formatCount } from "@/lib/pricing";
@@ -28,7 +28,7 @@ export function AttentionPacks({ t, locale, packs }: { t: Translate; locale: Loc
                 <span className="font-medium">{apiName(locale, pack.api)}</span>
                 <span className="tabular text-muted">{t("overview.packs.remaining", { remaining: formatCount(pack.remaining), size: formatCount(pack.size) })}</span>
               </div>
-              {expiringInDays !== null ? <p className="text-xs text-amber-800">{t("overview.packs.expires", { date: formatDate(locale, pack.expiresAt), days: expiringInDays })}</p> : null}
+              {expiringInDays !== null ? <p className="text-xs text-amber-800">{t("overview.packs.expires", { date: validThrough(t, locale, pack.expiresAt), days: expiringInDays })}</p> : null}
               {lowThreshold !== null ? <p className="text-xs text-amber-800">{t("overview.packs.low", { percent: percentLeft, threshold: lowThreshold })}</p> : null}
             </li>
           ))}

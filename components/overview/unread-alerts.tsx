@@ -5,11 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import type { InboxMessage } from "@/lib/messaging/inbox";
-import { messageBodyKey, messageKinds, messageTitleKey, type MessageKind } from "@/lib/messaging/kinds";
-
-function isKind(kind: string): kind is MessageKind {
-  return (messageKinds as readonly string[]).includes(kind);
-}
+import { presentMessage } from "@/lib/messaging/present";
 
 /** The latest three unread messages, each with its title and body, and a link to the inbox. */
 export function UnreadAlerts({ t, locale, messages, unread }: { t: Translate; locale: Locale; messages: InboxMessage[]; unread: number }) {
@@ -27,13 +23,13 @@ export function UnreadAlerts({ t, locale, messages, unread }: { t: Translate; lo
       ) : (
         <ul className="divide-y divide-line">
           {messages.map((message) => {
-            const kind = isKind(message.kind) ? message.kind : null;
+            const shown = presentMessage(t, message);
             return (
               <li key={message.id} className="py-2.5 text-sm" data-testid="overview-alert">
-                <Link href="/messages" className="font-medium text-ink hover:underline">
-                  {kind ? t(messageTitleKey(kind), message.params) : message.kind}
+                <Link href={shown.href} className="font-medium text-ink hover:underline">
+                  {shown.title}
                 </Link>
-                {kind ? <p className="mt-0.5 line-clamp-2 text-xs text-muted">{t(messageBodyKey(kind), message.params)}</p> : null}
+                {shown.body ? <p className="mt-0.5 line-clamp-2 text-xs text-muted">{shown.body}</p> : null}
                 <p className="mt-0.5 text-xs text-muted">{formatDateTime(locale, message.createdAt)}</p>
               </li>
             );

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { activateAction, type ActivateState } from "@/app/(console)/services/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -22,7 +23,18 @@ export function ActivateForm({ product, termsVersion }: { product: ProductId; te
       </label>
       <Button type="submit" disabled={pending}>
         {pending ? t("services.activating") : t("services.activate")}
+        {/* Four cards, four buttons: each is named after its product for screen readers. */}
+        <span className="sr-only"> {name}</span>
       </Button>
+      <p className="w-full text-xs">
+        <Link href="/terms" className="text-brand-600 hover:underline">
+          {t("prices.terms")}
+        </Link>
+        {" · "}
+        <Link href={`/prices/${product}`} className="text-brand-600 hover:underline">
+          {t("prices.seeAll")}
+        </Link>
+      </p>
       {state.error ? (
         <div className="w-full">
           <Alert tone="error">{errorMessage(t, state.error)}</Alert>

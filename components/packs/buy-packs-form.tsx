@@ -1,11 +1,11 @@
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { apiById, formatYuan, PACKS, type ProductId } from "@/lib/pricing";
+import { apiLabel, packOffer } from "@/lib/i18n/names";
+import { apiById, PACKS, type ProductId } from "@/lib/pricing";
 
 /** Picks a catalog pack and a quantity, then goes to checkout (a GET: nothing is charged here). */
-export function BuyPacksForm({ t, locale, products }: { t: Translate; locale: Locale; products: ProductId[] }) {
+export function BuyPacksForm({ t, products }: { t: Translate; products: ProductId[] }) {
   const offered = PACKS.filter((pack) => products.includes(apiById(pack.api).product));
   const apis = [...new Set(offered.map((pack) => pack.api))];
   return (
@@ -16,12 +16,12 @@ export function BuyPacksForm({ t, locale, products }: { t: Translate; locale: Lo
         </label>
         <select id="buy-item" name="item" className={inputClass} required>
           {apis.map((api) => (
-            <optgroup key={api} label={`${locale === "zh-CN" ? apiById(api).nameZh : apiById(api).name} (${api})`}>
+            <optgroup key={api} label={apiLabel(t, api)}>
               {offered
                 .filter((pack) => pack.api === api)
                 .map((pack) => (
                   <option key={pack.id} value={pack.id}>
-                    {pack.id} — {formatYuan(pack.price)}
+                    {packOffer(t, pack.id)}
                   </option>
                 ))}
             </optgroup>

@@ -1,11 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
-import { RefundButton } from "./refund-button";
+import { itemName } from "@/lib/i18n/names";
+import { RefundButton, type RefundPreviewView } from "./refund-button";
 import { RemainingBar as RemainingBarCell } from "./remaining-bar";
 
 const statusTone = { active: "green", exhausted: "neutral", expired: "neutral", refunded: "blue", "refund-pending": "amber" } as const;
@@ -17,7 +19,7 @@ function apiName(locale: Locale, api: string): string {
   return locale === "zh-CN" ? found.nameZh : found.name;
 }
 
-export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; packs: PackView[] }) {
+export function PackTable({ t, locale, packs, previews }: { t: Translate; locale: Locale; packs: PackView[]; previews: Map<string, RefundPreviewView> }) {
   if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
@@ -33,7 +35,8 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
       </thead>
       <tbody>
         {packs.map((pack) => {
-          const until = pack.refund.until ? formatDateTime(locale, pack.refund.until) : "";
+          // `until` is the last instant (inclusive); validThrough takes an exclusive end.
+          const until = pack.refund.until ? validThrough(t, locale, new Date(pack.refund.until.getTime() + 1)) : "";
           const why = pack.refund.refundable ? null : `packs.refund.why.${pack.refund.reason}`;
           return (
             <tr key={pack.id} data-testid="pack-row" data-pack-spec={pack.packSpec ?? ""} data-status={pack.status}>
@@ -55,7 +58,7 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
                   <span className="text-muted">{t("packs.col.delivered")}</span> {formatDate(locale, pack.deliveredAt)}
                 </p>
                 <p className="mt-0.5">
-                  <span className="text-muted">{t("packs.col.expires")}</span> {formatDateTime(locale, pack.expiresAt)}
+                  <span className="text-muted">{t("packs.col.expires")}</span> {validThrough(t, locale, pack.expiresAt)}
                 </p>
               </Td>
               <Td>
@@ -63,7 +66,12 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
               </Td>
               <Td className="w-56 max-w-[14rem] whitespace-normal">
                 {pack.refund.refundable ? (
-                  <RefundButton packId={pack.id} until={until} />
+                  <RefundButton
+                    packId={pack.id}
+                    until={until}
+                    name={pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}
+                    preview={previews.get(pack.id) ?? { cash: "0", income: "0", gift: "0", total: "0", voucherNotReturned: "0", review: false }}
+                  />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">
                     {t(why, { date: until })}

@@ -1,27 +1,40 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { refundAction, type RefundState } from "@/app/(console)/packs/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translate";
+import { formatYuan } from "@/lib/pricing";
 
-/** One click asks for the refund (SPEC §4), after the browser's confirmation. */
-export function RefundButton({ packId, until }: { packId: string; until: string }) {
+export interface RefundPreviewView {
+  cash: string;
+  income: string;
+  gift: string;
+  total: string;
+  voucherNotReturned: string;
+  review: boolean;
+}
+
+/**
+ * Asks for a pack's refund (SPEC §4) after a confirmation dialog that says what comes back to cash,
+ * income and gift, that the voucher part does not, and whether the refund goes to review.
+ */
+export function RefundButton({ packId, until, name, preview }: { packId: string; until: string; name: string; preview: RefundPreviewView }) {
   const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
   const [state, action, pending] = useActionState<RefundState, FormData>(refundAction, {});
   const why = state.reason ? `packs.refund.why.${state.reason}` : null;
+  const titleId = `refund-title-${packId}`;
+  const rows: [string, string, string][] = [
+    ["cash", t("refundDialog.cash"), preview.cash],
+    ["income", t("refundDialog.income"), preview.income],
+    ["gift", t("refundDialog.gift"), preview.gift],
+  ];
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(t("packs.refund.confirm"))) event.preventDefault();
-      }}
-      className="space-y-1"
-    >
-      <input type="hidden" name="packId" value={packId} />
+    <div className="space-y-1">
       <p className="text-xs text-muted">{t("packs.refundableUntil", { date: until })}</p>
-      <Button type="submit" variant="secondary" className="px-3 py-1 text-xs" disabled={pending}>
+      <Button type="button" variant="secondary" className="px-3 py-1 text-xs" disabled={pending} aria-label={t("refundDialog.open", { name })} onClick={() => dialog.current?.showModal()}>
         {t("packs.refund")}
       </Button>
       {state.error ? (
@@ -29,6 +42,40 @@ export function RefundButton({ packId, until }: { packId: string; until: string 
           {why && isMessageKey(why) ? t(why, { date: until }) : errorMessage(t, state.error)}
         </p>
       ) : null}
-    </form>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-line bg-white p-5 text-sm text-ink shadow-xl backdrop:bg-ink/40">
+        <form action={action} onSubmit={() => dialog.current?.close()} className="space-y-4">
+          <input type="hidden" name="packId" value={packId} />
+          <h2 id={titleId} className="text-base font-semibold">
+            {t("refundDialog.title", { name })}
+          </h2>
+          <p className="text-muted">{t("refundDialog.intro")}</p>
+          <dl className="tabular space-y-1" data-testid="refund-dialog-split">
+            {rows.map(([key, label, amount]) => (
+              <div key={key} className="flex justify-between gap-4" data-testid={`refund-to-${key}`}>
+                <dt>{label}</dt>
+                <dd>{formatYuan(amount)}</dd>
+              </div>
+            ))}
+            <div className="flex justify-between gap-4 border-t border-line pt-1 font-semibold">
+              <dt>{t("refundDialog.total")}</dt>
+              <dd>{formatYuan(preview.total)}</dd>
+            </div>
+            <div className="flex justify-between gap-4 text-muted" data-testid="refund-voucher">
+              <dt>{t("refundDialog.voucher")}</dt>
+              <dd>{formatYuan(preview.voucherNotReturned)}</dd>
+            </div>
+          </dl>
+          <p className={preview.review ? "rounded-md bg-amber-50 px-3 py-2 text-amber-900" : "text-muted"} data-testid="refund-review">
+            {t(preview.review ? "refundDialog.review" : "refundDialog.instant")}
+          </p>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              {t("refundDialog.cancel")}
+            </Button>
+            <Button type="submit">{t("refundDialog.confirm", { total: formatYuan(preview.total) })}</Button>
+          </div>
+        </form>
+      </dialog>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { Logo } from "@/components/ui/logo";
 import type { Translate } from "@/lib/i18n/translate";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import type { NavSection } from "./nav";
 
@@ -27,11 +28,14 @@ export function AppShell({
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("nav.skip")}
       </a>
-      <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between border-b border-line bg-white/95 px-4 backdrop-blur sm:px-6">
-        <Link href={home}>
-          <Logo label={t("app.name")} />
-        </Link>
-        <div className="flex items-center gap-3">
+      <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-line bg-white/95 px-3 backdrop-blur sm:px-6">
+        <div className="flex min-w-0 items-center gap-2">
+          <MobileNav sections={nav} />
+          <Link href={home} className="min-w-0">
+            <Logo label={t("app.name")} compact />
+          </Link>
+        </div>
+        <div className="flex shrink-0 items-center gap-1.5 sm:gap-3">
           <LanguageSwitch />
           {menu}
         </div>

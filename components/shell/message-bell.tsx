@@ -1,8 +1,22 @@
-import Link from "next/link";
-import type { Translate } from "@/lib/i18n/translate";
+"use client";
 
-/** The unread-message count in the top bar; a link to the inbox. */
-export function MessageBell({ t, unread }: { t: Translate; unread: number }) {
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { fetchLive, LIVE_INTERVALS, liveKeys, type UnreadJson } from "@/lib/live/keys";
+
+/**
+ * The unread-message count in the top bar; a link to the inbox. Prefetched on the server (the
+ * console layout), then refetched every few seconds while the tab is visible.
+ */
+export function MessageBell() {
+  const { t } = useI18n();
+  const { data } = useQuery({
+    queryKey: liveKeys.unread,
+    queryFn: () => fetchLive<UnreadJson>("/api/console/unread"),
+    refetchInterval: LIVE_INTERVALS.unread,
+  });
+  const unread = data?.unread ?? 0;
   return (
     <Link href="/messages" aria-label={t("inbox.bell", { count: unread })} className="relative rounded-md p-1.5 text-muted hover:bg-canvas hover:text-ink">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">

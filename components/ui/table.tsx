@@ -1,10 +1,15 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-/** A console data table: horizontal scroll on small screens, tabular numbers. */
-export function Table({ children, label }: { children: ReactNode; label?: string }) {
+/**
+ * A console data table, tabular numbers. When it is wider than the screen it scrolls inside its own
+ * container, which is a named region reachable by keyboard (axe: scrollable-region-focusable), so the
+ * page itself never scrolls sideways. It is `relative` so that screen-reader-only text (absolutely
+ * positioned) inside a wide table is clipped with it instead of widening the page.
+ */
+export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="-mx-5 overflow-x-auto">
-      <table aria-label={label} className="tabular w-full min-w-max text-left text-sm">
+    <div role="region" aria-label={label} tabIndex={0} className="relative -mx-5 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-500">
+      <table aria-label={label} className="tabular w-full text-left text-sm">
         {children}
       </table>
     </div>

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDate } from "@/lib/i18n/format-date";
+import { validThrough } from "@/lib/i18n/valid-through";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { VoucherView } from "@/lib/wallet/balance";
@@ -32,7 +32,7 @@ export function VoucherTable({ t, locale, vouchers }: { t: Translate; locale: Lo
             <Td className="text-right font-medium" data-testid="voucher-remaining">
               {formatYuan(v.remaining)}
             </Td>
-            <Td>{formatDate(locale, v.expiresAt)}</Td>
+            <Td>{validThrough(t, locale, v.expiresAt)}</Td>
             <Td>
               <Badge tone={tone[v.status]}>{t(`wallet.voucher.status.${v.status}`)}</Badge>
             </Td>

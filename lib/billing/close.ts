@@ -264,6 +264,14 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
     );
   }
   if (inserted.length > 0) {
+    // Every new bill is announced, linking to it (the arrears message above says what to do about it).
+    const totals = new Map(billRows.map((row) => [row.accountId, row.usageTotal]));
+    await notifyMany(
+      ctx,
+      inserted.map((bill) => ({ accountId: bill.accountId, kind: "bill-ready", product: null, params: { month, total: formatYuan(totals.get(bill.accountId) ?? "0") }, dedupeKey: `bill-ready:${month}` })),
+    );
+  }
+  if (inserted.length > 0) {
     // One audit row per bill, written as one statement (the audit log is what the customer reads).
     await ctx.db.execute(sql`
       insert into ${auditLog} (at, actor_type, actor_id, account_id, action, target, after)

@@ -8,3 +8,19 @@ export function formatDate(locale: Locale, at: Date): string {
 export function formatDateTime(locale: Locale, at: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(at);
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The one rule for showing validity (issue 11): the last Beijing day on which a thing can be used.
+ * Expiry instants are exclusive (usable while now < expiresAt), so a voucher expiring at
+ * 2027-01-01 00:00 Beijing time is valid through Dec 31, 2026. When the expiry is not at midnight
+ * (a pack expires at its delivery time a year on) the time of day on the last day is given too.
+ */
+export function formatValidThrough(locale: Locale, expiresAt: Date, throughTime: (date: string, time: string) => string): string {
+  const last = new Date(expiresAt.getTime() - 1);
+  const date = formatDate(locale, last);
+  if ((expiresAt.getTime() + SHANGHAI_OFFSET_MS) % 86_400_000 === 0) return date;
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(expiresAt);
+  return throughTime(date, time);
+}

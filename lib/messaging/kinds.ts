@@ -1,7 +1,27 @@
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /** Every kind of message the console sends; its title and body live in the messaging catalog. */
-export const messageKinds = ["pack-low", "pack-exhausted", "arrears", "suspended", "restored", "refund-rejected", "qps-lapsed", "password-reset", "refund-approved", "qps-approved", "qps-declined", "account-disabled", "account-enabled", "balance-low", "budget-actual", "budget-forecast"] as const;
+export const messageKinds = [
+  "pack-low",
+  "pack-exhausted",
+  "arrears",
+  "suspended",
+  "restored",
+  "refund-rejected",
+  "qps-lapsed",
+  "password-reset",
+  "refund-approved",
+  "qps-approved",
+  "qps-declined",
+  "account-disabled",
+  "account-enabled",
+  "balance-low",
+  "budget-actual",
+  "budget-forecast",
+  "bill-ready",
+  "purchase-complete",
+  "top-up-complete",
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 export function messageTitleKey(kind: MessageKind): MessageKey {

@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { messages, outbox, subscriptions } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { catalogs, createTranslator } from "@/lib/i18n/translate";
-import { messageBodyKey, messageTitleKey, type MessageKind } from "./kinds";
+import type { MessageKind } from "./kinds";
+import { presentMessage } from "./present";
 
 export interface Notification {
   accountId: string;
@@ -15,12 +16,14 @@ export interface Notification {
   dedupeKey: string;
 }
 
-const translators = { en: createTranslator(catalogs.en), zh: createTranslator(catalogs["zh-CN"]) };
+const translators = { en: createTranslator(catalogs.en, "en"), zh: createTranslator(catalogs["zh-CN"], "zh-CN") };
 
 /** External channels get both languages: the account has no language of its own, its readers do. */
 function render(kind: MessageKind, params: Record<string, string | number>): { subject: string; body: string } {
-  const subject = `${translators.zh(messageTitleKey(kind), params)} / ${translators.en(messageTitleKey(kind), params)}`;
-  const body = `${translators.zh(messageBodyKey(kind), params)}\n\n${translators.en(messageBodyKey(kind), params)}`;
+  const zh = presentMessage(translators.zh, { kind, params });
+  const en = presentMessage(translators.en, { kind, params });
+  const subject = `${zh.title} / ${en.title}`;
+  const body = `${zh.body ?? ""}\n\n${en.body ?? ""}`;
   return { subject, body };
 }
 

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { purchases, vouchers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { notify } from "@/lib/messaging/notify";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
@@ -141,6 +142,7 @@ export async function purchase({ ctx, input }: { ctx: ServiceContext; input: Pur
       target: purchaseId,
       after: { item: priced.item, quantity: priced.quantity, period: priced.period, periods: priced.periods, amount, paid },
     });
+    await notify(tx, { accountId, kind: "purchase-complete", product: priced.product, params: { item: priced.item, quantity: priced.quantity, amount: formatYuan(amount), purchase: purchaseId }, dedupeKey: `purchase:${purchaseId}` });
     return { purchaseId, duplicate: false, item: priced.item, amount, paid };
   });
 }

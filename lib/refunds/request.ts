@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { accounts, packs, refunds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -10,12 +10,10 @@ import { packRefundability, productOfApi, refundReturns, isApiId } from "@/lib/p
 import { lockWallet } from "@/lib/wallet/ledger";
 import { completeRefund } from "./complete";
 
-/**
- * SPEC §4 "support may hold a refund that looks abusive": a customer with more than this many
- * refunds (approved or awaiting review) in the last REVIEW_WINDOW_DAYS goes to the review queue.
- */
-export const REFUNDS_BEFORE_REVIEW = 3;
-export const REVIEW_WINDOW_DAYS = 30;
+import { nextRefundGoesToReview } from "./preview";
+
+// The review rule lives beside the preview the confirmation dialog shows, so both say the same.
+export { REFUNDS_BEFORE_REVIEW, REVIEW_WINDOW_DAYS } from "./preview";
 
 export const refundInput = z.object({ packId: z.uuid() });
 export type RefundInput = z.infer<typeof refundInput>;
@@ -65,12 +63,7 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
     if (!pack.purchaseId) throw new Error("a bought pack has its purchase");
 
     const returned = refundReturns({ gift: pack.paidGift ?? "0", income: pack.paidIncome ?? "0", cash: pack.paidCash ?? "0", voucher: pack.paidVoucher ?? "0" });
-    const since = new Date(tx.now.getTime() - REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
-    const [recent] = await tx.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(refunds)
-      .where(and(eq(refunds.accountId, accountId), inArray(refunds.status, ["approved", "pending-review"]), gt(refunds.requestedAt, since)));
-    const review = (recent?.count ?? 0) >= REFUNDS_BEFORE_REVIEW;
+    const { review, recentRefunds } = await nextRefundGoesToReview(tx.db, accountId, tx.now);
 
     const [refund] = await tx.db
       .insert(refunds)
@@ -91,7 +84,7 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
 
     if (review) {
       await tx.db.update(packs).set({ refundHold: true }).where(eq(packs.id, pack.id));
-      await recordAudit(tx, { action: "refund.pending-review", accountId, target: refund.id, after: { packId: pack.id, recentRefunds: recent?.count ?? 0 } });
+      await recordAudit(tx, { action: "refund.pending-review", accountId, target: refund.id, after: { packId: pack.id, recentRefunds } });
       return { refundId: refund.id, status: "pending-review", returned };
     }
 

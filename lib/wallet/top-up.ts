@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { topUpOrders, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { notify } from "@/lib/messaging/notify";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { Dec } from "@/lib/pricing";
+import { Dec, formatYuan } from "@/lib/pricing";
 import { restoreIfSettled } from "./account-status";
 import { lockWallet, postLedger } from "./ledger";
 import type { PaymentNotice, PaymentProvider } from "./providers/types";
@@ -93,6 +94,7 @@ export async function confirmTopUp({
     await recordAudit(tx, { action: "wallet.top-up-paid", accountId: order.accountId, target: order.id, before: { status: order.status }, after: { status: "paid", amount: order.amount } });
     const [after] = await tx.db.select().from(wallets).where(eq(wallets.accountId, order.accountId));
     if (after) await restoreIfSettled(tx, order.accountId, after);
+    await notify(tx, { accountId: order.accountId, kind: "top-up-complete", product: null, params: { amount: formatYuan(amount) }, dedupeKey: `top-up:${order.id}` });
     return { orderId: order.id, credited: true };
   });
 }

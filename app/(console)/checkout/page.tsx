@@ -8,11 +8,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { ServiceError } from "@/lib/context";
-import { formatDate } from "@/lib/i18n/format-date";
+import { validThrough } from "@/lib/i18n/valid-through";
+import { itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
-import { formatCount, formatMoney, formatUnitPrice, formatYuan, REFUNDABLE_PRODUCTS, type PricedPurchase } from "@/lib/pricing";
+import { formatCount, formatMoney, formatYuan, REFUNDABLE_PRODUCTS, type PricedPurchase } from "@/lib/pricing";
 import { preparePurchase } from "@/lib/purchases/prepare";
+import { qpsOverview } from "@/lib/quota/overview";
 import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
 import { getWallet, listVouchers } from "@/lib/wallet/balance";
 
@@ -76,7 +78,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     );
   }
   const { priced } = prepared;
-  const [wallet, vouchers] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx })]);
+  const [wallet, vouchers, qps] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), priced.kind === "qps" ? qpsOverview({ ctx, group: "body" }) : null]);
+  const qpsIdle = qps?.mode === "calls";
   const usable: CheckoutVoucher[] = vouchers
     .filter((v) => v.status === "usable" && v.products.includes(priced.product))
     .map((v) => ({
@@ -84,7 +87,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       remaining: v.remaining,
       products: v.products,
       expiresAt: v.expiresAt.toISOString(),
-      label: `${v.products.map((p) => t(`product.${p}`)).join(", ")} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: formatDate(locale, v.expiresAt) })}`,
+      label: `${v.products.map((p) => t(`product.${p}`)).join(", ")} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: validThrough(t, locale, v.expiresAt) })}`,
     }));
   const hidden: Record<string, string> = {
     // Made once per render of this page: the same form submitted twice buys once.
@@ -95,9 +98,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     ...(item.app ? { appName: item.app.name, iosBundleId: item.app.iosBundleId, androidPackage: item.app.androidPackage } : {}),
   };
   const rows: [string, string][] = [
-    [t("checkout.item"), priced.item],
+    [t("checkout.item"), itemName(t, priced.item)],
     [t("checkout.quantity"), formatCount(priced.quantity)],
-    [t("checkout.unitPrice"), `¥${formatUnitPrice(priced.unitPrice)}`],
+    [t("checkout.unitPrice"), formatYuan(priced.unitPrice)],
   ];
   if (priced.period) rows.push([t("checkout.period"), t(priced.period === "month" ? "checkout.period.month" : "checkout.period.day", { periods: priced.periods ?? 1 })]);
   if (item.app) rows.push([t("checkout.app"), `${item.app.name} · iOS ${item.app.iosBundleId} · Android ${item.app.androidPackage}`]);
@@ -126,6 +129,19 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
               {t(policyOf(priced))}
             </p>
             {priced.kind === "pack" ? <p className="mt-1">{t("checkout.validity.pack")}</p> : null}
+            <p className="mt-2 flex flex-wrap gap-3">
+              <Link href={`/prices/${priced.product}`} className="text-brand-600 hover:underline">
+                {t("prices.seeAll")}
+              </Link>
+              <Link href="/terms" className="text-brand-600 hover:underline">
+                {t("prices.terms")}
+              </Link>
+            </p>
+            {qpsIdle ? (
+              <p className="mt-2 text-amber-900" data-testid="qps-not-in-effect">
+                {t("checkout.qps.notInEffect")}
+              </p>
+            ) : null}
           </div>
         </Card>
         <Card title={t("checkout.split")} className="lg:col-span-3">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { monthLabel } from "@/components/billing/month-label";
 import { FreePackApiCell } from "@/components/metering/free-pack-rows";
 import { QuotaBar } from "@/components/metering/quota-bar";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,7 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate } from "@/lib/i18n/format-date";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { getTranslator } from "@/lib/i18n/server";
 import { freeQuota } from "@/lib/metering/free-quota";
 import { formatCount } from "@/lib/pricing";
@@ -71,7 +73,7 @@ export default async function FreeQuotaPage() {
                           <QuotaBar left={pack.remaining} size={pack.size} label={left(pack.remaining, pack.size)} />
                         </Td>
                         {/* The pack is valid until the month ends: show the last instant's day, not the next month's 1st. */}
-                        <Td>{formatDateTime(locale, new Date(pack.expiresAt.getTime() - 1))}</Td>
+                        <Td>{validThrough(t, locale, pack.expiresAt)}</Td>
                       </tr>
                     ))}
                   </tbody>
@@ -96,7 +98,7 @@ export default async function FreeQuotaPage() {
               <p className="max-w-xl text-sm text-muted">{t("freeQuota.grant.body", { size: formatCount(quota.grant.size) })}</p>
               <div className="space-y-1">
                 <QuotaBar left={quota.grant.remaining} size={quota.grant.size} label={left(quota.grant.remaining, quota.grant.size)} />
-                <p className="text-xs text-muted">{t("freeQuota.grant.validUntil", { date: formatDate(locale, quota.grant.expiresAt) })}</p>
+                <p className="text-xs text-muted">{t("freeQuota.grant.validUntil", { date: validThrough(t, locale, quota.grant.expiresAt) })}</p>
               </div>
             </div>
           </Card>
@@ -107,28 +109,42 @@ export default async function FreeQuotaPage() {
           {quota.past.length === 0 ? (
             <EmptyState>{t("freeQuota.past.empty")}</EmptyState>
           ) : (
-            <Table label={t("freeQuota.past.title")}>
-              <thead>
-                <tr>
-                  <Th>{t("freeQuota.past.month")}</Th>
-                  <Th>{t("freeQuota.col.api")}</Th>
-                  <Th className="text-right">{t("freeQuota.col.size")}</Th>
-                  <Th className="text-right">{t("freeQuota.col.used")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {quota.past.flatMap(({ month, packs }) =>
-                  packs.map((pack, index) => (
-                    <tr key={pack.packId}>
-                      <Td className={index === 0 ? "font-medium" : "text-transparent"}>{month}</Td>
-                      <FreePackApiCell t={t} locale={locale} pack={pack} />
-                      <Td className="text-right">{formatCount(pack.size)}</Td>
-                      <Td className="text-right">{formatCount(pack.used)}</Td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </Table>
+            // One closed disclosure per past month, newest first: an old account's page stays short.
+            <div className="divide-y divide-line" data-testid="free-past">
+              {quota.past.map(({ month, packs }) => {
+                const used = packs.reduce((sum, pack) => sum + pack.used, 0);
+                const size = packs.reduce((sum, pack) => sum + pack.size, 0);
+                const label = monthLabel(locale, month);
+                return (
+                  <details key={month} className="group py-2" data-testid={`free-past-${month}`}>
+                    <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 rounded px-1 py-1 text-sm hover:bg-canvas">
+                      <span className="font-medium text-ink">{label}</span>
+                      <span className="tabular text-xs text-muted">{t("freeQuota.past.summary", { used: formatCount(used), size: formatCount(size), packs: t("plural.packs", { count: packs.length }) })}</span>
+                    </summary>
+                    <div className="mt-2">
+                      <Table label={`${t("freeQuota.past.title")}: ${label}`}>
+                        <thead>
+                          <tr>
+                            <Th>{t("freeQuota.col.api")}</Th>
+                            <Th className="text-right">{t("freeQuota.col.size")}</Th>
+                            <Th className="text-right">{t("freeQuota.col.used")}</Th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {packs.map((pack) => (
+                            <tr key={pack.packId}>
+                              <FreePackApiCell t={t} locale={locale} pack={pack} />
+                              <Td className="text-right">{formatCount(pack.size)}</Td>
+                              <Td className="text-right">{formatCount(pack.used)}</Td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </Table>
+                    </div>
+                  </details>
+                );
+              })}
+            </div>
           )}
         </Card>
       </div>

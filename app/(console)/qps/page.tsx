@@ -10,6 +10,7 @@ import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
+import { validThrough } from "@/lib/i18n/valid-through";
 import { activeProducts } from "@/lib/packs/activation";
 import { formatYuan, MAX_QPS_PER_GROUP, QPS_TIERS } from "@/lib/pricing";
 import { qpsOverview } from "@/lib/quota/overview";
@@ -44,12 +45,17 @@ export default async function QpsPage() {
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-muted">{t("qps.held")}</dt>
+              <dt className="text-xs text-muted">{t(overview.mode === "calls" && overview.held > 0 ? "qps.held.notInEffect" : "qps.held")}</dt>
               <dd className="tabular mt-1 text-lg font-semibold" data-testid="qps-held">
                 {t("qps.limit", { held: overview.held, max: overview.max })}
               </dd>
             </div>
           </dl>
+          {overview.mode === "calls" && overview.held > 0 ? (
+            <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="qps-not-in-effect">
+              {t("qps.notInEffect", { held: overview.held })}
+            </p>
+          ) : null}
           <p className="mt-4 rounded-md bg-canvas px-3 py-2 text-sm">{t(overview.mode === "qps" ? "qps.explain.qps" : "qps.explain.calls")}</p>
           {bodyActive ? (
             <div className="mt-4">
@@ -123,7 +129,7 @@ export default async function QpsPage() {
                   <Th className="text-right">{t("qps.grant.qps")}</Th>
                   <Th>{t("qps.grant.from")}</Th>
                   <Th>{t("qps.grant.until")}</Th>
-                  <Th />
+                  <Th>{t("qps.grant.status")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -131,9 +137,13 @@ export default async function QpsPage() {
                   <tr key={grant.id}>
                     <Td className="text-right font-medium">{grant.qps}</Td>
                     <Td>{formatDateTime(locale, grant.startsAt)}</Td>
-                    <Td>{formatDateTime(locale, grant.endsAt)}</Td>
+                    <Td>{validThrough(t, locale, grant.endsAt)}</Td>
                     <Td>
-                      <Badge tone={grant.inForce ? "green" : "neutral"}>{t(grant.inForce ? "qps.grant.inForce" : "qps.grant.ended")}</Badge>
+                      {grant.inForce && overview.mode === "calls" ? (
+                        <Badge tone="amber">{t("qps.grant.notInEffect")}</Badge>
+                      ) : (
+                        <Badge tone={grant.inForce ? "green" : "neutral"}>{t(grant.inForce ? "qps.grant.inForce" : "qps.grant.ended")}</Badge>
+                      )}
                     </Td>
                   </tr>
                 ))}

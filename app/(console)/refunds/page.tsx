@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
+import { apiLabel, itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatYuan } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
@@ -43,7 +44,10 @@ export default async function RefundsPage() {
               <tbody>
                 {refunds.map((refund) => (
                   <tr key={refund.id} data-testid="refund-row">
-                    <Td className="font-mono text-xs">{refund.packSpec ?? refund.api}</Td>
+                    <Td>
+                      {refund.packSpec ? itemName(t, refund.packSpec) : apiLabel(t, refund.api)}
+                      <div className="font-mono text-xs text-muted">{refund.packSpec ?? refund.api}</div>
+                    </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(locale, refund.requestedAt)}</Td>
                     <Td>
                       <Badge tone={tone[refund.status]}>{t(`refunds.status.${refund.status}`)}</Badge>

@@ -41,11 +41,17 @@ export default async function ServicesPage() {
                 </span>
               }
               actions={
-                since && sellsPacks ? (
-                  <Link href={`/packs?product=${product.id}#buy`} className="text-sm text-brand-600 hover:underline">
-                    {t("services.buyPacks")}
+                <span className="flex flex-wrap justify-end gap-3 text-sm">
+                  <Link href={`/prices/${product.id}`} className="text-brand-600 hover:underline">
+                    {t("prices.seeAll")}
+                    <span className="sr-only">: {t(`product.${product.id}`)}</span>
                   </Link>
-                ) : null
+                  {since && sellsPacks ? (
+                    <Link href={`/packs?product=${product.id}#buy`} className="text-brand-600 hover:underline">
+                      {t("services.buyPacks")}
+                    </Link>
+                  ) : null}
+                </span>
               }
             >
               <div data-testid={`service-${product.id}`} className="space-y-4">

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "../_spend/spend-outlook";
@@ -7,26 +8,30 @@ import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
 import { EstimateTable } from "@/components/metering/estimate-table";
 import { MonthPicker } from "@/components/metering/month-picker";
+import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
+import { liveKeys } from "@/lib/live/keys";
+import { serverQueryClient, usageTotalsOf } from "@/lib/live/server";
 import { dailyUsage } from "@/lib/metering/daily-usage";
 import { drainingPacks } from "@/lib/metering/pack-forecasts";
 import { monthSummary } from "@/lib/metering/summary";
-import { FIRST_PRICED_MONTH, formatCount, formatYuan, monthOf, previousMonth } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, formatCount, monthOf, previousMonth } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("usage.title") };
 }
 
-/** The month picker's choices: this month and the 11 before it, none before the first priced month (SPEC §2.1). */
-function recentMonths(current: string): string[] {
+/** The month picker's choices: this month and the 11 before it, none before the first priced month (SPEC §2.1) or the account's first. */
+function recentMonths(current: string, first: string): string[] {
   const months = [current];
   while (months.length < 12) {
     const earlier = previousMonth(months[months.length - 1] ?? current);
-    if (earlier < FIRST_PRICED_MONTH) break;
+    if (earlier < FIRST_PRICED_MONTH || earlier < first) break;
     months.push(earlier);
   }
   return months;
@@ -36,7 +41,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const customer = await requireCustomer("/usage");
   const ctx = await customerContext(customer);
   const current = monthOf(ctx.now);
-  const months = recentMonths(current);
+  const months = recentMonths(current, monthOf((await getOwnAccount({ ctx })).createdAt));
   const asked = (await searchParams).month;
   const month = typeof asked === "string" && months.includes(asked) ? asked : current;
   const isCurrent = month === current;
@@ -46,29 +51,16 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
     getTranslator(),
   ]);
-  const totals = summary.apis.reduce(
-    (sum, line) => ({ calls: sum.calls + line.calls, free: sum.free + line.free, fromPacks: sum.fromPacks + line.fromPacks, billable: sum.billable + line.billable }),
-    { calls: 0, free: 0, fromPacks: 0, billable: 0 },
-  );
-  const tiles = [
-    { label: t("usage.totals.calls"), value: formatCount(totals.calls), id: "calls" },
-    { label: t("usage.totals.free"), value: formatCount(totals.free), id: "free" },
-    { label: t("usage.totals.packs"), value: formatCount(totals.fromPacks), id: "packs" },
-    { label: t("usage.totals.billable"), value: formatCount(totals.billable), id: "billable" },
-    { label: t("usage.totals.estimate"), value: formatYuan(summary.estimatedTotal), id: "estimate" },
-  ];
+  // The figures at the top are a live query, prefetched here from the same summary.
+  const queries = serverQueryClient();
+  await queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageTotalsOf(summary, month) });
   return (
     <>
       <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} />} />
       <div className="space-y-6">
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-          {tiles.map((tile) => (
-            <div key={tile.id} className="rounded-lg border border-line bg-white px-4 py-3 shadow-sm" data-testid={`usage-total-${tile.id}`}>
-              <dt className="text-xs text-muted">{tile.label}</dt>
-              <dd className="mt-1 text-lg font-semibold text-ink tabular">{tile.value}</dd>
-            </div>
-          ))}
-        </dl>
+        <HydrationBoundary state={dehydrate(queries)}>
+          <UsageTiles month={month} live={isCurrent} />
+        </HydrationBoundary>
         {isCurrent ? <SpendOutlook /> : null}
         {daily.apis.length > 0 ? <DailyUsageCsvLink t={t} month={month} /> : null}
 

@@ -14,6 +14,8 @@ import { usage } from "./zh-CN/usage";
 import { spend } from "./zh-CN/spend";
 import { bills } from "./zh-CN/bills";
 import { security } from "./zh-CN/security";
+import { names } from "./zh-CN/names";
 import { supportConsole } from "./zh-CN/support-console";
+import { prices } from "./zh-CN/prices";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...spend };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...spend, ...names, ...prices };

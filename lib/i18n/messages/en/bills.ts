@@ -16,7 +16,7 @@ export const bills = {
   "bills.view": "View bill",
   "bills.viewUsage": "See usage",
   "bills.none": "No bills yet: the first one is made after your first month ends.",
-  "bills.count": "{count} bills",
+  "bills.count": "{count, plural, one {# bill} other {# bills}}",
 
   "bill.title": "Bill for {month}",
   "bill.back": "← All bills",

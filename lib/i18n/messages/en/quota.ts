@@ -3,7 +3,7 @@ export const quota = {
   "nav.sdk": "SDK & licences",
   "qps.title": "QPS",
   "qps.description": "Body analysis (detection, library, search) shares one QPS group, billed by calls or by QPS.",
-  "qps.group.body": "Body analysis group: body.detection, body.library, body.search",
+  "qps.group.body": "Body analysis group (detection, library, search)",
   "qps.mode": "Billing mode",
   "qps.mode.calls": "By calls",
   "qps.mode.qps": "By QPS",

@@ -10,5 +10,5 @@ export const support = {
   "staff.col.accountId": "Account ID",
   "staff.empty": "No accounts match.",
   "staff.emptyAll": "No customer accounts yet.",
-  "staff.count": "{count} accounts shown",
+  "staff.count": "{count, plural, one {# account shown} other {# accounts shown}}",
 } as const;

@@ -23,7 +23,7 @@ export const wallet = {
   "wallet.voucher.amount": "Amount",
   "wallet.voucher.remaining": "Remaining",
   "wallet.voucher.products": "Applies to",
-  "wallet.voucher.expires": "Expires",
+  "wallet.voucher.expires": "Valid through",
   "wallet.voucher.reason": "Reason",
   "wallet.voucher.status": "Status",
   "wallet.voucher.status.usable": "Usable",

@@ -13,7 +13,7 @@ export const checkout: Record<keyof typeof source, string> = {
   "checkout.total": "合计",
   "checkout.voucher": "代金券",
   "checkout.voucher.none": "不使用代金券",
-  "checkout.voucher.option": "余 {remaining} · {date} 到期",
+  "checkout.voucher.option": "余 {remaining} · 有效期至 {date}",
   "checkout.voucher.noneAvailable": "没有适用于该产品的代金券。",
   "checkout.split": "支付明细",
   "checkout.split.voucher": "代金券",

@@ -39,7 +39,7 @@ export const packs: Record<keyof typeof source, string> = {
   "packs.col.remaining": "剩余",
   "packs.col.validity": "有效期",
   "packs.col.delivered": "交付时间",
-  "packs.col.expires": "到期时间",
+  "packs.col.expires": "有效期至",
   "packs.col.status": "状态",
   "packs.col.refund": "退款",
   "packs.remainingOf": "{remaining} / {size}",

@@ -5,7 +5,7 @@ export const quota: Record<keyof typeof source, string> = {
   "nav.sdk": "SDK 与授权",
   "qps.title": "QPS",
   "qps.description": "人体分析（人体检测、人体库管理、人体搜索）共用一个 QPS 分组，可按调用次数或按 QPS 计费。",
-  "qps.group.body": "人体分析分组：body.detection、body.library、body.search",
+  "qps.group.body": "人体分析分组（人体检测、人体库管理、人体搜索）",
   "qps.mode": "计费方式",
   "qps.mode.calls": "按调用次数",
   "qps.mode.qps": "按 QPS",

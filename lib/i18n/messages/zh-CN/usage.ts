@@ -88,7 +88,7 @@ export const usage: Record<keyof typeof source, string> = {
   "usage.draining.remaining": "剩余",
   "usage.draining.rate": "最近 7 天从资源包扣除",
   "usage.draining.forecast": "预计用完",
-  "usage.draining.expires": "到期",
+  "usage.draining.expires": "有效期至",
   "usage.draining.perDay": "{calls} 次/天",
   "usage.forecast.runsOut": "约 {date}（{days} 天后）",
   "usage.forecast.notAtRate": "按当前速度不会用完",

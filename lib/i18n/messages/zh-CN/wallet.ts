@@ -25,7 +25,7 @@ export const wallet: Record<keyof typeof source, string> = {
   "wallet.voucher.amount": "面额",
   "wallet.voucher.remaining": "余额",
   "wallet.voucher.products": "适用产品",
-  "wallet.voucher.expires": "到期时间",
+  "wallet.voucher.expires": "有效期至",
   "wallet.voucher.reason": "发放原因",
   "wallet.voucher.status": "状态",
   "wallet.voucher.status.usable": "可用",

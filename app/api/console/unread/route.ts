@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { customerRouteContext, liveJson } from "@/lib/live/session";
+import { unreadJson } from "@/lib/live/server";
+
+/** GET: the signed-in customer's unread message count (the bell). */
+export async function GET(): Promise<NextResponse> {
+  const ctx = await customerRouteContext();
+  if (ctx instanceof NextResponse) return ctx;
+  return liveJson(await unreadJson(ctx));
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { fetchLive, LIVE_INTERVALS, liveKeys, type UsageTotalsJson } from "@/lib/live/keys";
+import { formatCount, formatYuan } from "@/lib/pricing";
+
+/**
+ * The usage page's month-to-date figures. Prefetched by the page on the server; for the current
+ * month refetched every few seconds while the tab is visible (a past month does not change).
+ */
+export function UsageTiles({ month, live }: { month: string; live: boolean }) {
+  const { t } = useI18n();
+  const { data } = useQuery({
+    queryKey: liveKeys.usage(month),
+    queryFn: () => fetchLive<UsageTotalsJson>(`/api/console/usage?month=${month}`),
+    refetchInterval: live ? LIVE_INTERVALS.usage : false,
+  });
+  const totals = data ?? { calls: 0, free: 0, fromPacks: 0, billable: 0, estimatedTotal: "0" };
+  const tiles = [
+    { label: t("usage.totals.calls"), value: formatCount(totals.calls), id: "calls" },
+    { label: t("usage.totals.free"), value: formatCount(totals.free), id: "free" },
+    { label: t("usage.totals.packs"), value: formatCount(totals.fromPacks), id: "packs" },
+    { label: t("usage.totals.billable"), value: formatCount(totals.billable), id: "billable" },
+    { label: t("usage.totals.estimate"), value: formatYuan(totals.estimatedTotal), id: "estimate" },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      {tiles.map((tile) => (
+        <div key={tile.id} className="rounded-lg border border-line bg-white px-4 py-3 shadow-sm" data-testid={`usage-total-${tile.id}`}>
+          <dt className="text-xs text-muted">{tile.label}</dt>
+          <dd className="mt-1 text-lg font-semibold text-ink tabular">{tile.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

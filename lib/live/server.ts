@@ -1,0 +1,27 @@
+import "server-only";
+import { QueryClient } from "@tanstack/react-query";
+import { cache } from "react";
+import type { ServiceContext } from "@/lib/context";
+import { unreadCount } from "@/lib/messaging/inbox";
+import { monthSummary, type MonthSummary } from "@/lib/metering/summary";
+import type { UnreadJson, UsageTotalsJson } from "./keys";
+
+/** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
+export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
+
+export async function unreadJson(ctx: ServiceContext): Promise<UnreadJson> {
+  return { unread: await unreadCount({ ctx }) };
+}
+
+/** The month-to-date figures of the usage page, the same sums it shows. */
+export async function usageTotalsJson(ctx: ServiceContext, month: string): Promise<UsageTotalsJson> {
+  return usageTotalsOf(await monthSummary({ ctx, input: { month } }), month);
+}
+
+export function usageTotalsOf(summary: MonthSummary, month: string): UsageTotalsJson {
+  const totals = summary.apis.reduce(
+    (sum, line) => ({ calls: sum.calls + line.calls, free: sum.free + line.free, fromPacks: sum.fromPacks + line.fromPacks, billable: sum.billable + line.billable }),
+    { calls: 0, free: 0, fromPacks: 0, billable: 0 },
+  );
+  return { month, ...totals, estimatedTotal: summary.estimatedTotal };
+}
