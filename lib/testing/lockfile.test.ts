@@ -36,7 +36,7 @@ function resolves(from: string, name: string): boolean {
 describe("package-lock.json (what npm ci needs on a fresh machine)", () => {
   it("is a v3 lock whose root lists exactly package.json's dependencies", () => {
     expect(lock.lockfileVersion).toBe(3);
-    const root = lock.packages[""];
+    const root = lock.packages[""] ?? {};
     expect(root.dependencies ?? {}).toEqual(manifest.dependencies ?? {});
     expect(root.devDependencies ?? {}).toEqual(manifest.devDependencies ?? {});
   });
