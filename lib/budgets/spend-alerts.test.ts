@@ -87,7 +87,8 @@ describeEachDatabase("spend alerts", (database) => {
     await expect(saveBudget({ ctx: viewer, input: { scope: "body", amount: "5", thresholds: [100] } })).rejects.toMatchObject({ code: "read-only-impersonation" });
     expect(await listBudgets({ ctx: m.customer() })).toEqual([]);
   });
-});
+  // Its own database: the outbox rows it queues are due, and the outbox is drained for every account at once.
+}, { isolated: true });
 
 describePostgres("spend alerts under two concurrent run-due", () => {
   it("sends each alert once when two run-due runs race", async () => {
