@@ -10,7 +10,7 @@ import { describeEachDatabase, describePostgres, openScratchDatabase } from "@/l
 import { meteredAccount } from "@/lib/testing/metering-fixtures";
 import { topUp } from "@/lib/testing/wallet-fixtures";
 import { saveBalanceAlert } from "./balance-alert";
-import { listBudgets, saveBudget } from "./budgets";
+import { deleteBudget, listBudgets, saveBudget } from "./budgets";
 import { evaluateSpendAlerts } from "./evaluate";
 
 const t0 = new Date("2026-11-10T04:00:00Z");
@@ -87,7 +87,19 @@ describeEachDatabase("spend alerts", (database) => {
     await expect(saveBudget({ ctx: viewer, input: { scope: "body", amount: "5", thresholds: [100] } })).rejects.toMatchObject({ code: "read-only-impersonation" });
     expect(await listBudgets({ ctx: m.customer() })).toEqual([]);
   });
-});
+  it("refuses to remove another account's budget, and keeps it", async () => {
+    const db = database().db;
+    const owner = await meteredAccount(db, t0, ["scan"]);
+    const other = await meteredAccount(db, t0, ["scan"]);
+    const { id } = await saveBudget({ ctx: owner.customer(), input: { scope: "account", amount: "50", thresholds: [100] } });
+    await expect(deleteBudget({ ctx: other.customer(), input: { id } })).rejects.toMatchObject({ code: "budget-not-found" });
+    expect(await listBudgets({ ctx: owner.customer() })).toHaveLength(1);
+    await deleteBudget({ ctx: owner.customer(), input: { id } });
+    expect(await listBudgets({ ctx: owner.customer() })).toEqual([]);
+  });
+
+  // Its own database: the outbox rows it queues are due, and the outbox is drained for every account at once.
+}, { isolated: true });
 
 describePostgres("spend alerts under two concurrent run-due", () => {
   it("sends each alert once when two run-due runs race", async () => {

@@ -15,9 +15,14 @@ export async function SpendOutlook() {
   const [forecast, { t, locale }] = await Promise.all([accountForecast({ ctx }), getTranslator()]);
   const advice = await accountAdvice({ ctx, forecast });
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <ForecastCard t={t} locale={locale} forecast={forecast} />
-      <UsageAdviceCard t={t} locale={locale} advice={advice} />
+    // minmax(0, 1fr) columns and min-w-0 items: the forecast table scrolls inside its card instead of widening the page at 390 px.
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="min-w-0">
+        <ForecastCard t={t} locale={locale} forecast={forecast} />
+      </div>
+      <div className="min-w-0">
+        <UsageAdviceCard t={t} locale={locale} advice={advice} />
+      </div>
     </div>
   );
 }
