@@ -79,11 +79,12 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
   const { accountId, keyId } = ctx.actor;
   return inTransaction(ctx, async (tx) => {
     // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
-    // the insert below must start after the lock is held to see a racing batch's ids.
-    await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`);
+    // the reads and the insert below must start after the lock is held to see a racing batch's ids
+    // and a close that started meanwhile. The facts are sent with it (pipelined, one round trip):
+    // the server runs them one after the other, so the facts' statement starts once the lock is held.
     const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
     const months = [...new Set(valid.map((e) => monthOf(e.at)))];
-    const facts = await accountFacts(tx, accountId, months);
+    const [, facts] = await Promise.all([tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`), accountFacts(tx, accountId, months)]);
     if (!facts) throw new ForbiddenError("no-account");
 
     const results: UsageResult[] = [];
@@ -133,7 +134,6 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
       const row = recorded.rows[i];
       if (row) results[c.index] = { id: c.event.id, status: "accepted", free: row.free, fromPacks: row.fromPacks, billable: row.billable };
     });
-    await addToHourly(tx, accountId, recorded.rows);
     await packAlerts(tx, accountId, recorded.drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
     return results;
   });
@@ -142,7 +142,7 @@ export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: 
 async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: string, accepted: Candidate[], undoOnConflict: boolean) {
   const drawn = await drawBatch(tx, accountId, accepted.map((a) => a.event));
   const rows = accepted.map((a, i) => ({ ...a.event, ...(drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: a.event.calls }) }));
-  const inserted = await tx.db.execute<{ event_id: string }>(sql`
+  const insert = tx.db.execute<{ event_id: string }>(sql`
     insert into ${usageEvents} (account_id, event_id, api, calls, at, month, free, from_packs, billable, key_id, received_at)
     select ${accountId}::uuid, event_id, api, calls, at, month, free, from_packs, billable, ${keyId}::uuid, ${tx.now.toISOString()}::timestamptz
     from (${unnestRows([
@@ -157,6 +157,9 @@ async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: strin
     ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)
     on conflict (account_id, event_id) do nothing
     returning event_id`);
+  // The hourly totals are sent with the insert (one round trip). Should the insert meet ids recorded
+  // before, the savepoint undoes both.
+  const [inserted] = await Promise.all([insert, addToHourly(tx, accountId, rows)]);
   const ids = rowsOf<{ event_id: string }>(inserted);
   if (ids.length !== rows.length) {
     if (undoOnConflict) throw new SeenBefore(new Set(ids.map((r) => r.event_id)));
