@@ -72,6 +72,10 @@ test.describe("security headers", () => {
     await expect(page.getByRole("heading", { name: "Balance" })).toBeVisible();
     await expect(page.getByTestId("sandbox-payments-badge")).toHaveText("Sandbox payments");
     expect(await violations()).toEqual([]);
+    // The badge fits a phone's top bar without pushing the page sideways.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect(page.getByTestId("sandbox-payments-badge")).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
 
