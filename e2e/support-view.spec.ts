@@ -1,16 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, newCustomer, signIn, signUp, test, type Customer } from "./fixtures";
-
-/** A staff member of this test's own (one support view at a time per staff member). */
-async function signedInStaff(page: Page, name: string): Promise<{ email: string; password: string }> {
-  const email = `staff-${name.toLowerCase()}-${process.pid}-${Date.now().toString(36)}@e2e.test`;
-  const response = await page.request.post("/api/test/staff", { data: { email, role: "support", name } });
-  expect(response.ok()).toBe(true);
-  const staff = (await response.json()) as { email: string; password: string };
-  await signIn(page, staff.email, staff.password, "/staff/sign-in");
-  await expect(page.getByRole("heading", { name: "Customer accounts" })).toBeVisible();
-  return staff;
-}
+import { expect, newCustomer, signUp, test, type Customer } from "./fixtures";
+import { signedInStaff } from "./staff-helpers";
 
 async function customerPage(browser: Browser, prefix: string): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext({ locale: "en-US" })).newPage();

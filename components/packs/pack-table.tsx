@@ -17,7 +17,7 @@ function apiName(locale: Locale, api: string): string {
   return locale === "zh-CN" ? found.nameZh : found.name;
 }
 
-export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; packs: PackView[] }) {
+export function PackTable({ t, locale, packs, refundReviewed = false }: { t: Translate; locale: Locale; packs: PackView[]; refundReviewed?: boolean }) {
   if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
@@ -63,7 +63,7 @@ export function PackTable({ t, locale, packs }: { t: Translate; locale: Locale; 
               </Td>
               <Td className="w-56 max-w-[14rem] whitespace-normal">
                 {pack.refund.refundable ? (
-                  <RefundButton packId={pack.id} until={until} />
+                  <RefundButton packId={pack.id} until={until} reviewed={refundReviewed} />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">
                     {t(why, { date: until })}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translate";
 
 /** One click asks for the refund (SPEC §4), after the browser's confirmation. */
-export function RefundButton({ packId, until }: { packId: string; until: string }) {
+export function RefundButton({ packId, until, reviewed = false }: { packId: string; until: string; reviewed?: boolean }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<RefundState, FormData>(refundAction, {});
   const why = state.reason ? `packs.refund.why.${state.reason}` : null;
@@ -15,7 +15,7 @@ export function RefundButton({ packId, until }: { packId: string; until: string 
     <form
       action={action}
       onSubmit={(event) => {
-        if (!window.confirm(t("packs.refund.confirm"))) event.preventDefault();
+        if (!window.confirm(t(reviewed ? "packs.refund.confirmReview" : "packs.refund.confirm"))) event.preventDefault();
       }}
       className="space-y-1"
     >

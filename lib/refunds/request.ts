@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { Database } from "@/db/client";
 import { accounts, packs, refunds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
@@ -19,6 +20,21 @@ export const REVIEW_WINDOW_DAYS = 30;
 
 export const refundInput = z.object({ packId: z.uuid() });
 export type RefundInput = z.infer<typeof refundInput>;
+
+/** Refunds (approved or awaiting review) the account asked for in the last REVIEW_WINDOW_DAYS. */
+async function recentRefunds(db: Database, accountId: string, at: Date): Promise<number> {
+  const since = new Date(at.getTime() - REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const [recent] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(refunds)
+    .where(and(eq(refunds.accountId, accountId), inArray(refunds.status, ["approved", "pending-review"]), gt(refunds.requestedAt, since)));
+  return recent?.count ?? 0;
+}
+
+/** Whether the caller's next refund would go to support's review: the packs page says so before they confirm. */
+export async function nextRefundIsReviewed({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
+  return (await recentRefunds(ctx.db, accountOf(ctx.actor), ctx.now)) >= REFUNDS_BEFORE_REVIEW;
+}
 
 export interface RefundOutcome {
   refundId: string;
@@ -65,12 +81,8 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
     if (!pack.purchaseId) throw new Error("a bought pack has its purchase");
 
     const returned = refundReturns({ gift: pack.paidGift ?? "0", income: pack.paidIncome ?? "0", cash: pack.paidCash ?? "0", voucher: pack.paidVoucher ?? "0" });
-    const since = new Date(tx.now.getTime() - REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
-    const [recent] = await tx.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(refunds)
-      .where(and(eq(refunds.accountId, accountId), inArray(refunds.status, ["approved", "pending-review"]), gt(refunds.requestedAt, since)));
-    const review = (recent?.count ?? 0) >= REFUNDS_BEFORE_REVIEW;
+    const recent = await recentRefunds(tx.db, accountId, tx.now);
+    const review = recent >= REFUNDS_BEFORE_REVIEW;
 
     const [refund] = await tx.db
       .insert(refunds)
@@ -91,7 +103,7 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
 
     if (review) {
       await tx.db.update(packs).set({ refundHold: true }).where(eq(packs.id, pack.id));
-      await recordAudit(tx, { action: "refund.pending-review", accountId, target: refund.id, after: { packId: pack.id, recentRefunds: recent?.count ?? 0 } });
+      await recordAudit(tx, { action: "refund.pending-review", accountId, target: refund.id, after: { packId: pack.id, recentRefunds: recent } });
       return { refundId: refund.id, status: "pending-review", returned };
     }
 

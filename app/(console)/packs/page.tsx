@@ -11,6 +11,7 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
 import { listPacks } from "@/lib/packs/list";
+import { nextRefundIsReviewed } from "@/lib/refunds/request";
 import { PACK_STATUSES, type PackStatus } from "@/lib/packs/status";
 import { Dec, formatYuan, PRODUCT_IDS, type ProductId } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
@@ -31,7 +32,12 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
   const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
-  const [allPacks, active, refunds] = await Promise.all([listPacks({ ctx, filters: { product, status } }), activeProducts({ ctx }), params.refund ? listRefunds({ ctx }) : []]);
+  const [allPacks, active, refunds, refundReviewed] = await Promise.all([
+    listPacks({ ctx, filters: { product, status } }),
+    activeProducts({ ctx }),
+    params.refund ? listRefunds({ ctx }) : [],
+    nextRefundIsReviewed({ ctx }),
+  ]);
   // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
   // bury the packs that matter: they are hidden until the customer asks for a status.
   const packs = status ? allPacks : allPacks.filter((pack) => pack.source !== "free" || pack.status === "active");
@@ -85,7 +91,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
               {t("packs.filter.apply")}
             </button>
           </form>
-          <PackTable t={t} locale={locale} packs={packs} />
+          <PackTable t={t} locale={locale} packs={packs} refundReviewed={refundReviewed} />
           {hiddenFree > 0 ? <p className="mt-3 text-xs text-muted">{t("packs.hiddenFree", { count: hiddenFree })}</p> : null}
         </Card>
         <div id="buy">
