@@ -22,6 +22,7 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
 }
 
 test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { page: owner, customer } = await customerPage(browser, "viewed");
   // The customer creates a key while we record the server action request, to replay it as staff later.
   await owner.goto("/api-keys");
@@ -72,6 +73,7 @@ test("staff view a customer's console read-only, the server refuses a replayed w
 });
 
 test("a support view ends by itself after 60 minutes", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { customer } = await customerPage(browser, "expiry");
   await signedInStaff(page, "Tao");
   await startViewing(page, customer, "checking the monthly bill");
@@ -84,6 +86,7 @@ test("a support view ends by itself after 60 minutes", async ({ page, browser })
 });
 
 test("the customer revokes a live support view and the staff view ends at the next request", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { page: owner, customer } = await customerPage(browser, "revoker");
   await signedInStaff(page, "Jun");
   await startViewing(page, customer, "looking into a refund question");
