@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn } from "./fixtures";
 
@@ -12,3 +13,9 @@ export async function signedInStaff(page: Page, name: string): Promise<{ email: 
   return staff;
 }
 
+
+/** Serious or critical axe violations on the page as it is now (the brief: zero). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, newCustomer, signUp, test, type Customer } from "./fixtures";
-import { signedInStaff } from "./staff-helpers";
+import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
 async function customerPage(browser: Browser, prefix: string): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext({ locale: "en-US" })).newPage();
@@ -15,6 +15,7 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: customer.company }).click();
   await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByLabel("Reason (at least 10 characters)").fill(reason);
   await page.getByLabel("Ticket reference (optional)").fill("T-1001");
   await page.getByRole("button", { name: "Start viewing" }).click();
@@ -43,6 +44,7 @@ test("staff view a customer's console read-only, the server refuses a replayed w
     await expect(banner).toContainText("customer asked why a pack is missing");
     await expect(banner).toContainText(/\d+ min left/);
   }
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // A write button, pressed in the staff view, is refused by the server.
   await page.goto("/api-keys");
@@ -64,12 +66,17 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await expect(owner.getByText("staff-key")).toHaveCount(0);
   await expect(owner.getByText("first-key")).toHaveCount(1);
   await owner.goto("/security");
-  const row = owner.getByRole("row").filter({ hasText: "customer asked why a pack is missing" });
+  const row = owner.getByTestId("support-session").filter({ hasText: "customer asked why a pack is missing" });
   await expect(row).toContainText("Mei");
   await expect(row).not.toContainText("@");
   await expect(row).toContainText("Stopped by staff");
   await expect(row).toContainText("/balance");
   await expect(row).toContainText("/packs");
+  expect(await seriousAxeViolations(owner)).toEqual([]);
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await owner.reload();
+  await expect(row).toBeVisible();
+  expect(await owner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
 });
 
 test("a support view ends by itself after 60 minutes", async ({ page, browser }) => {
@@ -95,7 +102,7 @@ test("the customer revokes a live support view and the staff view ends at the ne
   await expect(owner.getByTestId("support-live")).toContainText("Jun");
   await owner.getByRole("button", { name: "Revoke access" }).click();
   await expect(owner.getByTestId("support-live")).toHaveCount(0);
-  await expect(owner.getByRole("row").filter({ hasText: "looking into a refund question" })).toContainText("Revoked by you");
+  await expect(owner.getByTestId("support-session").filter({ hasText: "looking into a refund question" })).toContainText("Revoked by you");
 
   await page.goto("/packs");
   await expect(page).toHaveURL(/\/staff$/);
