@@ -1,16 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, newCustomer, signIn, signUp, test, type Customer } from "./fixtures";
-
-/** A staff member of this test's own (one support view at a time per staff member). */
-async function signedInStaff(page: Page, name: string): Promise<{ email: string; password: string }> {
-  const email = `staff-${name.toLowerCase()}-${process.pid}-${Date.now().toString(36)}@e2e.test`;
-  const response = await page.request.post("/api/test/staff", { data: { email, role: "support", name } });
-  expect(response.ok()).toBe(true);
-  const staff = (await response.json()) as { email: string; password: string };
-  await signIn(page, staff.email, staff.password, "/staff/sign-in");
-  await expect(page.getByRole("heading", { name: "Customer accounts" })).toBeVisible();
-  return staff;
-}
+import { expect, newCustomer, signUp, test, type Customer } from "./fixtures";
+import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
 async function customerPage(browser: Browser, prefix: string): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext({ locale: "en-US" })).newPage();
@@ -25,6 +15,7 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: customer.company }).click();
   await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByLabel("Reason (at least 10 characters)").fill(reason);
   await page.getByLabel("Ticket reference (optional)").fill("T-1001");
   await page.getByRole("button", { name: "Start viewing" }).click();
@@ -32,6 +23,7 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
 }
 
 test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { page: owner, customer } = await customerPage(browser, "viewed");
   // The customer creates a key while we record the server action request, to replay it as staff later.
   await owner.goto("/api-keys");
@@ -52,6 +44,7 @@ test("staff view a customer's console read-only, the server refuses a replayed w
     await expect(banner).toContainText("customer asked why a pack is missing");
     await expect(banner).toContainText(/\d+ min left/);
   }
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // A write button, pressed in the staff view, is refused by the server.
   await page.goto("/api-keys");
@@ -73,15 +66,21 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await expect(owner.getByText("staff-key")).toHaveCount(0);
   await expect(owner.getByText("first-key")).toHaveCount(1);
   await owner.goto("/security");
-  const row = owner.getByRole("row").filter({ hasText: "customer asked why a pack is missing" });
+  const row = owner.getByTestId("support-session").filter({ hasText: "customer asked why a pack is missing" });
   await expect(row).toContainText("Mei");
   await expect(row).not.toContainText("@");
   await expect(row).toContainText("Stopped by staff");
   await expect(row).toContainText("/balance");
   await expect(row).toContainText("/packs");
+  expect(await seriousAxeViolations(owner)).toEqual([]);
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await owner.reload();
+  await expect(row).toBeVisible();
+  expect(await owner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
 });
 
 test("a support view ends by itself after 60 minutes", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { customer } = await customerPage(browser, "expiry");
   await signedInStaff(page, "Tao");
   await startViewing(page, customer, "checking the monthly bill");
@@ -94,6 +93,7 @@ test("a support view ends by itself after 60 minutes", async ({ page, browser })
 });
 
 test("the customer revokes a live support view and the staff view ends at the next request", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const { page: owner, customer } = await customerPage(browser, "revoker");
   await signedInStaff(page, "Jun");
   await startViewing(page, customer, "looking into a refund question");
@@ -102,7 +102,7 @@ test("the customer revokes a live support view and the staff view ends at the ne
   await expect(owner.getByTestId("support-live")).toContainText("Jun");
   await owner.getByRole("button", { name: "Revoke access" }).click();
   await expect(owner.getByTestId("support-live")).toHaveCount(0);
-  await expect(owner.getByRole("row").filter({ hasText: "looking into a refund question" })).toContainText("Revoked by you");
+  await expect(owner.getByTestId("support-session").filter({ hasText: "looking into a refund question" })).toContainText("Revoked by you");
 
   await page.goto("/packs");
   await expect(page).toHaveURL(/\/staff$/);

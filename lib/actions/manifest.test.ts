@@ -110,6 +110,10 @@ describe("the action manifest", () => {
       expect(JSON.stringify(await action(...anyArguments())) ?? "", label).toContain("sign-in-required");
       viewer.current = meta.audience === "customer" ? viewers.staff : viewers.customer;
       expect(JSON.stringify(await action(...anyArguments())) ?? "", label).toContain(meta.audience === "customer" ? "forbidden" : "staff-only");
+      if (meta.audience === "staff" && meta.roles && !meta.roles.includes("support")) {
+        viewer.current = viewers.staff;
+        expect(JSON.stringify(await action(...anyArguments())) ?? "", `${label} is for ${meta.roles.join(", ")} only`).toContain("staff-only");
+      }
     }
     expect(getDb).not.toHaveBeenCalled();
   });

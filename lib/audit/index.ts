@@ -17,6 +17,8 @@ export type AuditAction =
   | "wallet.credit"
   | "wallet.voucher-granted"
   | "account.restored"
+  | "account.suspended"
+  | "bill.issued"
   | "service.activated"
   | "packs.free-issued"
   | "packs.gift-granted"
@@ -73,9 +75,8 @@ function actorColumns(actor: Actor): { actorType: typeof auditLog.$inferInsert.a
   }
 }
 
-/** Appends one audit row using `ctx.db`, which a service passes as its transaction so the row commits with the change. */
-export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  await ctx.db.insert(auditLog).values({
+function row(ctx: ServiceContext, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     at: ctx.now,
     ...actorColumns(ctx.actor),
     accountId: entry.accountId ?? null,
@@ -83,5 +84,20 @@ export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promi
     target: entry.target ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  };
+}
+
+/**
+ * Appends one audit row using `ctx.db`, which a service passes as its transaction so the row commits
+ * with the change. The only writer of audit rows (with its batch form below); the database refuses
+ * any UPDATE or DELETE of them.
+ */
+export async function recordAudit(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  await ctx.db.insert(auditLog).values(row(ctx, entry));
+}
+
+/** Many rows, one statement: for jobs (the close, arrears, lapse) that act on many accounts at once. */
+export async function recordAuditBatch(ctx: ServiceContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await ctx.db.insert(auditLog).values(entries.map((entry) => row(ctx, entry)));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { accounts, auditLog, wallets } from "@/db/schema";
+import { accounts, wallets } from "@/db/schema";
+import { recordAuditBatch } from "@/lib/audit";
 import type { ServiceContext } from "@/lib/context";
 import { notifyMany } from "@/lib/messaging/notify";
 import { formatYuan, Dec } from "@/lib/pricing";
@@ -31,7 +32,10 @@ export async function suspendOverdue({ ctx }: { ctx: ServiceContext }): Promise<
         dedupeKey: `suspended:${ctx.now.toISOString().slice(0, 10)}`,
       })),
     );
-    await db.insert(auditLog).values(due.map((a) => ({ at: ctx.now, actorType: "system" as const, actorId: "run-due", accountId: a.id, action: "account.suspended", target: a.id, before: { status: "arrears" }, after: { status: "suspended" } })));
+    await recordAuditBatch(
+      { ...ctx, db, actor: { type: "system", reason: "run-due" } },
+      due.map((a) => ({ action: "account.suspended", accountId: a.id, target: a.id, before: { status: "arrears" }, after: { status: "suspended" } })),
+    );
     return { suspended: due.length };
   });
 }

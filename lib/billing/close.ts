@@ -1,6 +1,7 @@
 import "server-only";
+import { recordAuditBatch } from "@/lib/audit";
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { accounts, auditLog, billLines, bills, ledgerEntries, ledgerTransactions, monthCloses, usageHourly, wallets } from "@/db/schema";
+import { accounts, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
 import { rowsOf, unnestRows } from "@/db/unnest";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { notifyMany } from "@/lib/messaging/notify";
@@ -273,13 +274,10 @@ async function closeBatch(ctx: ServiceContext, month: Month, book: PriceBook, ac
   }
   if (inserted.length > 0) {
     // One audit row per bill, written as one statement (the audit log is what the customer reads).
-    await ctx.db.execute(sql`
-      insert into ${auditLog} (at, actor_type, actor_id, account_id, action, target, after)
-      select ${ctx.now.toISOString()}::timestamptz, 'system', 'close-month', account_id, 'bill.issued', bill_id::text, ${JSON.stringify({ month })}::jsonb
-      from (${unnestRows([
-        { values: inserted.map((b) => b.accountId), type: "uuid[]" },
-        { values: inserted.map((b) => b.id), type: "uuid[]" },
-      ])}) as issued(account_id, bill_id)`);
+    await recordAuditBatch(
+      { ...ctx, actor: { type: "system", reason: "close-month" } },
+      inserted.map((b) => ({ action: "bill.issued", accountId: b.accountId, target: b.id, after: { month } })),
+    );
   }
   return { bills: inserted.length, alreadyBilled: accountIds.length - inserted.length, inArrears: newArrears.length };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
-import { auditLog, qpsGrants, qpsGroupModes } from "@/db/schema";
+import { qpsGrants, qpsGroupModes } from "@/db/schema";
+import { recordAuditBatch } from "@/lib/audit";
 import type { ServiceContext } from "@/lib/context";
 import { notifyMany } from "@/lib/messaging/notify";
 
@@ -18,8 +19,9 @@ export async function lapseEndedQps({ ctx }: { ctx: ServiceContext }): Promise<{
       .where(and(eq(qpsGroupModes.mode, "qps"), sql`not ${inForce}`))
       .returning({ accountId: qpsGroupModes.accountId, groupId: qpsGroupModes.groupId });
     if (lapsed.length === 0) return { switched: 0 };
-    await db.insert(auditLog).values(
-      lapsed.map((row) => ({ at: ctx.now, actorType: "system" as const, actorId: "run-due", accountId: row.accountId, action: "qps.mode-changed", target: row.groupId, before: { mode: "qps" }, after: { mode: "calls", reason: "no QPS in force" } })),
+    await recordAuditBatch(
+      { ...ctx, db, actor: { type: "system", reason: "run-due" } },
+      lapsed.map((row) => ({ action: "qps.mode-changed", accountId: row.accountId, target: row.groupId, before: { mode: "qps" }, after: { mode: "calls", reason: "no QPS in force" } })),
     );
     await notifyMany(
       { ...ctx, db },

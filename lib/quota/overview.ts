@@ -9,7 +9,7 @@ import { groupMode, heldQps, qpsLimit } from "./qps";
 /** What the QPS page shows for a group: billing mode, QPS in force now, and every grant. */
 export async function qpsOverview({ ctx, group }: { ctx: ServiceContext; group: QpsGroupId }) {
   const accountId = accountOf(ctx.actor);
-  const [mode, held, max, grants] = await Promise.all([
+  const [mode, max, held, grants] = await Promise.all([
     groupMode(ctx.db, accountId, group),
     qpsLimit(ctx.db, accountId, group, ctx.now),
     heldQps(ctx.db, accountId, group, ctx.now),

@@ -9,7 +9,6 @@ import { inTransaction } from "@/lib/context/transaction";
 import { packRefundability, productOfApi, refundReturns, isApiId } from "@/lib/pricing";
 import { lockWallet } from "@/lib/wallet/ledger";
 import { completeRefund } from "./complete";
-
 import { nextRefundGoesToReview } from "./preview";
 
 // The review rule lives beside the preview the confirmation dialog shows, so both say the same.

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { RevokeAccessButton } from "@/components/support/revoke-access-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
@@ -48,33 +48,25 @@ export default async function SecurityPage() {
         {log.sessions.length === 0 ? (
           <EmptyState>{t("security.sessions.none")}</EmptyState>
         ) : (
-          <Table label={t("security.sessions")}>
-            <thead>
-              <tr>
-                <Th>{t("security.col.staff")}</Th>
-                <Th>{t("security.col.reason")}</Th>
-                <Th>{t("security.col.when")}</Th>
-                <Th>{t("security.col.duration")}</Th>
-                <Th>{t("security.col.ended")}</Th>
-                <Th>{t("security.col.pages")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.sessions.map((s) => (
-                <tr key={s.id}>
-                  <Td>{s.staffName}</Td>
-                  <Td className="max-w-xs whitespace-normal break-words">
-                    {s.reason}
-                    {s.ticketRef ? <span className="block text-xs text-muted">{s.ticketRef}</span> : null}
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(locale, s.startedAt)}</Td>
-                  <Td>{t("security.duration", { minutes: minutes(s.startedAt, s.endedAt ?? ctx.now) })}</Td>
-                  <Td>{t(`security.ended.${s.endReason ?? "live"}`)}</Td>
-                  <Td className="max-w-xs whitespace-normal break-words font-mono text-xs">{s.pages.join(", ")}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ul className="divide-y divide-line">
+            {log.sessions.map((s) => (
+              <li key={s.id} data-testid="support-session" className="grid gap-x-6 gap-y-1 py-3 text-sm sm:grid-cols-[10rem_1fr]">
+                <span className="text-muted">{t("security.col.staff")}</span>
+                <span className="font-medium">{s.staffName}</span>
+                <span className="text-muted">{t("security.col.reason")}</span>
+                <span className="break-words">
+                  {s.reason}
+                  {s.ticketRef ? <span className="ml-2 text-xs text-muted">{s.ticketRef}</span> : null}
+                </span>
+                <span className="text-muted">{t("security.col.when")}</span>
+                <span>
+                  {formatDateTime(locale, s.startedAt)} · {t("security.duration", { minutes: minutes(s.startedAt, s.endedAt ?? ctx.now) })} · {t(`security.ended.${s.endReason ?? "live"}`)}
+                </span>
+                <span className="text-muted">{t("security.col.pages")}</span>
+                <span className="break-words font-mono text-xs">{s.pages.join(", ")}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
       <Card title={t("security.events")} className="mt-4">

@@ -126,4 +126,5 @@ export const supportConsole = {
   "errors.qps-applies-too-soon": "The limit can apply at the earliest 7 days after the request ({date}).",
   "errors.already-disabled": "The account is already disabled.",
   "errors.not-disabled": "The account is not disabled.",
+  "packs.refund.confirmReview": "Refund this pack? You have asked for 3 or more refunds in the last 30 days, so this one goes to support for review first: the pack is held (not usable) until they decide, and you get a message either way.",
 } as const;

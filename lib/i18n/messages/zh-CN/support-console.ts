@@ -127,4 +127,5 @@ export const supportConsole: Record<keyof typeof en, string> = {
   "errors.qps-applies-too-soon": "生效日期最早为申请后 7 天（{date}）。",
   "errors.already-disabled": "该账号已被禁用。",
   "errors.not-disabled": "该账号未被禁用。",
+  "packs.refund.confirmReview": "确定退款吗？您最近 30 天内已申请 3 次或以上退款，本次将先由支持人员审核：审核期间资源包暂停使用，结果将通过消息通知您。",
 };

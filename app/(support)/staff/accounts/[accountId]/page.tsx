@@ -10,11 +10,12 @@ import {
   markViolationAction,
   rejectRefundAction,
   startSupportViewAction,
+  stopSupportViewAction,
 } from "@/app/(support)/staff/actions";
+import { StopViewingButton } from "@/components/support/stop-viewing-button";
 import { ToolForm } from "@/components/support/tool-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StartViewForm } from "@/components/support/start-view-form";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
@@ -80,7 +81,14 @@ export default async function StaffAccountPageView({ params }: { params: Promise
         </Card>
         <Card title={t("staff.view.title")}>
           <p className="mb-3 text-sm text-muted">{t("staff.view.intro")}</p>
-          {page.viewing ? <Alert tone="warning">{t("staff.view.busy")}</Alert> : <StartViewForm action={startSupportViewAction} accountId={account.id} />}
+          {page.viewing ? (
+            <div className="space-y-2 rounded-md bg-violet-800 p-3 text-sm text-white">
+              <p>{t("staff.view.busy")}</p>
+              <StopViewingButton action={stopSupportViewAction} />
+            </div>
+          ) : (
+            <StartViewForm action={startSupportViewAction} accountId={account.id} />
+          )}
         </Card>
         <Card title={t("staff.account.requests")}>
           {page.requests.length === 0 && page.pendingRefunds.length === 0 ? (
