@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditBatch } from "@/lib/audit";
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { accounts, billLines, bills, monthCloses, usageHourly, wallets } from "@/db/schema";
+import { accounts, auditLog, billLines, bills, ledgerEntries, ledgerTransactions, monthCloses, usageHourly, wallets } from "@/db/schema";
 import { rowsOf, unnestRows } from "@/db/unnest";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { notifyMany } from "@/lib/messaging/notify";
