@@ -49,4 +49,6 @@ export const names = {
   "profile.saved": "Profile saved.",
   "errors.profile-company": "Enter the company or your name (up to 100 characters).",
   "errors.profile-phone": "Enter a phone number like +86 138 0000 0000, or leave it empty.",
+  "subscriptions.saveAll": "Save subscriptions",
+  "subscriptions.someFailed": "{count, plural, one {# setting was} other {# settings were}} not saved: see the message under each.",
 } as const;

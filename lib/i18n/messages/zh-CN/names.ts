@@ -50,4 +50,6 @@ export const names: Record<keyof typeof en, string> = {
   "profile.saved": "资料已保存。",
   "errors.profile-company": "请填写公司或个人名称（最多 100 个字符）。",
   "errors.profile-phone": "请填写电话号码，例如 +86 138 0000 0000，或留空。",
+  "subscriptions.saveAll": "保存订阅设置",
+  "subscriptions.someFailed": "有 {count} 项设置未保存：请查看各项下方的提示。",
 };
