@@ -6,7 +6,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { DeliveryChannel } from "@/db/schema/messaging";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 import type { SubscriptionTopic } from "@/lib/messaging/subscriptions";
 
 export interface SubscriptionValue {
