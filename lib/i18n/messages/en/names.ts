@@ -51,4 +51,5 @@ export const names = {
   "errors.profile-phone": "Enter a phone number like +86 138 0000 0000, or leave it empty.",
   "subscriptions.saveAll": "Save subscriptions",
   "subscriptions.someFailed": "{count, plural, one {# setting was} other {# settings were}} not saved: see the message under each.",
+  "bills.statusLegend": "Paid: your balance covered the bill when it was made. In arrears: it left the balance negative and is not covered yet. Settled: it was in arrears and a later top-up covered it.",
 } as const;

@@ -52,4 +52,5 @@ export const names: Record<keyof typeof en, string> = {
   "errors.profile-phone": "请填写电话号码，例如 +86 138 0000 0000，或留空。",
   "subscriptions.saveAll": "保存订阅设置",
   "subscriptions.someFailed": "有 {count} 项设置未保存：请查看各项下方的提示。",
+  "bills.statusLegend": "已支付：出账时余额足以支付。欠费：出账后余额为负，尚未补足。已结清：曾经欠费，之后的充值已补足。",
 };
