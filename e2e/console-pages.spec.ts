@@ -1,7 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
-import { axeFindings, describeFindings } from "./axe";
 import { expect, test } from "./fixtures";
 import { activate, createKey, postUsage, topUp } from "./metering-helpers";
 
@@ -83,7 +82,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
 for (const [size, viewport] of Object.entries(SIZES)) {
   for (const locale of ["en", "zh-CN"] as const) {
     test(`every console page at ${size} size in ${locale}: fits, nothing clipped, menu navigation, axe clean`, async ({ page, customer: _customer, baseURL }, testInfo) => {
-      test.setTimeout(180_000);
+      // 19 pages, each loaded, audited and photographed: minutes on a busy machine.
+      test.setTimeout(420_000);
       await page.setViewportSize(viewport);
       await seed(page);
       await page.context().addCookies([{ name: "locale", value: locale, url: baseURL ?? "" }]);
@@ -94,8 +94,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         const { page: sideways, clipped, wide } = await overflow(page, size === "desktop");
         if (sideways > 0) problems.push(`${url}: page scrolls sideways by ${sideways}px (${wide.join(", ")})`);
         for (const c of clipped) problems.push(`${url}: clipped ${c}`);
-        const findings = await axeFindings(page);
-        if (findings.length > 0) problems.push(describeFindings(findings));
+        // axe runs on every page.goto (the axeAudit fixture in fixtures.ts) and fails the test at its end.
         await shoot(page, testInfo, `${size}-${locale}${url.replace(/[/?&=:]+/g, "-")}`);
       }
       if (size === "phone") {

@@ -53,10 +53,16 @@ export const test = base.extend<{ customer: Customer; axeAudit: AxeFinding[] }>(
         // Each audit takes a second or two on a busy machine: the test gets that time on top.
         testInfo.setTimeout(testInfo.timeout + 30_000);
         const goto = page.goto.bind(page);
+        // Once per page and viewport width in a test: a second visit renders the same markup.
+        const audited = new Set<string>();
         page.goto = async (url, options) => {
           const response = await goto(url, options);
           const type = response?.headers()["content-type"] ?? "";
-          if (type.includes("text/html")) findings.push(...(await axeFindings(page)));
+          const key = `${page.viewportSize()?.width ?? 0} ${new URL(page.url()).pathname}`;
+          if (type.includes("text/html") && !audited.has(key)) {
+            audited.add(key);
+            findings.push(...(await axeFindings(page)));
+          }
           return response;
         };
       }

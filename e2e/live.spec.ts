@@ -20,14 +20,16 @@ test("usage reported through the API while the Usage page is open changes its fi
   expect(reloaded).toBe(false);
 });
 
-test("the bell's unread count rises when an alert fires, without a reload", async ({ page, customer: _customer }) => {
+test("the bell's unread count rises when an alert fires and the pack's bar drops, without a reload", async ({ page, customer: _customer }) => {
   await topUp(page, "100");
   await activate(page, "body");
   await page.goto("/checkout?item=body.detection:10k&quantity=1");
   await page.getByRole("button", { name: /^Confirm and pay/ }).click();
   await expect(page.getByRole("heading", { name: "Payment complete" })).toBeVisible();
   const secret = await createKey(page, "bell gateway");
-  await page.goto("/");
+  await page.goto("/packs");
+  const row = page.locator('[data-testid="pack-row"][data-pack-spec="body.detection:10k"]');
+  await expect(row).toContainText("10,000 of 10,000");
   const badge = page.getByTestId("unread-count");
   const before = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
 
@@ -36,6 +38,7 @@ test("the bell's unread count rises when an alert fires, without a reload", asyn
   expect(response.status()).toBe(200);
   await expect(badge).toHaveText(String(before + 1));
   await expect(page.getByRole("link", { name: `Messages, ${before + 1} unread` })).toBeVisible();
+  await expect(row).toContainText("1,400 of 10,000");
 });
 
 test("the console's JSON routes need a session and answer only for its own account", async ({ page, customer: _customer, playwright, baseURL }) => {

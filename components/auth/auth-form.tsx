@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
 type Action = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
 

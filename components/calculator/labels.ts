@@ -1,6 +1,6 @@
 import { PRICE_BOOKS, bookOffersApi, formatCount, formatYuan, packSpecById, type ApiId, type ProductId } from "@/lib/pricing";
 import type { CalculatorError, FieldRef } from "@/lib/calculator/errors";
-import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translator";
 
 export function apiName(t: Translate, api: ApiId): string {
   return t(`api.${api}` as const);

@@ -7,8 +7,11 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { errorMessage } from "@/lib/i18n/translate";
-import { Dec, formatYuan, splitPayment, type ProductId } from "@/lib/pricing";
+import { errorMessage } from "@/lib/i18n/translator";
+import type { ProductId } from "@/lib/pricing/catalog/products";
+import { Dec } from "@/lib/pricing/decimal";
+import { formatYuan } from "@/lib/pricing/format";
+import { splitPayment } from "@/lib/pricing/payment";
 import { PaymentSplit } from "./payment-split";
 
 export interface CheckoutVoucher {

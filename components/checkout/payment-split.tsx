@@ -1,5 +1,6 @@
 import type { Translate } from "@/lib/i18n/translate";
-import { formatYuan, type PaidFrom } from "@/lib/pricing";
+import { formatYuan } from "@/lib/pricing/format";
+import type { PaidFrom } from "@/lib/pricing/refund";
 
 /** The exact split of a payment over voucher, gift, income and cash (SPEC §3). */
 export function PaymentSplit({ t, paid }: { t: Translate; paid: PaidFrom }) {

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import { createTranslator, type Messages, type Translate } from "@/lib/i18n/translate";
+import { createTranslator, type Messages, type Translate } from "@/lib/i18n/translator";
 
 interface I18nValue {
   locale: Locale;

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fetchLive, LIVE_INTERVALS, liveKeys, type UsageTotalsJson } from "@/lib/live/keys";
-import { formatCount, formatYuan } from "@/lib/pricing";
+import { formatCount, formatYuan } from "@/lib/pricing/format";
 
 /**
  * The usage page's month-to-date figures. Prefetched by the page on the server; for the current

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { revokeApiKeyAction } from "@/app/(console)/api-keys/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 /** Revoking is immediate and final, so it asks once more, in place, naming the key. */
 export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }) {

@@ -5,7 +5,7 @@ import { updateThresholdAction, type ThresholdState } from "@/app/(console)/aler
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 import type { ProductId } from "@/lib/pricing";
 
 /** One product's low-remaining threshold, 1–99 % (SPEC §5); the error names the field beside it. */

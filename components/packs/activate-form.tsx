@@ -6,7 +6,7 @@ import { activateAction, type ActivateState } from "@/app/(console)/services/act
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 import type { ProductId } from "@/lib/pricing";
 
 export function ActivateForm({ product, termsVersion }: { product: ProductId; termsVersion: string }) {

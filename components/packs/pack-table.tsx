@@ -8,7 +8,7 @@ import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
 import { itemName } from "@/lib/i18n/names";
 import { RefundButton, type RefundPreviewView } from "./refund-button";
-import { RemainingBar as RemainingBarCell } from "./remaining-bar";
+import { LivePackRemaining } from "@/components/live/pack-remaining";
 
 const statusTone = { active: "green", exhausted: "neutral", expired: "neutral", refunded: "blue", "refund-pending": "amber" } as const;
 const sourceTone = { free: "blue", purchase: "neutral", gift: "amber" } as const;
@@ -51,7 +51,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
                 </p>
               </Td>
               <Td>
-                <RemainingBarCell remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
+                <LivePackRemaining packId={pack.id} remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
               </Td>
               <Td className="whitespace-nowrap text-xs">
                 <p>

@@ -4,8 +4,8 @@ import { useActionState, useRef } from "react";
 import { refundAction, type RefundState } from "@/app/(console)/packs/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { errorMessage, isMessageKey } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing";
+import { errorMessage, isMessageKey } from "@/lib/i18n/translator";
+import { formatYuan } from "@/lib/pricing/format";
 
 export interface RefundPreviewView {
   cash: string;

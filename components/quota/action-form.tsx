@@ -5,7 +5,7 @@ import type { QuotaFormState } from "@/app/(console)/qps/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
 type Action = (state: QuotaFormState, formData: FormData) => Promise<QuotaFormState>;
 

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { NavLinks } from "./nav-links";
 import type { NavSection } from "./nav";
@@ -54,7 +55,9 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
         </svg>
         <span className="sr-only">{t("nav.menu")}</span>
       </button>
-      {open ? (
+      {/* In a portal: the top bar's backdrop blur would otherwise be the containing block of this fixed layer. */}
+      {open
+        ? createPortal(
         <div className="fixed inset-0 z-40 md:hidden">
           <div aria-hidden="true" className="absolute inset-0 bg-ink/40" onClick={() => setOpen(false)} />
           <div
@@ -71,8 +74,10 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
             </div>
             <NavLinks sections={sections} />
           </div>
-        </div>
-      ) : null}
+        </div>,
+            document.body,
+          )
+        : null}
     </>
   );
 }

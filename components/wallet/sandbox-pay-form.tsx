@@ -6,7 +6,7 @@ import { sandboxPayAction, type SandboxPayState } from "@/app/sandbox/checkout/[
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 export function SandboxPayForm({ orderId, returnPath, amountLabel }: { orderId: string; returnPath: string; amountLabel: string }) {
   const { t } = useI18n();

@@ -5,7 +5,7 @@ import { topUpAction, type TopUpFormState } from "@/app/(console)/balance/action
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 export function TopUpForm() {
   const { t } = useI18n();

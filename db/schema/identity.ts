@@ -17,6 +17,8 @@ export const accounts = pgTable(
     status: text("status", { enum: accountStatuses }).notNull().default("active"),
     arrearsSince: timestamp("arrears_since", { withTimezone: true, mode: "date" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** The profile's contact phone (issue 11); the company name is `name`. */
+    contactPhone: text("contact_phone"),
   },
   (t) => [
     check("accounts_status_check", sql`${t.status} in ('active','arrears','suspended','disabled')`),

@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from "@/lib/context";
 export type AuditAction =
   | "account.sign-up"
   | "account.create"
+  | "account.profile-updated"
   | "staff.create"
   | "auth.sign-in"
   | "auth.sign-in-failed"

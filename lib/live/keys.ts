@@ -6,12 +6,19 @@
 export const liveKeys = {
   unread: ["console", "unread"] as const,
   usage: (month: string) => ["console", "usage", month] as const,
+  packs: ["console", "packs"] as const,
 };
 
 export const LIVE_INTERVALS = {
   unread: 10_000,
   usage: 5_000,
+  packs: 10_000,
 } as const;
+
+/** Each of the account's packs: calls left of its size (what the packs page's bars show). */
+export interface PacksRemainingJson {
+  packs: { id: string; remaining: number; size: number }[];
+}
 
 export interface UnreadJson {
   unread: number;

@@ -4,7 +4,10 @@ import { cache } from "react";
 import type { ServiceContext } from "@/lib/context";
 import { unreadCount } from "@/lib/messaging/inbox";
 import { monthSummary, type MonthSummary } from "@/lib/metering/summary";
-import type { UnreadJson, UsageTotalsJson } from "./keys";
+import { eq } from "drizzle-orm";
+import { packs } from "@/db/schema";
+import { accountOf } from "@/lib/context/access";
+import type { PacksRemainingJson, UnreadJson, UsageTotalsJson } from "./keys";
 
 /** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
 export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
@@ -24,4 +27,10 @@ export function usageTotalsOf(summary: MonthSummary, month: string): UsageTotals
     { calls: 0, free: 0, fromPacks: 0, billable: 0 },
   );
   return { month, ...totals, estimatedTotal: summary.estimatedTotal };
+}
+
+/** Remaining calls of every pack of the account (one indexed read; the page keeps its own filters). */
+export async function packsRemainingJson(ctx: ServiceContext): Promise<PacksRemainingJson> {
+  const rows = await ctx.db.select({ id: packs.id, remaining: packs.remaining, size: packs.size }).from(packs).where(eq(packs.accountId, accountOf(ctx.actor)));
+  return { packs: rows };
 }

@@ -32,7 +32,7 @@ export default async function BillsPage() {
       <PageHeader title={t("bills.title")} description={t("bills.subtitle")} />
       <Card title={t("bills.count", { count: bills.length })}>
         <BillsTable t={t} locale={locale} estimates={estimates} bills={bills} />
-        {bills.length === 0 ? <EmptyState>{t("bills.none")}</EmptyState> : null}
+        {bills.length === 0 ? <EmptyState>{t("bills.none")}</EmptyState> : <p className="mt-3 text-xs text-muted">{t("bills.statusLegend")}</p>}
       </Card>
     </>
   );

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BuyPacksForm } from "@/components/packs/buy-packs-form";
@@ -12,6 +13,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
 import { listPacks } from "@/lib/packs/list";
 import { refundPreviews } from "@/lib/refunds/preview";
+import { liveKeys } from "@/lib/live/keys";
+import { packsRemainingJson, serverQueryClient } from "@/lib/live/server";
 import { PACK_STATUSES, type PackStatus } from "@/lib/packs/status";
 import { Dec, formatYuan, PRODUCT_IDS, type ProductId } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
@@ -38,6 +41,9 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
     params.refund ? listRefunds({ ctx }) : [],
     refundPreviews({ ctx }),
   ]);
+  // The remaining bars are a live query, prefetched here so the first paint has the figures.
+  const queries = serverQueryClient();
+  await queries.prefetchQuery({ queryKey: liveKeys.packs, queryFn: () => packsRemainingJson(ctx) });
   // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
   // bury the packs that matter: they are hidden until the customer asks for a status.
   const packs = status ? allPacks : allPacks.filter((pack) => pack.source !== "free" || pack.status === "active");
@@ -91,7 +97,9 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
               {t("packs.filter.apply")}
             </button>
           </form>
-          <PackTable t={t} locale={locale} packs={packs} previews={previews} />
+          <HydrationBoundary state={dehydrate(queries)}>
+            <PackTable t={t} locale={locale} packs={packs} previews={previews} />
+          </HydrationBoundary>
           {hiddenFree > 0 ? <p className="mt-3 text-xs text-muted">{t("packs.hiddenFree", { count: hiddenFree })}</p> : null}
         </Card>
         <div id="buy">

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getProfile } from "@/lib/profile/profile";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("profile.title") };
+}
+
+export default async function ProfilePage() {
+  const customer = await requireCustomer("/profile");
+  const [profile, { t }] = await Promise.all([getProfile({ ctx: await customerContext(customer) }), getTranslator()]);
+  return (
+    <>
+      <PageHeader title={t("profile.title")} description={t("profile.description")} />
+      <Card title={t("profile.card")}>
+        <p className="mb-4 text-sm text-muted">{t("profile.email", { email: customer.email })}</p>
+        <ProfileForm companyName={profile.companyName} contactPhone={profile.contactPhone ?? ""} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { expect, test } from "./fixtures";
+import { topUp } from "./metering-helpers";
+
+test("a top-up leaves a notice that links to the balance; subscriptions are one form with one Save", async ({ page, customer: _customer }) => {
+  await topUp(page, "50");
+  await page.goto("/messages");
+  const notice = page.getByRole("link", { name: "Top-up received: ¥50.00" });
+  await expect(notice).toBeVisible();
+  await notice.click();
+  await expect(page).toHaveURL(/\/balance$/);
+
+  await page.goto("/messages/subscriptions");
+  await expect(page.getByRole("button", { name: "Save subscriptions" })).toHaveCount(1);
+  const email = page.getByTestId("subscription-account-email");
+  const sms = page.getByTestId("subscription-scan-sms");
+  await email.getByRole("checkbox").check();
+  await email.getByRole("textbox").fill("ops@example.com");
+  await sms.getByRole("checkbox").check();
+  await sms.getByRole("textbox").fill("not a phone");
+  await page.getByRole("button", { name: "Save subscriptions" }).click();
+  await expect(page.getByRole("status")).toContainText("1 setting was not saved");
+  await expect(sms.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
+  await expect(sms.getByRole("textbox")).toHaveValue("not a phone");
+
+  await page.reload();
+  await expect(email.getByRole("textbox")).toHaveValue("ops@example.com");
+  await expect(email.getByRole("checkbox")).toBeChecked();
+  await expect(sms.getByRole("checkbox")).not.toBeChecked();
+});
