@@ -5,8 +5,9 @@
  * the impersonation refusal and the IDOR matrix over every listed action, so a new action is covered
  * without a new test).
  *
- * `declared` describes modules not (yet) built with `defineAction`: the sign-in forms and the sandbox
- * payment page, which engineer h1 is reworking. They are listed so the manifest stays complete.
+ * `declared` describes the one module not built with `defineAction`: the sign-in and sign-up forms,
+ * which run before there is a session (throttled and audited in lib/identity). It is listed so the
+ * manifest stays complete.
  */
 export interface UndeclaredModule {
   audience: "public" | "customer" | "staff";
@@ -16,12 +17,16 @@ export interface UndeclaredModule {
 }
 
 export const actionModules: Record<string, { load: () => Promise<Record<string, unknown>> } | { declared: UndeclaredModule }> = {
+  "app/(auth)/password-actions.ts": { load: () => import("./(auth)/password-actions") },
   "app/(console)/alerts/actions.ts": { load: () => import("./(console)/alerts/actions") },
   "app/(console)/api-keys/actions.ts": { load: () => import("./(console)/api-keys/actions") },
   "app/(console)/balance/actions.ts": { load: () => import("./(console)/balance/actions") },
+  "app/(console)/budgets/actions.ts": { load: () => import("./(console)/budgets/actions") },
+  "app/(console)/change-password/actions.ts": { load: () => import("./(console)/change-password/actions") },
   "app/(console)/checkout/actions.ts": { load: () => import("./(console)/checkout/actions") },
   "app/(console)/messages/actions.ts": { load: () => import("./(console)/messages/actions") },
   "app/(console)/packs/actions.ts": { load: () => import("./(console)/packs/actions") },
+  "app/(console)/profile/actions.ts": { load: () => import("./(console)/profile/actions") },
   "app/(console)/qps/actions.ts": { load: () => import("./(console)/qps/actions") },
   "app/(console)/sdk/actions.ts": { load: () => import("./(console)/sdk/actions") },
   "app/(console)/security/actions.ts": { load: () => import("./(console)/security/actions") },
@@ -37,7 +42,5 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
       why: "sign-in and sign-up run before there is a session; throttled and audited in lib/identity",
     },
   },
-  "app/sandbox/checkout/[orderId]/actions.ts": {
-    declared: { audience: "customer", writes: true, exports: ["sandboxPayAction"], why: "the sandbox provider's page; gated by engineer h1 (issue 9 item 1)" },
-  },
+  "app/sandbox/checkout/[orderId]/actions.ts": { load: () => import("./sandbox/checkout/[orderId]/actions") },
 };

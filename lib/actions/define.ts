@@ -20,6 +20,11 @@ export interface ActionMeta {
   roles?: readonly StaffRole[];
   /** The one kind of write a support view may make: ending itself. */
   allowedWhileViewing?: boolean;
+  /**
+   * `not-found`: the action answers every refusal with a 404 (a signed-out visitor with a redirect to
+   * sign-in), like the page that names its object in the URL — whose existence it must not reveal.
+   */
+  refusal?: "not-found";
 }
 
 export interface Failure {
@@ -75,7 +80,7 @@ export interface ActionDefinition<Args extends unknown[], Input, R> extends Acti
  * the user).
  */
 export function defineAction<Args extends unknown[], Input, R>(def: ActionDefinition<Args, Input, R>): (...args: Args) => Promise<R> {
-  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing };
+  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing, refusal: def.refusal };
   const action = async (...args: Args): Promise<R> => {
     const viewer = await currentViewer();
     const allowed = gate(meta, viewer);

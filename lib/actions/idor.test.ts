@@ -2,7 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, messages, packs, supportSessions, vouchers } from "@/db/schema";
+import { apiKeys, budgets, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
+import { saveBudget } from "@/lib/budgets/budgets";
 import { createStaff } from "@/lib/identity/staff";
 import { notify } from "@/lib/messaging/notify";
 import { createApiKey } from "@/lib/metering/api-keys";
@@ -12,6 +13,8 @@ import { startSupportView } from "@/lib/support/impersonation";
 import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
 import { newAccount, topUp } from "@/lib/testing/wallet-fixtures";
 import { grantVoucher } from "@/lib/wallet/credit";
+import { topUpProvider } from "@/lib/wallet/providers";
+import { createTopUp } from "@/lib/wallet/top-up";
 import { actionMeta } from "./define";
 import type { Viewer } from "./viewer";
 
@@ -42,6 +45,10 @@ const NAMES_NO_OBJECT = new Set([
   "alerts#updateThresholdAction",
   "api-keys#createApiKeyAction",
   "balance#topUpAction",
+  "budgets#saveBudgetAction",
+  "budgets#saveBalanceAlertAction",
+  "change-password#changePasswordAction",
+  "profile#updateProfileAction",
   "messages#updateSubscriptionAction",
   "qps#switchModeAction",
   "qps#requestMoreQpsAction",
@@ -79,7 +86,10 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       input: { accountId: a.accountId, reason: "idor matrix test view" },
       origin: { ip: "t", userAgent: "t" },
     });
-    if (!pack || !message) throw new Error("fixtures missing");
+    const budget = await saveBudget({ ctx: a.customer(), input: { scope: "account", amount: "100", thresholds: [50, 80, 100] } });
+    const provider = topUpProvider();
+    if (!pack || !message || !provider) throw new Error("fixtures missing");
+    const order = await createTopUp({ ctx: a.customer(), input: { amount: "100" }, provider, returnUrl: "/balance" });
 
     /** What customer B sends, and how to see that A's object is untouched. */
     const matrix: Record<string, { args: unknown[]; unchanged: () => Promise<boolean>; refused?: (result: unknown) => boolean }> = {
@@ -101,6 +111,16 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         args: [{}, form({ idempotencyKey: `idor-b-${Date.now()}`, item: "scan.code-recognition:1k", quantity: "1", voucherId: voucher.voucherId })],
         unchanged: async () => (await db.select().from(vouchers).where(eq(vouchers.id, voucher.voucherId)))[0]?.remaining === "50.00",
       },
+      "budgets#deleteBudgetAction": {
+        args: [{}, form({ id: budget.id })],
+        unchanged: async () => (await db.select().from(budgets).where(eq(budgets.id, budget.id))).length === 1,
+      },
+      "sandbox#sandboxPayAction": {
+        args: [{}, form({ orderId: order.orderId, return: "/balance" })],
+        // Another customer's order is a 404, as if it did not exist.
+        refused: (result) => result === "NEXT_HTTP_ERROR_FALLBACK;404",
+        unchanged: async () => (await db.select().from(topUpOrders).where(eq(topUpOrders.id, order.orderId)))[0]?.status === "pending",
+      },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],
         unchanged: async () => (await db.select().from(supportSessions).where(and(eq(supportSessions.id, view.id), isNull(supportSessions.endedAt)))).length === 1,
@@ -120,7 +140,12 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         const row = matrix[meta.name];
         expect(row, `${meta.name} names an object but is not in the IDOR matrix`).toBeDefined();
         if (!row) continue;
-        const result = await (action as (...args: unknown[]) => Promise<unknown>)(...row.args);
+        const result = await (action as (...args: unknown[]) => Promise<unknown>)(...row.args).catch((error: unknown) => {
+          // Next's notFound() is a refusal too: keep its digest as the answer.
+          const digest = (error as { digest?: unknown }).digest;
+          if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return digest;
+          throw error;
+        });
         if (row.refused) expect(row.refused(result), `${meta.name}: ${JSON.stringify(result)}`).toBe(true);
         else expect(JSON.stringify(result), meta.name).toMatch(/"error":"[a-z-]+"/);
         expect(await row.unchanged(), `${meta.name} changed account A's object`).toBe(true);

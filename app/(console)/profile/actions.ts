@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { defineAction } from "@/lib/actions/define";
 import { profileInput, updateProfile } from "@/lib/profile/profile";
 
 export interface ProfileState {
@@ -11,15 +10,20 @@ export interface ProfileState {
   saved?: boolean;
 }
 
-export async function updateProfileAction(_prev: ProfileState, formData: FormData): Promise<ProfileState> {
-  const customer = await requireCustomer("/profile");
-  const parsed = profileInput.safeParse({ companyName: String(formData.get("companyName") ?? ""), contactPhone: String(formData.get("contactPhone") ?? "") });
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? "companyName");
-    return { error: field === "contactPhone" ? "profile-phone" : "profile-company", field };
-  }
-  const result = await runService(async () => updateProfile({ ctx: await customerContext(customer), input: parsed.data }));
-  if (!result.ok) return { error: result.error, field: result.field };
-  revalidatePath("/", "layout");
-  return { saved: true };
-}
+export const updateProfileAction = defineAction({
+  name: "profile#updateProfileAction",
+  audience: "customer",
+  writes: true,
+  input: profileInput,
+  from: (_prev: ProfileState, formData: FormData) => ({ companyName: String(formData.get("companyName") ?? ""), contactPhone: String(formData.get("contactPhone") ?? "") }),
+  invalid: (field) => {
+    const name = field.split(".")[0] || "companyName";
+    return { error: name === "contactPhone" ? "profile-phone" : "profile-company", field: name };
+  },
+  fail: ({ error, field }): ProfileState => ({ error, field }),
+  run: async ({ ctx, input }): Promise<ProfileState> => {
+    await updateProfile({ ctx, input });
+    revalidatePath("/", "layout");
+    return { saved: true };
+  },
+});

@@ -1,8 +1,8 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { runService } from "@/lib/actions/run";
-import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
@@ -14,16 +14,26 @@ export interface SandboxPayState {
 /**
  * Plays the provider's part: the signed-in owner confirmed on the sandbox page, so the order is
  * confirmed (in-process, see paySandboxOrder) and the customer is sent back to a path on our origin.
+ * Anyone but the order's owner — a stranger, staff, a support view, a malformed id, the sandbox off —
+ * gets the same 404; a signed-out visitor is sent to sign in first.
  */
-export async function sandboxPayAction(_prev: SandboxPayState, formData: FormData): Promise<SandboxPayState> {
-  if (!sandboxPaymentsEnabled()) notFound();
-  const orderId = String(formData.get("orderId") ?? "");
-  const customer = await requireCustomerOrNotFound(`/sandbox/checkout/${encodeURIComponent(orderId)}`);
-  const back = safeReturnPath(formData.get("return"), "/balance");
-  const result = await runService(async () => paySandboxOrder({ ctx: await customerContext(customer), input: { orderId } }));
-  if (!result.ok) {
-    if (result.error === "top-up-not-found") notFound();
-    return { error: result.error };
-  }
-  redirect(`${back}${back.includes("?") ? "&" : "?"}topup=${result.value.orderId}`);
-}
+export const sandboxPayAction = defineAction({
+  name: "sandbox#sandboxPayAction",
+  audience: "customer",
+  writes: true,
+  refusal: "not-found",
+  input: z.object({ orderId: z.uuid(), back: z.string() }),
+  from: (_prev: SandboxPayState, formData: FormData) => ({ orderId: String(formData.get("orderId") ?? ""), back: safeReturnPath(formData.get("return"), "/balance") }),
+  invalid: () => ({ error: "top-up-not-found" }),
+  fail: ({ error }, _prev, formData): SandboxPayState => {
+    if (!sandboxPaymentsEnabled()) notFound();
+    if (error === "sign-in-required") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/sandbox/checkout/${encodeURIComponent(String(formData.get("orderId") ?? ""))}`)}`);
+    if (error === "top-up-not-found" || error === "forbidden" || error === "read-only-impersonation") notFound();
+    return { error };
+  },
+  run: async ({ ctx, input }): Promise<SandboxPayState> => {
+    if (!sandboxPaymentsEnabled()) notFound();
+    const paid = await paySandboxOrder({ ctx, input: { orderId: input.orderId } });
+    redirect(`${input.back}${input.back.includes("?") ? "&" : "?"}topup=${paid.orderId}`);
+  },
+});
