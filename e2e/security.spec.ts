@@ -132,7 +132,7 @@ test.describe("return targets and sessions", () => {
 
   test("after sign-out, a copy of the old session cookie opens nothing", async ({ page, customer: _customer }) => {
     const stolen = await page.context().cookies();
-    await page.getByLabel("Account menu").click();
+    await page.getByRole("button", { name: /Account menu/ }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByText("You have signed out.")).toBeVisible();
     await page.context().addCookies(stolen);
@@ -145,7 +145,7 @@ test.describe("return targets and sessions", () => {
     await signIn(other, customer.email, customer.password);
     await expect(other.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
 
-    await page.getByLabel("Account menu").click();
+    await page.getByRole("button", { name: /Account menu/ }).click();
     await page.getByRole("link", { name: "Change password" }).click();
     await page.getByLabel("Current password").fill("not-my-password");
     await page.getByLabel("New password").fill("brand-new-password-1");

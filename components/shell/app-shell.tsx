@@ -28,7 +28,7 @@ export function AppShell({
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("nav.skip")}
       </a>
-      <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-line bg-white/95 px-3 backdrop-blur sm:px-6">
+      <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-line bg-white px-3 sm:px-6">
         <div className="flex min-w-0 items-center gap-2">
           <MobileNav sections={nav} />
           <Link href={home} className="min-w-0">
