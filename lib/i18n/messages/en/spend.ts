@@ -76,8 +76,6 @@ export const spend = {
   "messages.kind.budget-actual.body": "Postpaid spend for {scopeEn} in {month} has reached {spent}, {percent}% of your {budget} budget.",
   "messages.kind.budget-forecast.title": "Forecast to reach {percent}% of budget: {scopeEn}",
   "messages.kind.budget-forecast.body": "At the current rate, postpaid spend for {scopeEn} in {month} is forecast to reach {spent}, {percent}% of your {budget} budget.",
-  "messages.link.budgets": "Open budgets",
-  "messages.link.balance": "Open balance",
   "errors.budget-not-found": "That budget no longer exists.",
   "errors.budget-amount": "Enter the budget in yuan, more than 0, with at most two decimals.",
   "errors.budget-thresholds": "Enter one to six whole percentages from 1 to 1000, separated by commas.",

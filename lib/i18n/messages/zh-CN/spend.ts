@@ -77,8 +77,6 @@ export const spend: Record<keyof typeof en, string> = {
   "messages.kind.budget-actual.body": "{month} {scopeZh}的后付费支出已达 {spent}，为预算 {budget} 的 {percent}%。",
   "messages.kind.budget-forecast.title": "预计将达预算的 {percent}%：{scopeZh}",
   "messages.kind.budget-forecast.body": "按当前速度，{month}{scopeZh}的后付费支出预计将达 {spent}，为预算 {budget} 的 {percent}%。",
-  "messages.link.budgets": "查看预算",
-  "messages.link.balance": "查看余额",
   "errors.budget-not-found": "该预算已不存在。",
   "errors.budget-amount": "请输入大于 0 的预算金额（元），最多两位小数。",
   "errors.budget-thresholds": "请输入 1 到 6 个 1–1000 之间的整数百分比，用逗号分隔。",
