@@ -37,6 +37,20 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
       why: "sign-in and sign-up run before there is a session; throttled and audited in lib/identity",
     },
   },
+  "app/(auth)/password-actions.ts": {
+    declared: { audience: "public", writes: true, exports: ["forgotPasswordAction", "resetPasswordAction"], why: "forgot/reset password run before there is a session (engineer h1); throttled in lib/identity" },
+  },
+  "app/(console)/change-password/actions.ts": {
+    declared: { audience: "customer", writes: true, exports: ["changePasswordAction"], why: "engineer h1's flow, merged before the helper; requireCustomer, and changePassword refuses a support view (assertCanWrite)" },
+  },
+  "app/(console)/budgets/actions.ts": {
+    declared: {
+      audience: "customer",
+      writes: true,
+      exports: ["saveBudgetAction", "deleteBudgetAction", "saveBalanceAlertAction"],
+      why: "engineer h4's, merged before the helper; requireCustomer, and the budget services refuse a support view (assertCanWrite)",
+    },
+  },
   "app/sandbox/checkout/[orderId]/actions.ts": {
     declared: { audience: "customer", writes: true, exports: ["sandboxPayAction"], why: "the sandbox provider's page; gated by engineer h1 (issue 9 item 1)" },
   },
