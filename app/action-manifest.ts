@@ -37,6 +37,7 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
       why: "sign-in and sign-up run before there is a session; throttled and audited in lib/identity",
     },
   },
+  "app/(auth)/staff/change-password/actions.ts": { load: () => import("./(auth)/staff/change-password/actions") },
   "app/(auth)/password-actions.ts": {
     declared: { audience: "public", writes: true, exports: ["forgotPasswordAction", "resetPasswordAction"], why: "forgot/reset password run before there is a session (engineer h1); throttled in lib/identity" },
   },

@@ -20,6 +20,8 @@ export interface ActionMeta {
   roles?: readonly StaffRole[];
   /** The one kind of write a support view may make: ending itself. */
   allowedWhileViewing?: boolean;
+  /** Staff actions: the one allowed while the one-time password is unchanged (changing it). */
+  allowedBeforePasswordChange?: boolean;
 }
 
 export interface Failure {
@@ -52,6 +54,7 @@ export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failu
   }
   if (viewer.kind === "customer") return { error: "staff-only" };
   if (!(meta.roles ?? ["support", "admin"]).includes(viewer.role)) return { error: "staff-only" };
+  if (viewer.kind === "staff" && viewer.mustChangePassword && !meta.allowedBeforePasswordChange) return { error: "password-change-required" };
   if (meta.allowedWhileViewing && viewer.kind === "impersonation") return { actor: { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId } };
   return { actor: { type: "staff", userId: viewer.userId, role: viewer.role } };
 }
@@ -75,7 +78,7 @@ export interface ActionDefinition<Args extends unknown[], Input, R> extends Acti
  * the user).
  */
 export function defineAction<Args extends unknown[], Input, R>(def: ActionDefinition<Args, Input, R>): (...args: Args) => Promise<R> {
-  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing };
+  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing, allowedBeforePasswordChange: def.allowedBeforePasswordChange };
   const action = async (...args: Args): Promise<R> => {
     const viewer = await currentViewer();
     const allowed = gate(meta, viewer);

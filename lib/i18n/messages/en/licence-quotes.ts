@@ -38,5 +38,6 @@ export const licenceQuotes = {
   "messages.kind.licence-quoted.body": "Support quoted {price} for {package}, {years} year(s). Accept and pay it, or decline it, on the SDK & licences page before {until}.",
   "staff.password.title": "Choose your own password",
   "staff.password.description": "Your account was created with a one-time password. Choose your own before using the staff console.",
+  "staff.password.same": "Choose a password different from the one-time password.",
   "errors.password-change-required": "Change your one-time password first.",
 } as const;

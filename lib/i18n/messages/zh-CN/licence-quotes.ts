@@ -39,5 +39,6 @@ export const licenceQuotes: Record<keyof typeof en, string> = {
   "messages.kind.licence-quoted.body": "客服为 {package} 报价 {price}，{years} 年。请在 {until} 前到「SDK 与授权」页面接受并付款，或拒绝。",
   "staff.password.title": "设置您自己的密码",
   "staff.password.description": "您的账号使用一次性密码创建。使用客服控制台前，请先设置您自己的密码。",
+  "staff.password.same": "新密码不能与一次性密码相同。",
   "errors.password-change-required": "请先修改一次性密码。",
 } as const;
