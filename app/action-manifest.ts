@@ -42,5 +42,6 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
       why: "sign-in and sign-up run before there is a session; throttled and audited in lib/identity",
     },
   },
+  "app/(auth)/staff/change-password/actions.ts": { load: () => import("./(auth)/staff/change-password/actions") },
   "app/sandbox/checkout/[orderId]/actions.ts": { load: () => import("./sandbox/checkout/[orderId]/actions") },
 };

@@ -15,6 +15,9 @@ export interface ToolField {
   label: MessageKey;
   type?: "text" | "date" | "number";
   min?: string;
+  max?: string;
+  step?: string;
+  defaultValue?: string;
   required?: boolean;
 }
 
@@ -49,7 +52,7 @@ export function ToolForm({
           <label htmlFor={`${idPrefix}-${f.name}`} className="block text-sm font-medium text-ink">
             {t(f.label)}
           </label>
-          <input id={`${idPrefix}-${f.name}`} name={f.name} type={f.type ?? "text"} min={f.min} required={f.required ?? true} className={inputClass} />
+          <input id={`${idPrefix}-${f.name}`} name={f.name} type={f.type ?? "text"} min={f.min} max={f.max} step={f.step} defaultValue={f.defaultValue} required={f.required ?? true} className={inputClass} />
         </div>
       ))}
       {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}

@@ -25,6 +25,8 @@ export interface ActionMeta {
    * sign-in), like the page that names its object in the URL — whose existence it must not reveal.
    */
   refusal?: "not-found";
+  /** Staff actions: the one allowed while the one-time password is unchanged (changing it). */
+  allowedBeforePasswordChange?: boolean;
 }
 
 export interface Failure {
@@ -57,6 +59,7 @@ export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failu
   }
   if (viewer.kind === "customer") return { error: "staff-only" };
   if (!(meta.roles ?? ["support", "admin"]).includes(viewer.role)) return { error: "staff-only" };
+  if (viewer.kind === "staff" && viewer.mustChangePassword && !meta.allowedBeforePasswordChange) return { error: "password-change-required" };
   if (meta.allowedWhileViewing && viewer.kind === "impersonation") return { actor: { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId } };
   return { actor: { type: "staff", userId: viewer.userId, role: viewer.role } };
 }
@@ -80,7 +83,7 @@ export interface ActionDefinition<Args extends unknown[], Input, R> extends Acti
  * the user).
  */
 export function defineAction<Args extends unknown[], Input, R>(def: ActionDefinition<Args, Input, R>): (...args: Args) => Promise<R> {
-  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing, refusal: def.refusal };
+  const meta: ActionMeta = { name: def.name, audience: def.audience, writes: def.writes, roles: def.roles, allowedWhileViewing: def.allowedWhileViewing, allowedBeforePasswordChange: def.allowedBeforePasswordChange, refusal: def.refusal };
   const action = async (...args: Args): Promise<R> => {
     const viewer = await currentViewer();
     const allowed = gate(meta, viewer);

@@ -2,14 +2,16 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, budgets, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
+import { apiKeys, budgets, licenceQuotes, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
 import { saveBudget } from "@/lib/budgets/budgets";
 import { createStaff } from "@/lib/identity/staff";
 import { notify } from "@/lib/messaging/notify";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { activateProduct } from "@/lib/packs/activation";
 import { purchase } from "@/lib/purchases/purchase";
+import { requestFormalLicence } from "@/lib/quota/requests";
 import { startSupportView } from "@/lib/support/impersonation";
+import { quoteLicence } from "@/lib/support/licence-quote";
 import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
 import { newAccount, topUp } from "@/lib/testing/wallet-fixtures";
 import { grantVoucher } from "@/lib/wallet/credit";
@@ -86,13 +88,20 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       input: { accountId: a.accountId, reason: "idor matrix test view" },
       origin: { ip: "t", userAgent: "t" },
     });
+    await activateProduct({ ctx: a.customer(), input: { product: "body", acceptTerms: true } });
+    const licenceRequest = await requestFormalLicence({ ctx: a.customer(), input: { packageName: "com.idor.kiosk", years: 1, note: "" } });
+    const staffCtx = { db, actor: { type: "staff" as const, userId: staff.userId, role: "support" as const }, now: at };
+    const quote = await quoteLicence({ ctx: staffCtx, input: { requestId: licenceRequest.requestId, price: "900.00", years: 1 } });
+    const quoteStillOpen = async () => (await db.select().from(licenceQuotes).where(and(eq(licenceQuotes.id, quote.quoteId), eq(licenceQuotes.status, "open"), isNull(licenceQuotes.purchaseId)))).length === 1;
     const budget = await saveBudget({ ctx: a.customer(), input: { scope: "account", amount: "100", thresholds: [50, 80, 100] } });
     const provider = topUpProvider();
     if (!pack || !message || !provider) throw new Error("fixtures missing");
     const order = await createTopUp({ ctx: a.customer(), input: { amount: "100" }, provider, returnUrl: "/balance" });
 
     /** What customer B sends, and how to see that A's object is untouched. */
-    const matrix: Record<string, { args: unknown[]; unchanged: () => Promise<boolean>; refused?: (result: unknown) => boolean }> = {
+    type Row = { args: unknown[]; unchanged: () => Promise<boolean>; refused?: (result: unknown) => boolean };
+    /** One row per action, or several when an action names more than one kind of object. */
+    const matrix: Record<string, Row | Row[]> = {
       "packs#refundAction": {
         args: [{}, form({ packId: pack.id })],
         unchanged: async () => (await db.select().from(packs).where(and(eq(packs.id, pack.id), isNull(packs.refundedAt), eq(packs.refundHold, false)))).length === 1,
@@ -107,9 +116,22 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         refused: (result) => JSON.stringify(result) === '{"ok":true,"value":0}',
         unchanged: async () => (await db.select().from(messages).where(and(eq(messages.id, message.id), isNull(messages.readAt)))).length === 1,
       },
-      "checkout#purchaseAction": {
-        args: [{}, form({ idempotencyKey: `idor-b-${Date.now()}`, item: "scan.code-recognition:1k", quantity: "1", voucherId: voucher.voucherId })],
-        unchanged: async () => (await db.select().from(vouchers).where(eq(vouchers.id, voucher.voucherId)))[0]?.remaining === "50.00",
+      "checkout#purchaseAction": [
+        {
+          args: [{}, form({ idempotencyKey: `idor-b-${Date.now()}`, item: "scan.code-recognition:1k", quantity: "1", voucherId: voucher.voucherId })],
+          unchanged: async () => (await db.select().from(vouchers).where(eq(vouchers.id, voucher.voucherId)))[0]?.remaining === "50.00",
+        },
+        {
+          // B paying A's licence quote: "not found", nothing charged, A's quote still open.
+          args: [{}, form({ idempotencyKey: `idor-bq-${Date.now()}`, item: "body.offline-sdk:formal", quantity: "1", quoteId: quote.quoteId })],
+          refused: (result) => JSON.stringify(result).includes('"error":"quote-not-found"'),
+          unchanged: quoteStillOpen,
+        },
+      ],
+      "sdk#declineQuoteAction": {
+        args: [{}, form({ quoteId: quote.quoteId })],
+        refused: (result) => JSON.stringify(result).includes('"error":"quote-not-found"'),
+        unchanged: quoteStillOpen,
       },
       "budgets#deleteBudgetAction": {
         args: [{}, form({ id: budget.id })],
@@ -137,18 +159,20 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         const meta = actionMeta(action);
         if (!meta || meta.audience !== "customer") continue;
         if (NAMES_NO_OBJECT.has(meta.name)) continue;
-        const row = matrix[meta.name];
-        expect(row, `${meta.name} names an object but is not in the IDOR matrix`).toBeDefined();
-        if (!row) continue;
-        const result = await (action as (...args: unknown[]) => Promise<unknown>)(...row.args).catch((error: unknown) => {
-          // Next's notFound() is a refusal too: keep its digest as the answer.
-          const digest = (error as { digest?: unknown }).digest;
-          if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return digest;
-          throw error;
-        });
-        if (row.refused) expect(row.refused(result), `${meta.name}: ${JSON.stringify(result)}`).toBe(true);
-        else expect(JSON.stringify(result), meta.name).toMatch(/"error":"[a-z-]+"/);
-        expect(await row.unchanged(), `${meta.name} changed account A's object`).toBe(true);
+        const entry = matrix[meta.name];
+        expect(entry, `${meta.name} names an object but is not in the IDOR matrix`).toBeDefined();
+        if (!entry) continue;
+        for (const row of Array.isArray(entry) ? entry : [entry]) {
+          const result = await (action as (...args: unknown[]) => Promise<unknown>)(...row.args).catch((error: unknown) => {
+            // Next's notFound() is a refusal too: keep its digest as the answer.
+            const digest = (error as { digest?: unknown }).digest;
+            if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return digest;
+            throw error;
+          });
+          if (row.refused) expect(row.refused(result), `${meta.name}: ${JSON.stringify(result)}`).toBe(true);
+          else expect(JSON.stringify(result), meta.name).toMatch(/"error":"[a-z-]+"/);
+          expect(await row.unchanged(), `${meta.name} changed account A's object`).toBe(true);
+        }
         checked += 1;
       }
     }

@@ -120,6 +120,19 @@ describe("the action manifest", () => {
     expect(getDb).not.toHaveBeenCalled();
   });
 
+  it("staff on the one-time password from create-staff may run no staff action but changing it, before any service runs", async () => {
+    viewer.current = { ...viewers.staff, role: "admin", mustChangePassword: true };
+    const staffActions = (await loadedActions()).filter(({ meta }) => meta?.audience === "staff");
+    expect(staffActions.length).toBeGreaterThan(8);
+    const exempt = staffActions.filter(({ meta }) => meta?.allowedBeforePasswordChange).map(({ meta }) => meta?.name);
+    expect(exempt).toEqual(["staff-password#changeStaffPasswordAction"]);
+    for (const { file, name, action, meta } of staffActions) {
+      if (meta?.allowedBeforePasswordChange) continue;
+      expect(JSON.stringify(await action(...anyArguments())) ?? "", `${file}#${name}`).toContain("password-change-required");
+    }
+    expect(getDb).not.toHaveBeenCalled();
+  });
+
   it("customer actions refuse staff and the signed-out; staff actions refuse customers; before any service runs", async () => {
     const actions = await loadedActions();
     for (const { file, name, action, meta } of actions) {

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { auth } from "@/lib/auth";
 import type { Actor } from "@/lib/context";
+import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportViewOf } from "@/lib/support/view-cookie";
 
@@ -11,7 +12,8 @@ import { supportViewOf } from "@/lib/support/view-cookie";
 export type Viewer =
   | { kind: "anonymous" }
   | { kind: "customer"; userId: string; accountId: string; email: string; name: string }
-  | { kind: "staff"; userId: string; role: "support" | "admin"; email: string }
+  /** `mustChangePassword`: still on the one-time password; staff actions are refused until it is changed. */
+  | { kind: "staff"; userId: string; role: "support" | "admin"; email: string; mustChangePassword?: boolean }
   /** A staff member viewing a customer's console (SPEC §8): read-only. */
   | { kind: "impersonation"; userId: string; role: "support" | "admin"; email: string; view: SupportView };
 
@@ -24,7 +26,7 @@ export async function currentViewer(): Promise<Viewer> {
   }
   const view = await supportViewOf(user.id);
   if (view) return { kind: "impersonation", userId: user.id, role: user.role, email: user.email ?? "", view };
-  return { kind: "staff", userId: user.id, role: user.role, email: user.email ?? "" };
+  return { kind: "staff", userId: user.id, role: user.role, email: user.email ?? "", mustChangePassword: await staffMustChangePassword(await getDb(), user.id) };
 }
 
 /** The actor a service sees for a customer-console request. */

@@ -48,6 +48,7 @@ export type AuditAction =
   | "account.disabled"
   | "account.enabled"
   | "licence.quoted"
+  | "licence.quote-declined"
   | "budgets.save"
   | "budgets.delete"
   | "balance-alert.save";

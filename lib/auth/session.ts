@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
+import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession } from "@/lib/support/console-view";
 import { auth } from "./index";
@@ -50,11 +51,20 @@ export async function requireCustomerOrNotFound(returnTo: string): Promise<Custo
   return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
 }
 
-export async function requireStaff(): Promise<StaffSession> {
+/** The change-password page for staff on their one-time password. */
+export const STAFF_PASSWORD_PATH = "/staff/change-password";
+
+/**
+ * The signed-in staff member, or a redirect: to sign-in, or to choose their own password while they
+ * still hold the one-time password `ops create-staff` gave them (only that page passes
+ * `beforePasswordChange`).
+ */
+export async function requireStaff(options: { beforePasswordChange?: boolean } = {}): Promise<StaffSession> {
   const session = await auth();
   const user = session?.user;
   if (!user?.id) redirect("/staff/sign-in");
   if (user.role !== "support" && user.role !== "admin") redirect("/");
+  if (!options.beforePasswordChange && (await staffMustChangePassword(await getDb(), user.id))) redirect(STAFF_PASSWORD_PATH);
   return { userId: user.id, role: user.role, email: user.email ?? "" };
 }
 

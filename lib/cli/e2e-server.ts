@@ -5,8 +5,10 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { createStaff } from "@/lib/identity/staff";
 import { serveArgs } from "./serve-args";
@@ -24,6 +26,9 @@ async function main(): Promise<void> {
     await migrateDatabase(handle);
     const ctx = { db: handle.db, actor: { type: "system" as const, reason: "e2e" }, now: now() };
     const support = await createStaff({ ctx, input: { email: "support@e2e.test", role: "support" } });
+    // This login is shared by parallel tests, so it is an established one: the first-sign-in password
+    // change is exercised by each test's own staff (e2e/staff-helpers.ts, e2e/staff-password.spec.ts).
+    await handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, support.userId));
     writeFileSync(path.join(dataDir, "staff.json"), JSON.stringify({ email: support.email, password: support.oneTimePassword }));
   } finally {
     await handle.close();

@@ -15,6 +15,7 @@ export function itemName(t: Translate, item: string): string {
   if (pack) return t("item.pack", { api: apiLabel(t, pack.api), calls: formatCount(pack.calls) });
   if (QPS_GROUP_IDS.some((group) => qpsItemId(group) === item)) return t("item.qps");
   if (item === "scan.sdk") return t("item.sdk");
+  if (item === "body.offline-sdk:formal") return t("item.offlineLicence");
   return item;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import type { Database } from "@/db/client";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
 import { generatePassword, hashPassword } from "./passwords";
@@ -35,4 +36,13 @@ export async function createStaff({
     await recordAudit(tx, { action: "staff.create", target: user.id, after: { email: input.email, role: input.role } });
     return { userId: user.id, email: input.email, role: input.role, oneTimePassword };
   });
+}
+
+/**
+ * Staff created by `ops create-staff` hold a one-time password until they choose their own (issue 10):
+ * read on every staff page and staff action (one indexed row), so clearing it takes effect at once.
+ */
+export async function staffMustChangePassword(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.must ?? false;
 }

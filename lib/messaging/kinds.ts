@@ -21,6 +21,7 @@ export const messageKinds = [
   "bill-ready",
   "purchase-complete",
   "top-up-complete",
+  "licence-quoted",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

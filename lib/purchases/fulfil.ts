@@ -1,13 +1,14 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { licences, packs, qpsGrants } from "@/db/schema";
+import { licences, packs, qpsGrants, type licenceQuotes } from "@/db/schema";
+import { deliverQuotedLicence } from "@/lib/quota/licence-quotes";
 import { packExpiresAt, type PricedPurchase, type PaidFrom } from "@/lib/pricing";
 import { periodEnd } from "@/lib/quota/periods";
 import { allocateCents } from "./allocate";
 import type { PurchaseItem } from "./schemas";
 
-/** Delivers what was paid for, in the purchase's transaction: packs, QPS, or a scan.sdk licence. */
-export async function fulfil(db: Database, input: { accountId: string; purchaseId: string; priced: PricedPurchase; item: PurchaseItem; paid: PaidFrom; at: Date }): Promise<void> {
+/** Delivers what was paid for, in the purchase's transaction: packs, QPS, a scan.sdk licence or a quoted offline-SDK licence. */
+export async function fulfil(db: Database, input: { accountId: string; purchaseId: string; priced: PricedPurchase; item: PurchaseItem; paid: PaidFrom; at: Date; quote?: typeof licenceQuotes.$inferSelect }): Promise<void> {
   const { priced, at } = input;
   if (priced.kind === "pack" && priced.pack) {
     const pack = priced.pack;
@@ -61,6 +62,10 @@ export async function fulfil(db: Database, input: { accountId: string; purchaseI
       purchaseId: input.purchaseId,
       createdAt: at,
     });
+    return;
+  }
+  if (priced.item === "body.offline-sdk:formal" && input.quote) {
+    await deliverQuotedLicence(db, { quote: input.quote, purchaseId: input.purchaseId, at });
     return;
   }
   throw new Error(`nothing to deliver for ${priced.item}`);

@@ -73,7 +73,7 @@ export async function purchase({ ctx, input }: { ctx: ServiceContext; input: Pur
     const wallet = await lockWallet(tx.db, accountId, tx.now);
     const existing = await existingPurchase(tx.db, accountId, input.idempotencyKey);
     if (existing) return existing;
-    const { priced } = await preparePurchase(tx.db, accountId, input, tx.now);
+    const { priced, quote } = await preparePurchase(tx.db, accountId, input, tx.now, { lockQuote: true });
     const voucher = input.voucherId ? await voucherForPayment(tx.db, accountId, input.voucherId) : undefined;
     if (voucher) assertVoucherApplies(voucher, priced.product, tx.now);
     const split = splitPayment({ price: priced.amount, product: priced.product, balance: wallet, voucher, at: tx.now });
@@ -108,7 +108,7 @@ export async function purchase({ ctx, input }: { ctx: ServiceContext; input: Pur
         paidGift: paid.gift,
         paidIncome: paid.income,
         paidCash: paid.cash,
-        details: input.app ? { app: input.app } : null,
+        details: input.app ? { app: input.app } : quote ? { quoteId: quote.id, packageName: quote.packageName, years: quote.years } : null,
         createdAt: tx.now,
       })
       .onConflictDoNothing()
@@ -135,7 +135,7 @@ export async function purchase({ ctx, input }: { ctx: ServiceContext; input: Pur
       ],
     });
     await tx.db.update(purchases).set({ ledgerTransactionId: posted.transactionId }).where(eq(purchases.id, purchaseId));
-    await fulfil(tx.db, { accountId, purchaseId, priced, item: input, paid, at: tx.now });
+    await fulfil(tx.db, { accountId, purchaseId, priced, item: input, paid, at: tx.now, quote });
     await recordAudit(tx, {
       action: "purchase.paid",
       accountId,

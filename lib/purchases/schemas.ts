@@ -25,6 +25,8 @@ export const purchaseItemSchema = z.object({
   period: z.enum(["month", "day"]).optional(),
   periods: z.coerce.number().int().min(1).max(366).optional(),
   app: appBindingSchema.optional(),
+  /** A formal offline-SDK licence is bought by paying support's quote (SPEC §2.7). */
+  quoteId: z.uuid().optional(),
 });
 export type PurchaseItem = z.infer<typeof purchaseItemSchema>;
 

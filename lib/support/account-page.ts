@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { accountViolations, accounts, auditLog, bills, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
+import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
 
@@ -24,7 +24,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     .where(eq(accounts.id, input.accountId))
     .limit(1);
   if (!account) throw new NotFoundError("account-not-found");
-  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation] = await Promise.all([
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
     db
@@ -53,6 +53,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .select({ reason: accountViolations.reason, markedAt: accountViolations.markedAt })
       .from(accountViolations)
       .where(and(eq(accountViolations.accountId, account.id), isNull(accountViolations.liftedAt))),
+    db.select().from(licenceQuotes).where(eq(licenceQuotes.accountId, account.id)).orderBy(desc(licenceQuotes.quotedAt)).limit(RECENT),
   ]);
   return {
     account,
@@ -66,6 +67,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     /** The staff member's own live view (of any account): they stop it before starting another. */
     viewing: liveView.length > 0,
     violation: violation[0] ?? null,
+    /** Licence quotes, newest first: the first one of a request is its latest. */
+    quotes,
   };
 }
 

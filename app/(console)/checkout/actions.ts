@@ -25,6 +25,7 @@ export const purchaseAction = defineAction({
       period: optionalField(formData, "period"),
       periods: optionalField(formData, "periods"),
       voucherId: optionalField(formData, "voucherId"),
+      quoteId: optionalField(formData, "quoteId"),
       app: appName ? { name: appName, iosBundleId: optionalField(formData, "iosBundleId"), androidPackage: optionalField(formData, "androidPackage") } : undefined,
     };
   },

@@ -13,7 +13,7 @@ import { itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
 import { formatCount, formatMoney, formatYuan, REFUNDABLE_PRODUCTS, type PricedPurchase } from "@/lib/pricing";
-import { preparePurchase } from "@/lib/purchases/prepare";
+import { preparePurchase, type PreparedPurchase } from "@/lib/purchases/prepare";
 import { qpsOverview } from "@/lib/quota/overview";
 import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
 import { getWallet, listVouchers } from "@/lib/wallet/balance";
@@ -31,6 +31,7 @@ function itemOf(params: Search): PurchaseItem | null {
     quantity: params.quantity ?? "1",
     period: params.period || undefined,
     periods: params.periods || undefined,
+    quoteId: params.quoteId || undefined,
     app: params.appName ? { name: params.appName, iosBundleId: params.iosBundleId ?? "", androidPackage: params.androidPackage ?? "" } : undefined,
   });
   return parsed.success ? parsed.data : null;
@@ -38,13 +39,14 @@ function itemOf(params: Search): PurchaseItem | null {
 
 function policyOf(priced: PricedPurchase): MessageKey {
   if (priced.kind === "qps") return "checkout.policy.qps";
+  if (priced.item === "body.offline-sdk:formal") return "checkout.policy.licence";
   if (priced.kind === "one-time") return "checkout.policy.sdk";
   return REFUNDABLE_PRODUCTS.includes(priced.product) ? "checkout.policy.pack-refundable" : "checkout.policy.pack-body";
 }
 
 function backOf(item: string): string {
   if (item.startsWith("qps:")) return "/qps";
-  if (item === "scan.sdk") return "/sdk";
+  if (item === "scan.sdk" || item === "body.offline-sdk:formal") return "/sdk";
   return "/packs";
 }
 
@@ -54,7 +56,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   const item = itemOf(params);
-  let prepared: { priced: PricedPurchase } | { error: string; params?: Record<string, string | number> };
+  let prepared: Pick<PreparedPurchase, "priced" | "quote"> | { error: string; params?: Record<string, string | number> };
   try {
     prepared = item ? await preparePurchase(ctx.db, customer.accountId, item, ctx.now) : { error: "invalid-input" };
   } catch (error) {
@@ -77,7 +79,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const { priced } = prepared;
+  const { priced, quote } = prepared;
   const [wallet, vouchers, qps] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), priced.kind === "qps" ? qpsOverview({ ctx, group: "body" }) : null]);
   const qpsIdle = qps?.mode === "calls";
   const usable: CheckoutVoucher[] = vouchers
@@ -95,6 +97,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     item: priced.item,
     quantity: String(priced.quantity),
     ...(priced.period ? { period: priced.period, periods: String(priced.periods ?? 1) } : {}),
+    ...(quote ? { quoteId: quote.id } : {}),
     ...(item.app ? { appName: item.app.name, iosBundleId: item.app.iosBundleId, androidPackage: item.app.androidPackage } : {}),
   };
   const rows: [string, string][] = [
@@ -103,6 +106,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     [t("checkout.unitPrice"), formatYuan(priced.unitPrice)],
   ];
   if (priced.period) rows.push([t("checkout.period"), t(priced.period === "month" ? "checkout.period.month" : "checkout.period.day", { periods: priced.periods ?? 1 })]);
+  if (quote) {
+    rows.push([t("checkout.package"), quote.packageName]);
+    rows.push([t("checkout.validity"), t("checkout.validity.years", { years: quote.years })]);
+  }
   if (item.app) rows.push([t("checkout.app"), `${item.app.name} · iOS ${item.app.iosBundleId} · Android ${item.app.androidPackage}`]);
   return (
     <>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
 import { startOfflineSdkTrial, startScanSdkTrial } from "@/lib/quota/licences";
 import { quotaFailed, type QuotaFormState } from "@/lib/quota/form-state";
+import { declineLicenceQuote, declineQuoteInput } from "@/lib/quota/licence-quotes";
 import { requestFormalLicence } from "@/lib/quota/requests";
 import { formalLicenceInput, offlineTrialInput, scanSdkTrialInput } from "@/lib/quota/schemas";
 
@@ -57,6 +58,21 @@ export const formalLicenceAction = defineAction({
   fail: quotaFailed,
   run: async ({ ctx, input }) => {
     await requestFormalLicence({ ctx, input });
+    return done();
+  },
+});
+
+/** The customer declines support's quote for a formal licence (their own quote only: the service scopes it). */
+export const declineQuoteAction = defineAction({
+  name: "sdk#declineQuoteAction",
+  audience: "customer",
+  writes: true,
+  input: declineQuoteInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({ quoteId: formData.get("quoteId") }),
+  invalid: () => ({ error: "quote-not-found" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }) => {
+    await declineLicenceQuote({ ctx, input });
     return done();
   },
 });

@@ -10,11 +10,13 @@ import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
-import type { Translate } from "@/lib/i18n/translate";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { activeProducts } from "@/lib/packs/activation";
+import { listLicenceQuotes } from "@/lib/quota/licence-quotes";
 import { listLicences } from "@/lib/quota/licences";
 import { listSupportRequests } from "@/lib/quota/requests";
-import { formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
+import { LicenceQuotes } from "./licence-quotes";
+import { declineQuoteAction, formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -31,11 +33,18 @@ function AppFields({ t }: { t: Translate }) {
   );
 }
 
+const REQUEST_STATES = ["awaiting-quote", "quoted", "licensed", "declined"] as const;
+
+function requestStateKey(status: string): MessageKey {
+  const known = REQUEST_STATES.find((s) => s === status);
+  return known ? `sdk.request.state.${known}` : "support.status.awaiting-quote";
+}
+
 export default async function SdkPage() {
   const customer = await requireCustomer("/sdk");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
-  const [active, licences, requests] = await Promise.all([activeProducts({ ctx }), listLicences({ ctx }), listSupportRequests({ ctx })]);
+  const [active, licences, requests, quotes] = await Promise.all([activeProducts({ ctx }), listLicences({ ctx }), listSupportRequests({ ctx }), listLicenceQuotes({ ctx })]);
   const formal = requests.filter((r) => r.kind === "offline-sdk-formal");
   return (
     <>
@@ -107,7 +116,11 @@ export default async function SdkPage() {
                       <Badge tone={licence.kind === "scan-sdk" ? "green" : "blue"}>{t(`sdk.kind.${licence.kind}`)}</Badge>
                     </Td>
                     <Td className="text-sm">
-                      {licence.appName ? `${licence.appName} · iOS ${licence.iosBundleId} · Android ${licence.androidPackage}` : (licence.deviceIds ?? []).join(", ")}
+                      {licence.kind === "offline-sdk-formal"
+                        ? t("sdk.package", { package: licence.androidPackage ?? "" })
+                        : licence.appName
+                          ? `${licence.appName} · iOS ${licence.iosBundleId} · Android ${licence.androidPackage}`
+                          : (licence.deviceIds ?? []).join(", ")}
                     </Td>
                     <Td>{formatDate(locale, licence.startsAt)}</Td>
                     <Td>{licence.endsAt ? formatDate(locale, licence.endsAt) : t("sdk.forever")}</Td>
@@ -118,8 +131,9 @@ export default async function SdkPage() {
           )}
           <OpenRequests
             title={t("sdk.requests")}
-            items={formal.map((r) => ({ id: r.id, status: t("support.status.awaiting-quote"), text: `${t("support.kind.offline-sdk-formal")}: ${String((r.details as { packageName?: string }).packageName ?? "")} · ${formatDate(locale, r.createdAt)}` }))}
+            items={formal.map((r) => ({ id: r.id, status: t(requestStateKey(r.status)), text: `${t("support.kind.offline-sdk-formal")}: ${String((r.details as { packageName?: string }).packageName ?? "")} · ${formatDate(locale, r.createdAt)}` }))}
           />
+          <LicenceQuotes t={t} locale={locale} quotes={quotes} decline={declineQuoteAction} />
         </Card>
       </div>
     </>

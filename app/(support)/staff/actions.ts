@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineAction, optionalField } from "@/lib/actions/define";
 import { goodwillCredit } from "@/lib/support/goodwill";
 import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
+import { quoteLicence } from "@/lib/support/licence-quote";
 import { approveQpsRequest, declineQpsRequest } from "@/lib/support/qps-review";
 import { approveRefund, rejectRefund } from "@/lib/support/refund-review";
 import type { StaffTool } from "@/lib/support/staff-tool";
@@ -93,3 +94,4 @@ export const declineQpsAction = toolAction("staff#declineQpsAction", declineQpsR
 export const markViolationAction = toolAction("staff#markViolationAction", markViolation, ["accountId", "reason"]);
 export const liftViolationAction = toolAction("staff#liftViolationAction", liftViolation, ["accountId", "reason"]);
 export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"]);
+export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"]);

@@ -16,6 +16,7 @@ import { bills } from "./zh-CN/bills";
 import { security } from "./zh-CN/security";
 import { names } from "./zh-CN/names";
 import { supportConsole } from "./zh-CN/support-console";
+import { licenceQuotes } from "./zh-CN/licence-quotes";
 import { prices } from "./zh-CN/prices";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...spend, ...names, ...prices };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices };

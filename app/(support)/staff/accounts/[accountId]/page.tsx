@@ -8,11 +8,13 @@ import {
   goodwillCreditAction,
   liftViolationAction,
   markViolationAction,
+  quoteLicenceAction,
   rejectRefundAction,
   startSupportViewAction,
   stopSupportViewAction,
 } from "@/app/(support)/staff/actions";
 import { StopViewingButton } from "@/components/support/stop-viewing-button";
+import { LicenceQuoteTool } from "@/components/support/licence-quote-tool";
 import { ToolForm } from "@/components/support/tool-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StartViewForm } from "@/components/support/start-view-form";
@@ -34,12 +36,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin" }> {
+async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; now: Date }> {
   const staff = await requireStaff();
   const parsed = accountPageInput.safeParse({ accountId });
   if (!parsed.success) notFound();
   try {
-    return { ...(await staffAccountPage({ ctx: await staffContext(staff), input: parsed.data })), role: staff.role };
+    const ctx = await staffContext(staff);
+    return { ...(await staffAccountPage({ ctx, input: parsed.data })), role: staff.role, now: ctx.now };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -120,13 +123,9 @@ export default async function StaffAccountPageView({ params }: { params: Promise
                 </li>
               ))}
               {page.requests.map((r) => {
-                const details = r.details as { group?: string; totalQps?: number; neededBy?: string; note?: string; packageName?: string };
-                if (r.kind !== "qps-increase") {
-                  return (
-                    <li key={r.id}>
-                      {t(`staff.account.request.${r.kind}`)} · {details.packageName ?? ""} · {formatDateTime(locale, r.createdAt)}
-                    </li>
-                  );
+                const details = r.details as { group?: string; totalQps?: number; neededBy?: string; note?: string };
+                if (r.kind === "offline-sdk-formal") {
+                  return <LicenceQuoteTool key={r.id} request={r} quote={page.quotes.find((q) => q.requestId === r.id)} action={quoteLicenceAction} t={t} locale={locale} now={page.now} />;
                 }
                 const earliest = earliestQpsApplyDate(r.createdAt);
                 const min = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(earliest);
