@@ -17,7 +17,9 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 async function prepareDatabase() {
   const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
-  console.log("Preparing the database (first start: migrating and creating the demo company's two years of history)…");
+  // The demo's login file is written when the demo company is created: without it this is a first start.
+  const firstStart = !readDemoLogin(defaultDataDir());
+  console.log(firstStart ? "Preparing the database (first start: migrating and creating the demo company's two years of history)…" : "Preparing the database (applying any new migrations)…");
   try {
     await migrateDatabase(handle);
     const seeded = await seedDemo({ ctx: { db: handle.db, actor: { type: "system", reason: "start" }, now: now() }, dataDir: defaultDataDir() });
