@@ -2,11 +2,41 @@ import type { Translate } from "@/lib/i18n/translate";
 import { apiById, isApiId } from "@/lib/pricing";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BillDetail } from "./bills";
+import type { StatementEntry } from "./statement";
 import { csvText } from "./csv";
 
 /** An instant on the billing calendar (SPEC §1), sortable: `2025-04-01 00:05:00`. */
-function shanghaiTime(at: Date): string {
+export function shanghaiTime(at: Date): string {
   return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" }).format(at);
+}
+
+/** A ledger movement as the customer's books see it (a bill's statement line, a balance transaction). */
+export interface BookMovement {
+  at: Date;
+  kind: StatementEntry["kind"];
+  documentType: string;
+  documentId: string;
+  changes: { cash?: string; income?: string; gift?: string; frozen?: string; voucher?: string };
+}
+
+/** The headings of ledger movements in a spreadsheet: the bill CSV's statement and the transactions export. */
+export function movementCsvHeader(t: Translate): string[] {
+  return [t("bill.col.time"), t("bill.col.kind"), t("bill.col.documentType"), t("bill.col.documentId"), t("bill.col.cash"), t("bill.col.income"), t("bill.col.gift"), t("bill.col.frozen"), t("bill.col.voucher")];
+}
+
+/** One movement as a row: Shanghai time, money as exact two-decimal strings (a zero book reads 0.00). */
+export function movementCsvRow(t: Translate, e: BookMovement): string[] {
+  return [
+    shanghaiTime(e.at),
+    t(`wallet.tx.kind.${e.kind}`),
+    e.documentType,
+    e.documentId,
+    e.changes.cash ?? "0.00",
+    e.changes.income ?? "0.00",
+    e.changes.gift ?? "0.00",
+    e.changes.frozen ?? "0.00",
+    e.changes.voucher ?? "0.00",
+  ];
 }
 
 function apiLabel(locale: Locale, api: string): string {
@@ -34,18 +64,8 @@ export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string 
     [t("bill.usageTotal"), "", "", "", "", "", "", "", bill.total, ""],
     [],
     [t("bill.csv.statement")],
-    [t("bill.col.time"), t("bill.col.kind"), t("bill.col.documentType"), t("bill.col.documentId"), t("bill.col.cash"), t("bill.col.income"), t("bill.col.gift"), t("bill.col.frozen"), t("bill.col.voucher")],
-    ...bill.statement.map((e) => [
-      shanghaiTime(e.at),
-      t(`wallet.tx.kind.${e.kind}`),
-      e.documentType,
-      e.documentId,
-      e.changes.cash ?? "0.00",
-      e.changes.income ?? "0.00",
-      e.changes.gift ?? "0.00",
-      e.changes.frozen ?? "0.00",
-      e.changes.voucher ?? "0.00",
-    ]),
+    movementCsvHeader(t),
+    ...bill.statement.map((e) => movementCsvRow(t, e)),
     [],
     [t("bill.balanceBefore"), bill.balanceBefore],
     [t("bill.csv.released"), bill.releasedAtClose],
