@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { Table, Td, Th } from "@/components/ui/table";
 import { tierRows } from "@/lib/calculator/tier-rows";
 import { apiLabel } from "@/lib/i18n/names";
@@ -12,7 +13,6 @@ import {
   oneTimeGrantOf,
   ONE_TIME_ITEMS,
   PACKS,
-  QPS_TIERS,
   type ApiId,
   type PriceBook,
   type ProductId,
@@ -101,27 +101,7 @@ export function ProductPrices({ t, book, product }: { t: Translate; book: PriceB
       {apis.length > 0 ? <p className="text-xs text-muted">{t("prices.free.note")} {t("prices.packs.note")}</p> : null}
       {product === "body" ? (
         <Card title={t("prices.qps")}>
-          <Table label={t("prices.qps")}>
-            <thead>
-              <tr>
-                <Th>{t("qps.tier.range")}</Th>
-                <Th className="text-right">{t("qps.tier.month")}</Th>
-                <Th className="text-right">{t("qps.tier.day")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {QPS_TIERS.map((tier, i) => {
-                const next = QPS_TIERS[i + 1];
-                return (
-                  <tr key={tier.fromQps}>
-                    <Td>{next ? `${tier.fromQps}–${next.fromQps - 1}` : `≥ ${tier.fromQps}`}</Td>
-                    <Td className="text-right">{formatYuan(tier.perMonth)}</Td>
-                    <Td className="text-right">{formatYuan(tier.perDay)}</Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <QpsTierTable t={t} label={t("prices.qps")} />
           <p className="mt-3 text-xs text-muted">{t("prices.qps.note")}</p>
         </Card>
       ) : null}

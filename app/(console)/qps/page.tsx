@@ -6,13 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
+import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { validThrough } from "@/lib/i18n/valid-through";
 import { activeProducts } from "@/lib/packs/activation";
-import { formatYuan, MAX_QPS_PER_GROUP, QPS_TIERS } from "@/lib/pricing";
+import { MAX_QPS_PER_GROUP } from "@/lib/pricing";
 import { qpsOverview } from "@/lib/quota/overview";
 import { qpsHeadroom } from "@/lib/quota/qps";
 import { listSupportRequests } from "@/lib/quota/requests";
@@ -67,27 +68,7 @@ export default async function QpsPage() {
           ) : null}
         </Card>
         <Card title={t("qps.tiers")}>
-          <Table label={t("qps.tiers")}>
-            <thead>
-              <tr>
-                <Th>{t("qps.tier.range")}</Th>
-                <Th className="text-right">{t("qps.tier.month")}</Th>
-                <Th className="text-right">{t("qps.tier.day")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {QPS_TIERS.map((tier, i) => {
-                const next = QPS_TIERS[i + 1];
-                return (
-                  <tr key={tier.fromQps}>
-                    <Td>{next ? `${tier.fromQps}–${next.fromQps - 1}` : `≥ ${tier.fromQps}`}</Td>
-                    <Td className="text-right">{formatYuan(tier.perMonth)}</Td>
-                    <Td className="text-right">{formatYuan(tier.perDay)}</Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <QpsTierTable t={t} label={t("qps.tiers")} />
         </Card>
         {bodyActive ? (
           <Card title={t("qps.buy")} className="lg:col-span-2">
