@@ -3,6 +3,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { SummaryRow } from "@/components/ui/summary-list";
 import type { Calculation } from "@/lib/calculator/compute";
 import type { CalculatorForm } from "@/lib/calculator/form";
 import { QPS_GROUP_APIS, formatCount, formatYuan, type Quote, type QuoteInput, type QuoteLine } from "@/lib/pricing";
@@ -55,24 +56,15 @@ function qpsSkippedCalls(input: QuoteInput): number {
 function Totals({ t, quote }: { t: Translate; quote: Quote }) {
   return (
     <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
-      <div className="flex justify-between">
-        <dt className="text-muted">{t("calculator.result.usageTotal")}</dt>
-        <dd className="tabular" data-testid="usage-total">
-          {formatYuan(quote.usageTotal)}
-        </dd>
-      </div>
-      <div className="flex justify-between">
-        <dt className="text-muted">{t("calculator.result.purchaseTotal")}</dt>
-        <dd className="tabular" data-testid="purchase-total">
-          {formatYuan(quote.purchaseTotal)}
-        </dd>
-      </div>
-      <div className="flex items-baseline justify-between pt-1">
-        <dt className="font-semibold text-ink">{t("calculator.result.total")}</dt>
-        <dd className="tabular text-2xl font-semibold text-ink" data-testid="total">
-          {formatYuan(quote.total)}
-        </dd>
-      </div>
+      <SummaryRow label={t("calculator.result.usageTotal")} testId="usage-total">
+        <span className="tabular">{formatYuan(quote.usageTotal)}</span>
+      </SummaryRow>
+      <SummaryRow label={t("calculator.result.purchaseTotal")} testId="purchase-total">
+        <span className="tabular">{formatYuan(quote.purchaseTotal)}</span>
+      </SummaryRow>
+      <SummaryRow label={t("calculator.result.total")} total strongLabel testId="total">
+        {formatYuan(quote.total)}
+      </SummaryRow>
     </dl>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { SummaryRow } from "@/components/ui/summary-list";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { ServiceError } from "@/lib/context";
 import { validThrough } from "@/lib/i18n/valid-through";
@@ -118,17 +119,13 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         <Card title={t("checkout.item")} className="lg:col-span-2">
           <dl className="space-y-2 text-sm">
             {rows.map(([label, value]) => (
-              <div key={label} className="flex justify-between gap-4">
-                <dt className="text-muted">{label}</dt>
-                <dd className="text-right font-medium break-all">{value}</dd>
-              </div>
+              <SummaryRow key={label} label={label}>
+                <span className="font-medium break-all">{value}</span>
+              </SummaryRow>
             ))}
-            <div className="flex items-baseline justify-between gap-4 border-t border-line pt-3">
-              <dt className="text-muted">{t("checkout.total")}</dt>
-              <dd className="tabular text-2xl font-semibold" data-testid="checkout-total">
-                {formatYuan(priced.amount)}
-              </dd>
-            </div>
+            <SummaryRow label={t("checkout.total")} total testId="checkout-total">
+              {formatYuan(priced.amount)}
+            </SummaryRow>
           </dl>
           <div className="mt-5 rounded-md bg-canvas px-3 py-2 text-xs text-muted">
             <p className="font-medium text-ink">{t("checkout.refundPolicy")}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SummaryRow } from "@/components/ui/summary-list";
 import { SandboxPayForm } from "@/components/wallet/sandbox-pay-form";
 import { customerContext, requireCustomerOrNotFound } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
@@ -42,20 +43,13 @@ export default async function SandboxCheckoutPage({ params, searchParams }: { pa
           <h1 className="mt-1 text-xl font-semibold text-ink">{t("sandbox.title")}</h1>
           <>
             <dl className="mt-6 space-y-2 text-sm">
-              <div className="flex justify-between gap-4">
-                <dt className="text-muted">{t("sandbox.merchant")}</dt>
-                <dd>{t("app.name")}</dd>
-              </div>
-              <div className="flex justify-between gap-4">
-                <dt className="text-muted">{t("sandbox.order")}</dt>
-                <dd className="font-mono text-xs">{order.providerOrderId}</dd>
-              </div>
-              <div className="flex items-baseline justify-between gap-4 border-t border-line pt-3">
-                <dt className="text-muted">{t("sandbox.amount")}</dt>
-                <dd className="tabular text-2xl font-semibold" data-testid="sandbox-amount">
-                  {formatYuan(order.amount)}
-                </dd>
-              </div>
+              <SummaryRow label={t("sandbox.merchant")}>{t("app.name")}</SummaryRow>
+              <SummaryRow label={t("sandbox.order")}>
+                <span className="font-mono text-xs">{order.providerOrderId}</span>
+              </SummaryRow>
+              <SummaryRow label={t("sandbox.amount")} total testId="sandbox-amount">
+                {formatYuan(order.amount)}
+              </SummaryRow>
             </dl>
             <div className="mt-6">
               {order.status === "paid" ? (
