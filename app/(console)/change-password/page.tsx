@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CHANGE_PASSWORD_FIELDS } from "@/components/auth/password-fields";
 import { PasswordForm } from "@/components/auth/password-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -25,10 +26,7 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
           <PasswordForm
             action={changePasswordAction}
             submitLabel="password.change.submit"
-            fields={[
-              { name: "currentPassword", label: "password.field.current", type: "password", autoComplete: "current-password" },
-              { name: "newPassword", label: "password.field.new", type: "password", autoComplete: "new-password", hint: "auth.field.passwordHint" },
-            ]}
+            fields={CHANGE_PASSWORD_FIELDS}
           />
         </Card>
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CHANGE_PASSWORD_FIELDS } from "@/components/auth/password-fields";
 import { PasswordForm } from "@/components/auth/password-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { getDb } from "@/db";
@@ -23,10 +24,7 @@ export default async function StaffChangePasswordPage() {
       <PasswordForm
         action={changeStaffPasswordAction}
         submitLabel="password.change.submit"
-        fields={[
-          { name: "currentPassword", label: "password.field.current", type: "password", autoComplete: "current-password" },
-          { name: "newPassword", label: "password.field.new", type: "password", autoComplete: "new-password", hint: "auth.field.passwordHint" },
-        ]}
+        fields={CHANGE_PASSWORD_FIELDS}
       />
     </AuthCard>
   );
