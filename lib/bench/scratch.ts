@@ -1,18 +1,11 @@
-import postgres from "postgres";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
 
 /** A throwaway database beside the one configured, so a bench never touches test or real data. */
 export async function withScratchDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-  const admin = new URL(baseUrl);
-  admin.pathname = "/postgres";
-  const name = `bench_${Date.now()}`;
-  const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(baseUrl, "bench");
   try {
-    return await work(url.toString());
+    return await work(scratch.url);
   } finally {
-    await server.unsafe(`drop database if exists ${name} with (force)`);
-    await server.end();
+    await scratch.drop();
   }
 }

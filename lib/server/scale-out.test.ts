@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { monthCloses, qpsGrants, qpsGroupModes, usageEvents, usageHourly } from "@/db/schema";
@@ -9,6 +8,7 @@ import { freePort } from "@/lib/bench/server";
 import { createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
 import { monthOf, previousMonth } from "@/lib/pricing";
 import { meteredAccount } from "@/lib/testing/metering-fixtures";
+import { createScratchDatabase } from "@/lib/testing/scratch-database";
 
 /**
  * Two server processes on two ports, sharing nothing but one PostgreSQL and one Redis (the way
@@ -60,24 +60,6 @@ const shanghaiNow = () => new Date(Date.now() + 8 * HOUR).toISOString().replace(
 
 const title = "scale out: two server processes on one PostgreSQL and one Redis";
 
-/** A database of its own: the instances run the scheduler, whose close touches every account. */
-async function scratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `scaleout_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new URL(baseUrl);
-  admin.pathname = "/postgres";
-  const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await server.unsafe(`drop database if exists ${name} with (force)`);
-      await server.end();
-    },
-  };
-}
-
 function suite(): void {
   const instances: Instance[] = [];
   let handle: DatabaseHandle | undefined;
@@ -88,7 +70,7 @@ function suite(): void {
   };
 
   beforeAll(async () => {
-    scratch = await scratchDatabase(process.env.TEST_DATABASE_URL ?? "");
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL ?? "", "scaleout");
     handle = await openDatabase({ url: scratch.url, maxConnections: 10 });
     await migrateDatabase(handle);
     const url = scratch.url;

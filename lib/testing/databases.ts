@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import postgres from "postgres";
+import { createScratchDatabase } from "./scratch-database";
 
 /**
  * Runs a suite on a fresh in-memory PGlite, and again on real PostgreSQL when TEST_DATABASE_URL is
@@ -66,21 +66,14 @@ export function describePostgres(name: string, suite: (get: () => DatabaseHandle
  * usage), so they neither disturb other suites nor depend on what earlier runs left behind.
  */
 export async function openScratchDatabase(baseUrl: string): Promise<DatabaseHandle> {
-  const name = `scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new URL(baseUrl);
-  admin.pathname = "/postgres";
-  const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), maxConnections: 20 });
+  const scratch = await createScratchDatabase(baseUrl, "scratch");
+  const handle = await openDatabase({ url: scratch.url, maxConnections: 20 });
   await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await server.unsafe(`drop database if exists ${name} with (force)`);
-      await server.end();
+      await scratch.drop();
     },
   };
 }
