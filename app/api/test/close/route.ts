@@ -1,14 +1,14 @@
 import { and, eq, gt } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
-import { accounts, serviceActivations, users } from "@/db/schema";
+import { accounts, serviceActivations } from "@/db/schema";
 import { suspendOverdue } from "@/lib/billing/arrears";
 import { ARREARS_GRACE_MS, closeMonth } from "@/lib/billing/close";
-import { isTestMode, now } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { reportUsage } from "@/lib/metering/report-usage";
 import { parseUsageRequest } from "@/lib/metering/usage-request";
 import { isMonth, monthEnd, monthStart } from "@/lib/pricing";
+import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/testing/test-route";
 
 const body = z.object({
   email: z.string().email(),
@@ -19,8 +19,7 @@ const body = z.object({
 });
 
 /**
- * TEST MODE ONLY (the e2e server, APP_TEST_MODE=1); every other server answers 404, as if it did
- * not exist. Browser tests need a closed month with usage to see bills and arrears, and an account
+ * Test mode only. Browser tests need a closed month with usage to see bills and arrears, and an account
  * made by the test a minute ago has neither. This route, for the account of `email`:
  *  1. dates the account and its activations back to the start of `month` (the close bills only accounts that existed
  *     during the month, lib/billing/close.ts);
@@ -32,17 +31,11 @@ const body = z.object({
  * this route dated back, so tests that use it should each use a month of their own; the suspension
  * likewise suspends every account then overdue, so such tests run one after another.
  */
-export async function POST(request: Request): Promise<NextResponse> {
-  if (!isTestMode()) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
-  const parsed = body.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return NextResponse.json({ error: { code: "invalid", message: parsed.error.message } }, { status: 400 });
-  const { email, month, usage } = parsed.data;
+export const POST = testOnlyPost(body, async ({ email, month, usage, suspend }, db) => {
   const at = now();
   if (monthEnd(month) > at) return NextResponse.json({ error: { code: "month-not-ended" } }, { status: 409 });
-  const db = await getDb();
-  const [user] = await db.select({ accountId: users.accountId }).from(users).where(eq(users.email, email.toLowerCase()));
-  if (!user?.accountId) return NextResponse.json({ error: { code: "not-found" } }, { status: 404 });
-  const accountId = user.accountId;
+  const accountId = await accountIdByEmail(db, email);
+  if (!accountId) return testNotFound();
   await db.update(accounts).set({ createdAt: monthStart(month) }).where(and(eq(accounts.id, accountId), gt(accounts.createdAt, monthStart(month))));
   // Events dated before a product's activation are refused (SPEC §2): the activations go back too.
   await db.update(serviceActivations).set({ activatedAt: monthStart(month) }).where(and(eq(serviceActivations.accountId, accountId), gt(serviceActivations.activatedAt, monthStart(month))));
@@ -54,6 +47,6 @@ export async function POST(request: Request): Promise<NextResponse> {
     input: { events: parseUsageRequest({ events }) },
   });
   const close = await closeMonth({ ctx: { db, actor: { type: "system", reason: "e2e close" }, now: at }, input: { month } });
-  const suspended = parsed.data.suspend ? await suspendOverdue({ ctx: { db, actor: { type: "system", reason: "e2e suspend" }, now: new Date(at.getTime() + ARREARS_GRACE_MS) } }) : null;
-  return NextResponse.json({ results, close, suspended });
-}
+  const suspended = suspend ? await suspendOverdue({ ctx: { db, actor: { type: "system", reason: "e2e suspend" }, now: new Date(at.getTime() + ARREARS_GRACE_MS) } }) : null;
+  return { results, close, suspended };
+});
