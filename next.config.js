@@ -13,7 +13,8 @@ const nextConfig = {
   typedRoutes: false,
   // The build's own type-check and lint run in `npm test`; the build stays fast for `npm start`.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // globalNotFound: the app has two root layouts (app/(app), app/[lang]); app/global-not-found.tsx is the 404 of an unmatched address.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, globalNotFound: true },
   // Pages get these and their per-response CSP from proxy.ts; everything else (the API, Next's
   // assets, files) gets them here. HSTS only when the request came over HTTPS (lib/security/headers.ts).
   async headers() {

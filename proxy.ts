@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, PRERENDERED_PAGES, servedOverHttps } from "@/lib/security/headers.mjs";
+import { prerenderedCopy, publicAddressOfCopy } from "@/lib/routing/prerendered";
+import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers.mjs";
 
 /**
  * Runs before every page:
@@ -8,7 +9,10 @@ import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, PRERENDERED_PAGE
  * - a fast first gate: a request without a session cookie for a signed-in page is sent to the
  *   right sign-in page with the path to come back to. The real check (signature, session version,
  *   role, account) is done on the server by every layout, page, action and route; this only spares
- *   a round of rendering.
+ *   a round of rendering;
+ * - the public pages prerendered per locale (lib/routing/prerendered.ts): the public address is
+ *   rewritten to the copy of the visitor's locale, which has no nonce in its HTML, so it gets the
+ *   policy without one, and `Vary: Cookie, Accept-Language` since one address has two languages.
  */
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -26,9 +30,18 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, polic
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const nonce = PRERENDERED_PAGES.includes(pathname) ? null : newNonce();
-  const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
+  const copy = publicAddressOfCopy(pathname)
+    ? pathname
+    : prerenderedCopy({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
+  const nonce = copy ? null : newNonce();
+  const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
+  if (copy) {
+    const response = copy === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(`${copy}${search}`, request.url));
+    response.headers.set("Vary", "Cookie, Accept-Language");
+    return withSecurityHeaders(response, request, policy);
+  }
   if (!isPublic(pathname) && !hasSession) {
     const signIn = pathname === "/staff" || pathname.startsWith("/staff/") ? "/staff/sign-in" : "/sign-in";
     const url = new URL(signIn, request.url);
