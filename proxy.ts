@@ -12,7 +12,7 @@ import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps 
  *   a round of rendering;
  * - the public pages prerendered per locale (lib/routing/prerendered.ts): the public address is
  *   rewritten to the copy of the visitor's locale, which has no nonce in its HTML, so it gets the
- *   policy without one, and `Vary: Cookie, Accept-Language` since one address has two languages.
+ *   policy without one, and is kept out of shared caches since one address has two languages.
  */
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -38,8 +38,12 @@ export function proxy(request: NextRequest) {
   const nonce = copy ? null : newNonce();
   const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
   if (copy) {
-    const response = copy === pathname ? NextResponse.next() : NextResponse.rewrite(new URL(`${copy}${search}`, request.url));
-    response.headers.set("Vary", "Cookie, Accept-Language");
+    if (copy === pathname) return withSecurityHeaders(NextResponse.next(), request, policy);
+    const response = NextResponse.rewrite(new URL(`${copy}${search}`, request.url));
+    // One address, two languages: a shared cache must not keep the copy (Next sends the static
+    // copy with `s-maxage=31536000`, and its own `Vary` replaces any we set, so `Vary: Cookie` is
+    // not an option). The browser may keep it and revalidate: each copy has its own ETag.
+    response.headers.set("Cache-Control", "private, no-cache");
     return withSecurityHeaders(response, request, policy);
   }
   if (!isPublic(pathname) && !hasSession) {
