@@ -1,4 +1,5 @@
-import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY } from "./lib/security/headers.mjs";
+import { prerenderedRewrites } from "./lib/routing/prerendered-rewrites.mjs";
+import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY, PRERENDERED_PAGES } from "./lib/security/headers.mjs";
 
 const common = Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value }));
 
@@ -17,6 +18,10 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "1mb" }, globalNotFound: true },
   // Pages get these and their per-response CSP from proxy.ts; everything else (the API, Next's
   // assets, files) gets them here. HSTS only when the request came over HTTPS (lib/security/headers.ts).
+  // The public pages prerendered per locale: proxy.ts names the copy, this serves it (lib/routing/prerendered-rewrites.mjs).
+  async rewrites() {
+    return { beforeFiles: prerenderedRewrites(PRERENDERED_PAGES), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       { source: "/api/:path*", headers: [...common, { key: "Content-Security-Policy", value: NON_PAGE_POLICY }] },

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { prerenderedCopy, publicAddressOfCopy } from "@/lib/routing/prerendered";
+import { prerenderedLocale, publicAddressOfCopy } from "@/lib/routing/prerendered";
+import { PRERENDERED_LOCALE_HEADER } from "@/lib/routing/prerendered-rewrites.mjs";
 import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers.mjs";
 
 /**
@@ -31,19 +32,21 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, polic
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const locale = prerenderedLocale({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
   // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
-  const copy = publicAddressOfCopy(pathname)
-    ? pathname
-    : prerenderedCopy({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
-  const nonce = copy ? null : newNonce();
+  const prerendered = locale !== null || publicAddressOfCopy(pathname) !== null;
+  const nonce = prerendered ? null : newNonce();
   const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
-  if (copy) {
-    if (copy === pathname) return withSecurityHeaders(NextResponse.next(), request, policy);
-    const response = NextResponse.rewrite(new URL(`${copy}${search}`, request.url));
+  const headers = new Headers(request.headers);
+  // Set by us or not at all: next.config.js rewrites to the copy this names.
+  headers.delete(PRERENDERED_LOCALE_HEADER);
+  if (prerendered) {
+    if (locale) headers.set(PRERENDERED_LOCALE_HEADER, locale);
+    const response = NextResponse.next({ request: { headers } });
     // One address, two languages: a shared cache must not keep the copy (Next sends the static
     // copy with `s-maxage=31536000`, and its own `Vary` replaces any we set, so `Vary: Cookie` is
     // not an option). The browser may keep it and revalidate: each copy has its own ETag.
-    response.headers.set("Cache-Control", "private, no-cache");
+    if (locale) response.headers.set("Cache-Control", "private, no-cache");
     return withSecurityHeaders(response, request, policy);
   }
   if (!isPublic(pathname) && !hasSession) {
@@ -52,7 +55,6 @@ export function proxy(request: NextRequest) {
     if (pathname !== "/" || search) url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return withSecurityHeaders(NextResponse.redirect(url), request, policy);
   }
-  const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
   if (nonce) headers.set("x-nonce", nonce);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), request, policy);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chooseLocale } from "@/lib/i18n/locales";
 import { PRODUCT_IDS } from "@/lib/pricing";
 import { PRERENDERED_PAGES } from "@/lib/security/headers.mjs";
-import { prerenderedCopy, publicAddressOfCopy } from "./prerendered";
+import { prerenderedLocale, publicAddressOfCopy } from "./prerendered";
+import { PRERENDERED_LOCALE_HEADER, prerenderedRewrites } from "./prerendered-rewrites.mjs";
 
 const visitor = (pathname: string, facts: { session?: boolean; locale?: string; acceptLanguage?: string } = {}) => ({
   pathname,
@@ -27,21 +28,21 @@ describe("prerendered public pages", () => {
   });
 
   it("serves a visitor without a session the copy of their locale", () => {
-    expect(prerenderedCopy(visitor("/calculator"))).toBe("/en/calculator");
-    expect(prerenderedCopy(visitor("/calculator", { locale: "zh-CN" }))).toBe("/zh-CN/calculator");
-    expect(prerenderedCopy(visitor("/sign-in", { acceptLanguage: "zh-CN,zh;q=0.9" }))).toBe("/zh-CN/sign-in");
-    expect(prerenderedCopy(visitor("/prices/body", { locale: "en", acceptLanguage: "zh" }))).toBe("/en/prices/body");
+    expect(prerenderedLocale(visitor("/calculator"))).toBe("en");
+    expect(prerenderedLocale(visitor("/calculator", { locale: "zh-CN" }))).toBe("zh-CN");
+    expect(prerenderedLocale(visitor("/sign-in", { acceptLanguage: "zh-CN,zh;q=0.9" }))).toBe("zh-CN");
+    expect(prerenderedLocale(visitor("/prices/body", { locale: "en", acceptLanguage: "zh" }))).toBe("en");
   });
 
   it("gives a session cookie the per-request page where a session changes the page", () => {
-    for (const path of ["/calculator", "/sign-in", "/terms", "/prices/scan"]) expect(prerenderedCopy(visitor(path, { session: true }))).toBeNull();
-    expect(prerenderedCopy(visitor("/sign-up", { session: true, locale: "zh-CN" }))).toBe("/zh-CN/sign-up");
-    expect(prerenderedCopy(visitor("/forgot-password", { session: true }))).toBe("/en/forgot-password");
+    for (const path of ["/calculator", "/sign-in", "/terms", "/prices/scan"]) expect(prerenderedLocale(visitor(path, { session: true }))).toBeNull();
+    expect(prerenderedLocale(visitor("/sign-up", { session: true, locale: "zh-CN" }))).toBe("zh-CN");
+    expect(prerenderedLocale(visitor("/forgot-password", { session: true }))).toBe("en");
   });
 
   it("leaves every other page per request (and so with a nonce)", () => {
     for (const path of ["/", "/usage", "/staff/sign-in", "/reset-password", "/prices/nope", "/calculator/x", "/en/calculator"]) {
-      expect(prerenderedCopy(visitor(path))).toBeNull();
+      expect(prerenderedLocale(visitor(path))).toBeNull();
     }
   });
 
@@ -51,5 +52,12 @@ describe("prerendered public pages", () => {
     expect(publicAddressOfCopy("/fr/sign-in")).toBeNull();
     expect(publicAddressOfCopy("/en/usage")).toBeNull();
     expect(publicAddressOfCopy("/en")).toBeNull();
+  });
+
+  it("rewrites each public address to its locale's copy only when the proxy said which", () => {
+    const rules = prerenderedRewrites(PRERENDERED_PAGES);
+    expect(rules.map((rule) => rule.source)).toEqual([...PRERENDERED_PAGES]);
+    const prices = rules.find((rule) => rule.source === "/prices/body");
+    expect(prices).toEqual({ source: "/prices/body", has: [{ type: "header", key: PRERENDERED_LOCALE_HEADER, value: "(?<lang>[A-Za-z-]+)" }], destination: "/:lang/prices/body" });
   });
 });

@@ -1,4 +1,4 @@
-import { chooseLocale, isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { chooseLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { PRERENDERED_PAGES } from "@/lib/security/headers.mjs";
 
 /**
@@ -19,11 +19,14 @@ export interface RequestFacts {
   acceptLanguage: string | null;
 }
 
-/** The internal path of the prerendered copy to serve (`/zh-CN/calculator`), or null for a per-request page. */
-export function prerenderedCopy({ pathname, hasSession, cookie, acceptLanguage }: RequestFacts): string | null {
+/**
+ * The locale of the prerendered copy to serve (`zh-CN` for `/zh-CN/calculator`), or null for a
+ * per-request page. The rewrite itself is in next.config.js (lib/routing/prerendered-rewrites.mjs says why).
+ */
+export function prerenderedLocale({ pathname, hasSession, cookie, acceptLanguage }: RequestFacts): Locale | null {
   if (!PRERENDERED_PAGES.includes(pathname)) return null;
   if (hasSession && !SAME_FOR_A_SESSION.has(pathname)) return null;
-  return `/${chooseLocale(cookie(LOCALE_COOKIE), acceptLanguage)}${pathname}`;
+  return chooseLocale(cookie(LOCALE_COOKIE), acceptLanguage);
 }
 
 /**
