@@ -43,9 +43,11 @@ test.describe("security headers", () => {
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     // Plain HTTP here: no HSTS (it is sent only over HTTPS).
     expect(headers["strict-transport-security"]).toBeUndefined();
-    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
-    expect(scriptNonces.length).toBeGreaterThan(0);
-    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // Every script the server wrote carries this response's nonce. (Chunks Next's runtime adds later,
+    // e.g. for a prefetched page of the other root layout, run by 'strict-dynamic' without one.)
+    const scriptTags = (await response?.text())?.match(/<script\b[^>]*>/g) ?? [];
+    expect(scriptTags.length).toBeGreaterThan(0);
+    expect(scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
 
     expect(await violations()).toEqual([]);
   });
