@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { publicCatalog } from "@/lib/i18n/public-catalog";
 import { localeOf, localeParams } from "@/lib/i18n/static-params";
-import { catalogs, translatorFor } from "@/lib/i18n/translate";
+import { translatorFor } from "@/lib/i18n/translate";
 import "../globals.css";
 
 /**
@@ -32,7 +33,8 @@ export default async function LocaleRootLayout({ children, params }: { children:
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <Providers locale={locale} messages={catalogs[locale]}>
+        {/* Only what these pages' browser code reads: the whole catalog was most of each copy's HTML. */}
+        <Providers locale={locale} messages={publicCatalog(locale)}>
           {children}
         </Providers>
       </body>
