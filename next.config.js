@@ -1,4 +1,5 @@
-import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY } from "./lib/security/headers.mjs";
+import { prerenderedRewrites } from "./lib/routing/prerendered-rewrites.mjs";
+import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY, PRERENDERED_PAGES } from "./lib/security/headers.mjs";
 
 const common = Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value }));
 
@@ -13,9 +14,14 @@ const nextConfig = {
   typedRoutes: false,
   // The build's own type-check and lint run in `npm test`; the build stays fast for `npm start`.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // globalNotFound: the app has two root layouts (app/(app), app/[lang]); app/global-not-found.tsx is the 404 of an unmatched address.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, globalNotFound: true },
   // Pages get these and their per-response CSP from proxy.ts; everything else (the API, Next's
   // assets, files) gets them here. HSTS only when the request came over HTTPS (lib/security/headers.ts).
+  // The public pages prerendered per locale: proxy.ts names the copy, this serves it (lib/routing/prerendered-rewrites.mjs).
+  async rewrites() {
+    return { beforeFiles: prerenderedRewrites(PRERENDERED_PAGES), afterFiles: [], fallback: [] };
+  },
   async headers() {
     return [
       { source: "/api/:path*", headers: [...common, { key: "Content-Security-Policy", value: NON_PAGE_POLICY }] },

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, PRERENDERED_PAGES, servedOverHttps } from "@/lib/security/headers.mjs";
+import { prerenderedLocale, publicAddressOfCopy } from "@/lib/routing/prerendered";
+import { PRERENDERED_LOCALE_HEADER } from "@/lib/routing/prerendered-rewrites.mjs";
+import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers.mjs";
 
 /**
  * Runs before every page:
@@ -8,7 +10,10 @@ import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, PRERENDERED_PAGE
  * - a fast first gate: a request without a session cookie for a signed-in page is sent to the
  *   right sign-in page with the path to come back to. The real check (signature, session version,
  *   role, account) is done on the server by every layout, page, action and route; this only spares
- *   a round of rendering.
+ *   a round of rendering;
+ * - the public pages prerendered per locale (lib/routing/prerendered.ts): the public address is
+ *   rewritten to the copy of the visitor's locale, which has no nonce in its HTML, so it gets the
+ *   policy without one, and is kept out of shared caches since one address has two languages.
  */
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -26,16 +31,30 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, polic
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const nonce = PRERENDERED_PAGES.includes(pathname) ? null : newNonce();
-  const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const locale = prerenderedLocale({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
+  // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
+  const prerendered = locale !== null || publicAddressOfCopy(pathname) !== null;
+  const nonce = prerendered ? null : newNonce();
+  const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
+  const headers = new Headers(request.headers);
+  // Set by us or not at all: next.config.js rewrites to the copy this names.
+  headers.delete(PRERENDERED_LOCALE_HEADER);
+  if (prerendered) {
+    if (locale) headers.set(PRERENDERED_LOCALE_HEADER, locale);
+    const response = NextResponse.next({ request: { headers } });
+    // One address, two languages: a shared cache must not keep the copy (Next sends the static
+    // copy with `s-maxage=31536000`, and its own `Vary` replaces any we set, so `Vary: Cookie` is
+    // not an option). The browser may keep it and revalidate: each copy has its own ETag.
+    if (locale) response.headers.set("Cache-Control", "private, no-cache");
+    return withSecurityHeaders(response, request, policy);
+  }
   if (!isPublic(pathname) && !hasSession) {
     const signIn = pathname === "/staff" || pathname.startsWith("/staff/") ? "/staff/sign-in" : "/sign-in";
     const url = new URL(signIn, request.url);
     if (pathname !== "/" || search) url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return withSecurityHeaders(NextResponse.redirect(url), request, policy);
   }
-  const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
   if (nonce) headers.set("x-nonce", nonce);
   return withSecurityHeaders(NextResponse.next({ request: { headers } }), request, policy);

@@ -1,14 +1,25 @@
 "use client";
 
-import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import { useSearchParams } from "next/navigation";
+import { Suspense, useActionState } from "react";
+import type { AuthFormState } from "@/app/(app)/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
 type Action = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+
+/**
+ * The return target from the page's own query (`?callbackUrl=`), read in the browser so the sign-in
+ * page can be prerendered. Made safe here for the form; the action makes it safe again (it is input).
+ */
+function CallbackFromQuery() {
+  const target = useSearchParams().get("callbackUrl");
+  return target ? <input type="hidden" name="callbackUrl" value={safeReturnPath(target, "/")} /> : null;
+}
 
 /** The sign-in, staff sign-in and sign-up form: same fields, same error handling. */
 export function AuthForm({
@@ -20,6 +31,7 @@ export function AuthForm({
 }: {
   action: Action;
   submitLabel: MessageKey;
+  /** A fixed target, or "query": the page's `?callbackUrl=`. */
   callbackUrl?: string;
   withCompany?: boolean;
   newPassword?: boolean;
@@ -33,7 +45,13 @@ export function AuthForm({
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
-      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      {callbackUrl === "query" ? (
+        <Suspense fallback={null}>
+          <CallbackFromQuery />
+        </Suspense>
+      ) : callbackUrl ? (
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      ) : null}
       {withCompany ? <Field label={t("auth.field.company")} name="company" autoComplete="organization" required error={fieldError("company")} /> : null}
       <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={state.email} error={fieldError("email")} />
       <Field

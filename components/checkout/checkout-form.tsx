@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
-import { purchaseAction, type PurchaseState } from "@/app/(console)/checkout/actions";
+import { purchaseAction, type PurchaseState } from "@/app/(app)/(console)/checkout/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";

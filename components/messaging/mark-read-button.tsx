@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { markReadAction } from "@/app/(console)/messages/actions";
+import { markReadAction } from "@/app/(app)/(console)/messages/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { liveKeys } from "@/lib/live/keys";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { updateSubscriptionAction } from "@/app/(console)/messages/actions";
+import { updateSubscriptionAction } from "@/app/(app)/(console)/messages/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createApiKeyAction, type CreateKeyState } from "@/app/(console)/api-keys/actions";
+import { createApiKeyAction, type CreateKeyState } from "@/app/(app)/(console)/api-keys/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

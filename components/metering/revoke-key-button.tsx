@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { revokeApiKeyAction } from "@/app/(console)/api-keys/actions";
+import { revokeApiKeyAction } from "@/app/(app)/(console)/api-keys/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { errorMessage } from "@/lib/i18n/translator";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateThresholdAction, type ThresholdState } from "@/app/(console)/alerts/actions";
+import { updateThresholdAction, type ThresholdState } from "@/app/(app)/(console)/alerts/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { activateAction, type ActivateState } from "@/app/(console)/services/actions";
+import { activateAction, type ActivateState } from "@/app/(app)/(console)/services/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

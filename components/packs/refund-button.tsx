@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { refundAction, type RefundState } from "@/app/(console)/packs/actions";
+import { refundAction, type RefundState } from "@/app/(app)/(console)/packs/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translator";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateProfileAction, type ProfileState } from "@/app/(console)/profile/actions";
+import { updateProfileAction, type ProfileState } from "@/app/(app)/(console)/profile/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { QuotaFormState } from "@/app/(console)/qps/actions";
+import type { QuotaFormState } from "@/app/(app)/(console)/qps/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveBudgetAction, type SpendFormState } from "@/app/(console)/budgets/actions";
+import { saveBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteBudgetAction, type SpendFormState } from "@/app/(console)/budgets/actions";
+import { deleteBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { errorMessage } from "@/lib/i18n/translate";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { sandboxPayAction, type SandboxPayState } from "@/app/sandbox/checkout/[orderId]/actions";
+import { sandboxPayAction, type SandboxPayState } from "@/app/(app)/sandbox/checkout/[orderId]/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { topUpAction, type TopUpFormState } from "@/app/(console)/balance/actions";
+import { topUpAction, type TopUpFormState } from "@/app/(app)/(console)/balance/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -6,15 +6,30 @@
  * Pages get a strict Content-Security-Policy: scripts run only with this response's nonce
  * ('strict-dynamic' lets the scripts Next.js loads with it load their chunks), so an injected
  * <script> or inline handler does not run. Next.js reads the nonce from the request's CSP header
- * and puts it on its own scripts; that needs the page rendered per request, which every page is
- * today (the root layout reads the locale cookie). A page that is prerendered (static) has no
+ * and puts it on its own scripts; that needs the page rendered per request, which every console
+ * page is (its root layout reads the locale cookie). A page that is prerendered (static) has no
  * nonce in its HTML: it is listed in PRERENDERED_PAGES and gets the same policy with
  * 'self' 'unsafe-inline' scripts instead, which stays safe only because such a page is public,
  * takes no input and shows nothing per user. Styles allow 'unsafe-inline': React renders style
  * attributes (the usage bars), and a style cannot run code.
  */
-/** @type {readonly string[]} */
-export const PRERENDERED_PAGES = [];
+/**
+ * The public addresses proxy.ts serves from a prerendered copy (app/[lang], one per locale). The
+ * price pages are listed one by one (this file is plain JavaScript for next.config.js);
+ * lib/routing/prerendered.test.ts fails when a product is missing.
+ * @type {readonly string[]}
+ */
+export const PRERENDERED_PAGES = [
+  "/calculator",
+  "/sign-in",
+  "/sign-up",
+  "/forgot-password",
+  "/terms",
+  "/prices/scan",
+  "/prices/recognition",
+  "/prices/processing",
+  "/prices/body",
+];
 
 /**
  * @param {{ nonce: string | null, allowEval: boolean }} options `allowEval`: development only

@@ -1,0 +1,43 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { publicCatalog } from "@/lib/i18n/public-catalog";
+import { localeOf, localeParams } from "@/lib/i18n/static-params";
+import { translatorFor } from "@/lib/i18n/translate";
+import "../globals.css";
+
+/**
+ * The root layout of the prerendered public pages, one copy per locale. proxy.ts rewrites the public
+ * address (`/calculator`) to the copy of the visitor's locale (`/zh-CN/calculator`) by the same rule
+ * as the rest of the app (cookie, then Accept-Language), so nothing here reads the request: no
+ * cookies(), headers(), auth() or searchParams anywhere under app/[lang], or the pages turn dynamic
+ * (e2e/prerendered.spec.ts fails). The console's own root layout is app/(app)/layout.tsx.
+ */
+export const dynamicParams = false;
+export const generateStaticParams = localeParams;
+
+export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
+  const t = translatorFor(await localeOf(params));
+  return {
+    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
+    description: t("app.tagline"),
+    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+    manifest: "/manifest.webmanifest",
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5ad6" };
+
+export default async function LocaleRootLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
+  const locale = await localeOf(params);
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen font-sans antialiased">
+        {/* Only what these pages' browser code reads: the whole catalog was most of each copy's HTML. */}
+        <Providers locale={locale} messages={publicCatalog(locale)}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

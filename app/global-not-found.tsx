@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslator } from "@/lib/i18n/server";
+import "./globals.css";
+
+/**
+ * The 404 of an address no route matches. The app has two root layouts (app/(app) for the console,
+ * app/[lang] for the prerendered public pages), so this one stands alone (next.config.js turns it
+ * on); a page's own notFound() still renders app/(app)/not-found.tsx inside the console's layout.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("notFound.title") };
+}
+
+export default async function GlobalNotFound() {
+  const { locale, t } = await getTranslator();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen font-sans antialiased">
+        <main className="flex min-h-screen flex-col items-center justify-center gap-3 p-6 text-center">
+          <p className="text-5xl font-semibold text-brand-600">404</p>
+          <h1 className="text-lg font-medium">{t("notFound.title")}</h1>
+          <Link href="/" className="text-sm text-brand-600 hover:underline">
+            {t("notFound.back")}
+          </Link>
+        </main>
+      </body>
+    </html>
+  );
+}

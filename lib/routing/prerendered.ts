@@ -1,0 +1,39 @@
+import { chooseLocale, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+import { PRERENDERED_PAGES } from "@/lib/security/headers.mjs";
+
+/**
+ * Which public addresses are served from a prerendered copy (app/[lang]/…, one per locale), for
+ * proxy.ts. Kept apart from the proxy so it is tested as a plain function.
+ *
+ * Most of them show something for a session (the calculator, prices and terms offer the way back
+ * to the console; sign-in sends a signed-in customer on): a request carrying a session cookie gets
+ * the per-request page in app/(app) instead. Sign-up and forgot-password look the same for
+ * everyone and are only prerendered.
+ */
+const SAME_FOR_A_SESSION = new Set(["/sign-up", "/forgot-password"]);
+
+export interface RequestFacts {
+  pathname: string;
+  hasSession: boolean;
+  cookie: (name: string) => string | undefined;
+  acceptLanguage: string | null;
+}
+
+/**
+ * The locale of the prerendered copy to serve (`zh-CN` for `/zh-CN/calculator`), or null for a
+ * per-request page. The rewrite itself is in next.config.js (lib/routing/prerendered-rewrites.mjs says why).
+ */
+export function prerenderedLocale({ pathname, hasSession, cookie, acceptLanguage }: RequestFacts): Locale | null {
+  if (!PRERENDERED_PAGES.includes(pathname)) return null;
+  if (hasSession && !SAME_FOR_A_SESSION.has(pathname)) return null;
+  return chooseLocale(cookie(LOCALE_COOKIE), acceptLanguage);
+}
+
+/**
+ * The public address of a copy asked for by its internal path (`/en/calculator` → `/calculator`):
+ * the copies have one address each, the public one, whose language is the visitor's.
+ */
+export function publicAddressOfCopy(pathname: string): string | null {
+  const [, lang, rest] = /^\/([^/]+)(\/.+)$/.exec(pathname) ?? [];
+  return isLocale(lang) && rest !== undefined && PRERENDERED_PAGES.includes(rest) ? rest : null;
+}
