@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { NavIcon } from "./icons";
 import type { NavSection } from "./nav";
 
 export function NavLinks({ sections }: { sections: NavSection[] }) {
@@ -25,9 +26,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
                       active ? "bg-brand-50 font-medium text-brand-700" : "text-ink/80 hover:bg-canvas hover:text-ink"
                     }`}
                   >
-                    <span aria-hidden="true" className="w-4 text-center">
-                      {item.icon}
-                    </span>
+                    <NavIcon name={item.icon} />
                     {t(item.label)}
                   </Link>
                 </li>
