@@ -70,7 +70,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
                     packId={pack.id}
                     until={until}
                     name={pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}
-                    preview={previews.get(pack.id) ?? { cash: "0", income: "0", gift: "0", total: "0", voucherNotReturned: "0", review: false }}
+                    preview={previews.get(pack.id) ?? { cash: "0.00", income: "0.00", gift: "0.00", total: "0.00", voucherNotReturned: "0.00", review: false }}
                   />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">
