@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Calculator } from "@/components/calculator/calculator";
+import { calculate } from "@/lib/calculator/compute";
 import { PublicFrame } from "@/components/calculator/public-frame";
 import { PageHeader } from "@/components/shell/page-header";
 import { auth } from "@/lib/auth";
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Public (proxy.ts lets it through): the pricing runs in the browser, so nothing here needs a session. */
 export default async function CalculatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [{ t }, session] = await Promise.all([getTranslator(), auth()]);
+  const initial = prefilledForm(await searchParams, monthOf(now()));
   const role = session?.user?.role;
   const back = !role
     ? { href: "/sign-in", label: t("calculator.signIn") }
@@ -38,7 +40,7 @@ export default async function CalculatorPage({ searchParams }: { searchParams: P
         }
       />
       {/* Issue 13: advice links here with the account's numbers; without parameters it opens empty. */}
-      <Calculator initial={prefilledForm(await searchParams, monthOf(now()))} />
+      <Calculator initial={initial} initialResult={calculate(initial)} />
     </PublicFrame>
   );
 }
