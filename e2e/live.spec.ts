@@ -54,13 +54,13 @@ test("the console's JSON routes need a session and answer only for its own accou
   expect(await own.json()).toMatchObject({ calls: 0, estimatedTotal: "0.00" });
 });
 
-/** Fails the test's last check if the page navigates (a reload or a new document) after it is called. */
-function watchForReload(page: Page): () => boolean {
-  let reloaded = false;
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) reloaded = true;
-  });
-  return () => reloaded;
+/**
+ * A mark in the page's window, gone if the document is reloaded or replaced. (Playwright's
+ * framenavigated also fires for same-document history updates, such as router.refresh's.)
+ */
+async function watchForReload(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  return async () => !(await page.evaluate(() => "__sameDocument" in window));
 }
 
 test("a pending top-up on the open balance page turns into received, with the new balance, when it is paid elsewhere", async ({ page, context, customer: _customer }) => {
@@ -76,7 +76,11 @@ test("a pending top-up on the open balance page turns into received, with the ne
   await expect(status).toHaveAttribute("data-status", "pending");
   await expect(status).toContainText("Top-up of ¥321.00 is waiting for the provider's confirmation");
   await expect(page.getByTestId("balance-total")).toHaveText("¥0.00");
-  const reloaded = watchForReload(page);
+  const transactions = page.getByRole("table").filter({ hasText: "Top-up order" });
+  await expect(transactions).toHaveCount(0);
+  const badge = page.getByTestId("unread-count");
+  const unreadBefore = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
+  const reloaded = await watchForReload(page);
 
   const provider = await context.newPage();
   await provider.goto(providerPage);
@@ -88,7 +92,10 @@ test("a pending top-up on the open balance page turns into received, with the ne
   await expect(status).toContainText("Top-up of ¥321.00 received");
   await expect(page.getByTestId("balance-total")).toHaveText("¥321.00");
   await expect(page.getByTestId("balance-cash")).toHaveText("¥321.00");
-  expect(reloaded()).toBe(false);
+  // The transaction list (server-rendered) was refreshed in place, and the bell counts the notice.
+  await expect(transactions).toContainText("+¥321.00");
+  await expect(badge).toHaveText(String(unreadBefore + 1));
+  expect(await reloaded()).toBe(false);
 });
 
 test("the arrears banner appears when a close leaves the balance negative and goes when a top-up in another tab pays it", async ({ page, context, customer }) => {
@@ -97,7 +104,7 @@ test("the arrears banner appears when a close leaves the balance negative and go
   // Another spec's suspension run may suspend this account while it owes: either banner will do.
   const banner = page.locator('[data-testid="arrears-banner"], [data-testid="suspended-banner"]');
   await expect(banner).toHaveCount(0);
-  const reloaded = watchForReload(page);
+  const reloaded = await watchForReload(page);
 
   // A month of its own (bills.spec.ts closes the last two): 100,000 × 0.002 = ¥200.00 owed.
   const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
@@ -111,5 +118,5 @@ test("the arrears banner appears when a close leaves the balance negative and go
   await topUp(other, "200");
   await other.close();
   await expect(banner).toHaveCount(0, { timeout: 30_000 });
-  expect(reloaded()).toBe(false);
+  expect(await reloaded()).toBe(false);
 });
