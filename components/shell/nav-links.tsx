@@ -3,10 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { NavIcon } from "./icons";
-import type { NavSection } from "./nav";
+import type { RenderedNavSection } from "./nav";
 
-export function NavLinks({ sections }: { sections: NavSection[] }) {
+export function NavLinks({ sections }: { sections: RenderedNavSection[] }) {
   const { t } = useI18n();
   const pathname = usePathname();
   return (
@@ -26,7 +25,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
                       active ? "bg-brand-50 font-medium text-brand-700" : "text-ink/80 hover:bg-canvas hover:text-ink"
                     }`}
                   >
-                    <NavIcon name={item.icon} />
+                    {item.icon}
                     {t(item.label)}
                   </Link>
                 </li>

@@ -1,4 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { ReactNode } from "react";
 import type { NavIconName } from "./icons";
 
 export interface NavItem {
@@ -11,6 +12,15 @@ export interface NavItem {
 export interface NavSection {
   title: MessageKey;
   items: NavItem[];
+}
+
+/**
+ * A section as the (client) navigation receives it: each icon already rendered on the server
+ * (AppShell), so the icons' SVG data is markup, not JavaScript in every page's bundle.
+ */
+export interface RenderedNavSection {
+  title: MessageKey;
+  items: (Omit<NavItem, "icon"> & { icon: ReactNode })[];
 }
 
 /** The customer console's sections. Only pages that exist are listed; each issue adds its own. */
