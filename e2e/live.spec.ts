@@ -1,5 +1,6 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { activate, createKey, postUsage, topUp } from "./metering-helpers";
+import { activate, createKey, postUsage, shanghaiMonth, topUp } from "./metering-helpers";
 
 // Figures that change while you watch (issue 11): no reload between the API call and the check.
 
@@ -51,4 +52,71 @@ test("the console's JSON routes need a session and answer only for its own accou
   const own = await page.request.get("/api/console/usage");
   expect(own.status()).toBe(200);
   expect(await own.json()).toMatchObject({ calls: 0, estimatedTotal: "0.00" });
+});
+
+/**
+ * A mark in the page's window, gone if the document is reloaded or replaced. (Playwright's
+ * framenavigated also fires for same-document history updates, such as router.refresh's.)
+ */
+async function watchForReload(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  return async () => !(await page.evaluate(() => "__sameDocument" in window));
+}
+
+test("a pending top-up on the open balance page turns into received, with the new balance, when it is paid elsewhere", async ({ page, context, customer: _customer }) => {
+  await page.goto("/balance");
+  await page.getByLabel("Amount (¥)").fill("321");
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
+  const providerPage = page.url();
+  const orderId = new URL(providerPage).pathname.split("/").at(-1);
+  // Back on the balance page before the provider has confirmed (a real provider's notice can lag).
+  await page.goto(`/balance?topup=${orderId}`);
+  const status = page.getByTestId("top-up-status");
+  await expect(status).toHaveAttribute("data-status", "pending");
+  await expect(status).toContainText("Top-up of ¥321.00 is waiting for the provider's confirmation");
+  await expect(page.getByTestId("balance-total")).toHaveText("¥0.00");
+  const transactions = page.getByRole("table").filter({ hasText: "Top-up order" });
+  await expect(transactions).toHaveCount(0);
+  const badge = page.getByTestId("unread-count");
+  const unreadBefore = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
+  const reloaded = await watchForReload(page);
+
+  const provider = await context.newPage();
+  await provider.goto(providerPage);
+  await provider.getByRole("button", { name: "Pay ¥321.00" }).click();
+  await expect(provider.getByText("Top-up of ¥321.00 received")).toBeVisible();
+  await provider.close();
+
+  await expect(status).toHaveAttribute("data-status", "paid");
+  await expect(status).toContainText("Top-up of ¥321.00 received");
+  await expect(page.getByTestId("balance-total")).toHaveText("¥321.00");
+  await expect(page.getByTestId("balance-cash")).toHaveText("¥321.00");
+  // The transaction list (server-rendered) was refreshed in place, and the bell counts the notice.
+  await expect(transactions).toContainText("+¥321.00");
+  await expect(badge).toHaveText(String(unreadBefore + 1));
+  expect(await reloaded()).toBe(false);
+});
+
+test("the arrears banner appears when a close leaves the balance negative and goes when a top-up in another tab pays it", async ({ page, context, customer }) => {
+  await activate(page, "processing");
+  await page.goto("/");
+  // Another spec's suspension run may suspend this account while it owes: either banner will do.
+  const banner = page.locator('[data-testid="arrears-banner"], [data-testid="suspended-banner"]');
+  await expect(banner).toHaveCount(0);
+  const reloaded = await watchForReload(page);
+
+  // A month of its own (bills.spec.ts closes the last two): 100,000 × 0.002 = ¥200.00 owed.
+  const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - 3;
+  const closed = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  const response = await page.request.post("/api/test/close", { data: { email: customer.email, month: closed, usage: { "processing.crop": 100_000 } } });
+  expect(response.status(), await response.text()).toBe(200);
+  await expect(banner).toContainText("¥200.00", { timeout: 30_000 });
+
+  const other = await context.newPage();
+  await topUp(other, "200");
+  await other.close();
+  await expect(banner).toHaveCount(0, { timeout: 30_000 });
+  expect(await reloaded()).toBe(false);
 });

@@ -1,20 +1,24 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import type { ArrearsStanding } from "@/lib/billing/standing";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format-date";
-import type { Translate } from "@/lib/i18n/translate";
-import { Dec, formatYuan } from "@/lib/pricing";
+import type { Translate } from "@/lib/i18n/translator";
+import type { StandingJson } from "@/lib/live/keys";
+import { yuanText } from "@/lib/pricing/money-text";
 import { Countdown } from "./countdown";
 import { monthList } from "./month-label";
 
 /**
  * SPEC §6 on every console page: in arrears, how much is owed and the time left before suspension
  * (a live countdown to arrears_since + 24 h); suspended, why, what it means and how to restore.
- * Both lead to the top-up. Printed bills leave it out.
+ * Both lead to the top-up. Printed bills leave it out. Rendered in the browser by LiveStandingBanner
+ * from the standing's JSON (money as the server's strings, so no decimal.js here).
  */
-export function ArrearsBanner({ t, locale, standing, now }: { t: Translate; locale: Locale; standing: ArrearsStanding; now: Date }) {
-  const owed = formatYuan(standing.owed);
+export function ArrearsBanner({ t, locale, standing, nowMs }: { t: Translate; locale: Locale; standing: NonNullable<StandingJson["standing"]>; nowMs: number }) {
+  const owed = yuanText(standing.owed);
+  // The balance is minus what is owed (owed is what brings it back to zero).
+  const balance = standing.owed === "0.00" ? yuanText("0.00") : yuanText(`-${standing.owed}`);
+  const suspendAt = standing.suspendAt ? new Date(standing.suspendAt) : null;
   const months = standing.months.length > 0 ? monthList(locale, standing.months) : "—";
   const suspended = standing.status === "suspended";
   return (
@@ -24,15 +28,15 @@ export function ArrearsBanner({ t, locale, standing, now }: { t: Translate; loca
           <p className="font-semibold">{suspended ? t("banner.suspended.title") : t("banner.arrears.title", { owed })}</p>
           {suspended ? (
             <>
-              <p>{t("banner.suspended.body", { months, balance: formatYuan(new Dec(0).minus(standing.owed)) })}</p>
+              <p>{t("banner.suspended.body", { months, balance: balance })}</p>
               <p>{t("banner.suspended.restore", { owed })}</p>
             </>
           ) : (
             <>
-              <p>{t("banner.arrears.body", { months, owed, deadline: standing.suspendAt ? formatDateTime(locale, standing.suspendAt) : "—" })}</p>
-              {standing.suspendAt ? (
+              <p>{t("banner.arrears.body", { months, owed, deadline: suspendAt ? formatDateTime(locale, suspendAt) : "—" })}</p>
+              {suspendAt ? (
                 <p>
-                  <Countdown deadlineMs={standing.suspendAt.getTime()} serverNowMs={now.getTime()} />
+                  <Countdown deadlineMs={suspendAt.getTime()} serverNowMs={nowMs} />
                 </p>
               ) : null}
             </>

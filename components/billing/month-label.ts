@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
-import { parseMonth } from "@/lib/pricing";
+import { parseMonth } from "@/lib/pricing/months";
 
 /** A billing month for people: "March 2025", "2025年3月" (computed in UTC so no time zone moves it). */
 export function monthLabel(locale: Locale, month: string): string {

@@ -3,7 +3,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import type { Advice } from "@/lib/calculator/advice";
-import { formatCount, formatYuan } from "@/lib/pricing";
+import { formatCount, formatYuan } from "@/lib/pricing/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { apiName } from "./labels";
 

@@ -1,10 +1,9 @@
 "use client";
 
-import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { calculate } from "@/lib/calculator/compute";
+import type { Calculation } from "@/lib/calculator/compute";
 import { emptyForm, type CalculatorForm } from "@/lib/calculator/form";
-import { monthOf } from "@/lib/pricing";
 import { AdviceList } from "./advice-list";
 import { Bill } from "./bill";
 import { MonthCard } from "./month-card";
@@ -15,15 +14,31 @@ import { UsageCards } from "./usage-cards";
 
 export type FormUpdate = (change: (form: CalculatorForm) => CalculatorForm) => void;
 
-/** The price calculator: the form on the left, the bill on the right, the tier tables below. */
-export function Calculator({ initial }: { initial?: CalculatorForm } = {}) {
+type Calculate = (form: CalculatorForm) => Calculation;
+
+/**
+ * The price calculator: the form on the left, the bill on the right, the tier tables below. The page
+ * computes the first result on the server; the quote engine (lib/pricing with zod's input schema,
+ * ~55 kB gzip) loads after the first paint, so it is not part of the page's first-load JavaScript.
+ */
+export function Calculator({ initial, initialResult }: { initial: CalculatorForm; initialResult: Calculation }) {
   const { t } = useI18n();
-  // The current month in the browser (Asia/Shanghai months, SPEC §1).
-  const [form, setForm] = useState<CalculatorForm>(() => initial ?? emptyForm(monthOf(new Date())));
-  const nextKey = useRef((initial?.purchases.length ?? 0) + 1);
+  const [form, setForm] = useState<CalculatorForm>(initial);
+  const nextKey = useRef(initial.purchases.length + 1);
   const newKey = () => nextKey.current++;
   const deferred = useDeferredValue(form);
-  const result = useMemo(() => calculate(deferred), [deferred]);
+  const [calculate, setCalculate] = useState<Calculate | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    void import("@/lib/calculator/compute").then((engine) => {
+      if (mounted) setCalculate(() => engine.calculate);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  // Until the engine is there (a moment after the first paint) the server's result for the first form stands.
+  const result = useMemo(() => (calculate ? calculate(deferred) : initialResult), [calculate, deferred, initialResult]);
   const error = result.ok ? null : result.error;
   const update: FormUpdate = (change) => setForm(change);
 

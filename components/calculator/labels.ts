@@ -1,4 +1,8 @@
-import { PRICE_BOOKS, bookOffersApi, formatCount, formatYuan, packSpecById, type ApiId, type ProductId } from "@/lib/pricing";
+import { PRICE_BOOKS } from "@/lib/pricing/catalog/price-books";
+import { bookOffersApi } from "@/lib/pricing/price-book";
+import { formatCount, formatYuan } from "@/lib/pricing/format";
+import { packSpecById } from "@/lib/pricing/catalog/packs";
+import { type ApiId, type ProductId } from "@/lib/pricing/catalog/products";
 import type { CalculatorError, FieldRef } from "@/lib/calculator/errors";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translator";
 

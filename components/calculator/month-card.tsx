@@ -7,7 +7,8 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { errorIsAbout, type CalculatorError } from "@/lib/calculator/errors";
 import type { CalculatorForm } from "@/lib/calculator/form";
-import { FIRST_PRICED_MONTH, priceBookForMonth, type PriceBook } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, type PriceBook } from "@/lib/pricing/catalog/price-books";
+import { priceBookForMonth } from "@/lib/pricing/price-book";
 import type { FormUpdate } from "./calculator";
 
 function bookOf(month: string): PriceBook | null {

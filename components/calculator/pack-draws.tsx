@@ -2,7 +2,8 @@
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { CalculatorForm } from "@/lib/calculator/form";
-import { formatCount, type Quote } from "@/lib/pricing";
+import { formatCount } from "@/lib/pricing/format";
+import { type Quote } from "@/lib/pricing/quote/quote-month";
 import type { Translate } from "@/lib/i18n/translate";
 import { packLabel } from "./labels";
 

@@ -3,7 +3,9 @@
 import type { SelectHTMLAttributes } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
-import { API_IDS, PACKS, formatCount, formatYuan } from "@/lib/pricing";
+import { API_IDS } from "@/lib/pricing/catalog/products";
+import { PACKS } from "@/lib/pricing/catalog/packs";
+import { formatCount, formatYuan } from "@/lib/pricing/format";
 import { apiName } from "./labels";
 
 const APIS_WITH_PACKS = API_IDS.filter((api) => PACKS.some((pack) => pack.api === api));

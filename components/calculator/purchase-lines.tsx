@@ -1,7 +1,9 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { ONE_TIME_ITEMS, formatCount, formatYuan, type Quote, type QuotePurchase } from "@/lib/pricing";
+import { ONE_TIME_ITEMS } from "@/lib/pricing/catalog/one-time";
+import { formatCount, formatYuan } from "@/lib/pricing/format";
+import { type Quote, type QuotePurchase } from "@/lib/pricing/quote/quote-month";
 import type { Translate } from "@/lib/i18n/translate";
 import { packLabel, periodKey } from "./labels";
 

@@ -4,7 +4,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { tierRows, type TierRow } from "@/lib/calculator/tier-rows";
-import { formatCount, type Quote, type QuoteLine } from "@/lib/pricing";
+import { formatCount } from "@/lib/pricing/format";
+import { type Quote, type QuoteLine } from "@/lib/pricing/quote/quote-month";
 import type { Translate } from "@/lib/i18n/translate";
 import { apiName } from "./labels";
 

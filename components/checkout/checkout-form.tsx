@@ -1,53 +1,48 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useState } from "react";
 import { purchaseAction, type PurchaseState } from "@/app/(app)/(console)/checkout/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { errorMessage } from "@/lib/i18n/translator";
-import type { ProductId } from "@/lib/pricing/catalog/products";
-import { Dec } from "@/lib/pricing/decimal";
-import { formatYuan } from "@/lib/pricing/format";
-import { splitPayment } from "@/lib/pricing/payment";
+import type { PaidFrom } from "@/lib/pricing/refund";
+import { yuanText } from "@/lib/pricing/money-text";
 import { PaymentSplit } from "./payment-split";
 
 export interface CheckoutVoucher {
   id: string;
-  remaining: string;
-  products: ProductId[];
-  expiresAt: string;
   label: string;
 }
 
+/** What paying would do with one voucher choice: money as the server's two-decimal strings. */
+export type CheckoutSplit = { ok: true; paid: PaidFrom; balanceAfter: string } | { ok: false; balanceNeeded: string; balanceAvailable: string; shortfall: string };
+
 /**
- * The confirm step: the voucher choice and the live split (computed with lib/pricing's splitPayment,
- * the same function the server charges with). The idempotency key was made when the page rendered,
- * so a double click or a retry charges once.
+ * The confirm step: the voucher choice and its split. The page computes the split for every choice
+ * with lib/pricing's splitPayment, the same function the server charges with, so this browser code
+ * only picks one (and carries no decimal arithmetic). The idempotency key was made when the page
+ * rendered, so a double click or a retry charges once.
  */
 export function CheckoutForm({
   amount,
-  product,
-  balance,
   vouchers,
-  at,
+  splits,
   hidden,
 }: {
   amount: string;
-  product: ProductId;
-  balance: { cash: string; income: string; gift: string };
   vouchers: CheckoutVoucher[];
-  at: string;
+  /** By voucher id; "" is paying without one. */
+  splits: Record<string, CheckoutSplit>;
   hidden: Record<string, string>;
 }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<PurchaseState, FormData>(purchaseAction, {});
   const [voucherId, setVoucherId] = useState(vouchers[0]?.id ?? "");
-  const voucher = vouchers.find((v) => v.id === voucherId);
-  const split = useMemo(() => splitPayment({ price: amount, product, balance, voucher, at }), [amount, product, balance, voucher, at]);
-  const after = split.ok ? new Dec(balance.cash).plus(balance.income).plus(balance.gift).minus(split.paid.gift).minus(split.paid.income).minus(split.paid.cash) : null;
+  const split = splits[voucherId] ?? splits[""];
+  if (!split) throw new Error("checkout: no split for the voucher choice");
   return (
     <form action={action} className="space-y-4">
       {Object.entries(hidden).map(([name, value]) => (
@@ -76,18 +71,18 @@ export function CheckoutForm({
           <>
             <PaymentSplit t={t} paid={split.paid} />
             <p className="text-xs text-muted">{t("checkout.split.order")}</p>
-            {after ? <p className="text-xs text-muted">{t("checkout.balanceAfter", { amount: formatYuan(after) })}</p> : null}
+            <p className="text-xs text-muted">{t("checkout.balanceAfter", { amount: yuanText(split.balanceAfter) })}</p>
           </>
         ) : (
           <Alert tone="warning">
-            {t("checkout.short", { needed: formatYuan(split.balanceNeeded), available: formatYuan(split.balanceAvailable), shortfall: formatYuan(split.shortfall) })}
+            {t("checkout.short", { needed: yuanText(split.balanceNeeded), available: yuanText(split.balanceAvailable), shortfall: yuanText(split.shortfall) })}
           </Alert>
         )}
       </div>
       {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? t("checkout.paying") : t("checkout.confirm", { amount: formatYuan(amount) })}
+          {pending ? t("checkout.paying") : t("checkout.confirm", { amount: yuanText(amount) })}
         </Button>
         {!split.ok || state.error === "insufficient-balance" ? (
           <Link href="/balance" className={buttonClass("secondary")}>

@@ -1,5 +1,5 @@
-import type { Translate } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing/format";
+import type { Translate } from "@/lib/i18n/translator";
+import { yuanText } from "@/lib/pricing/money-text";
 import type { PaidFrom } from "@/lib/pricing/refund";
 
 /** The exact split of a payment over voucher, gift, income and cash (SPEC §3). */
@@ -15,7 +15,7 @@ export function PaymentSplit({ t, paid }: { t: Translate; paid: PaidFrom }) {
       {rows.map(([id, key, amount]) => (
         <div key={id} className="flex justify-between px-3 py-2" data-testid={`split-${id}`}>
           <dt className="text-muted">{t(key)}</dt>
-          <dd className={amount === "0.00" ? "text-muted" : "font-medium"}>{formatYuan(amount)}</dd>
+          <dd className={amount === "0.00" ? "text-muted" : "font-medium"}>{yuanText(amount)}</dd>
         </div>
       ))}
     </dl>

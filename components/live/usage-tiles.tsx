@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fetchLive, LIVE_INTERVALS, liveKeys, type UsageTotalsJson } from "@/lib/live/keys";
-import { formatCount, formatYuan } from "@/lib/pricing/format";
+import { formatCount, yuanText } from "@/lib/pricing/money-text";
 
 /**
  * The usage page's month-to-date figures. Prefetched by the page on the server; for the current
@@ -16,13 +16,13 @@ export function UsageTiles({ month, live }: { month: string; live: boolean }) {
     queryFn: () => fetchLive<UsageTotalsJson>(`/api/console/usage?month=${month}`),
     refetchInterval: live ? LIVE_INTERVALS.usage : false,
   });
-  const totals = data ?? { calls: 0, free: 0, fromPacks: 0, billable: 0, estimatedTotal: "0" };
+  const totals = data ?? { calls: 0, free: 0, fromPacks: 0, billable: 0, estimatedTotal: "0.00" };
   const tiles = [
     { label: t("usage.totals.calls"), value: formatCount(totals.calls), id: "calls" },
     { label: t("usage.totals.free"), value: formatCount(totals.free), id: "free" },
     { label: t("usage.totals.packs"), value: formatCount(totals.fromPacks), id: "packs" },
     { label: t("usage.totals.billable"), value: formatCount(totals.billable), id: "billable" },
-    { label: t("usage.totals.estimate"), value: formatYuan(totals.estimatedTotal), id: "estimate" },
+    { label: t("usage.totals.estimate"), value: yuanText(totals.estimatedTotal), id: "estimate" },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

@@ -1,10 +1,11 @@
 "use client";
 
+import { monthLabel } from "@/components/billing/month-label";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 /** A GET form, so the month is in the URL (shareable, back button); it submits itself on change. */
 export function MonthPicker({ months, current, selected }: { months: string[]; current: string; selected: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <form method="get" className="flex items-center gap-2">
       <label htmlFor="month" className="text-sm font-medium text-ink">
@@ -19,7 +20,7 @@ export function MonthPicker({ months, current, selected }: { months: string[]; c
       >
         {months.map((month) => (
           <option key={month} value={month}>
-            {month === current ? t("usage.month.current", { month }) : month}
+            {month === current ? t("usage.month.current", { month: monthLabel(locale, month) }) : monthLabel(locale, month)}
           </option>
         ))}
       </select>

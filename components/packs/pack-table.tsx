@@ -1,3 +1,4 @@
+import { monthLabel } from "@/components/billing/month-label";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { formatDate } from "@/lib/i18n/format-date";
@@ -47,7 +48,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
               <Td>
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
                 <p className="mt-1 text-xs text-muted">
-                  {pack.freeMonth ? t("packs.freeMonth", { month: pack.freeMonth }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
+                  {pack.freeMonth ? t("packs.freeMonth", { month: monthLabel(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
                 </p>
               </Td>
               <Td>
@@ -70,7 +71,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
                     packId={pack.id}
                     until={until}
                     name={pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}
-                    preview={previews.get(pack.id) ?? { cash: "0", income: "0", gift: "0", total: "0", voucherNotReturned: "0", review: false }}
+                    preview={previews.get(pack.id) ?? { cash: "0.00", income: "0.00", gift: "0.00", total: "0.00", voucherNotReturned: "0.00", review: false }}
                   />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">

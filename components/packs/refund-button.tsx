@@ -5,7 +5,7 @@ import { refundAction, type RefundState } from "@/app/(app)/(console)/packs/acti
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translator";
-import { formatYuan } from "@/lib/pricing/format";
+import { yuanText } from "@/lib/pricing/money-text";
 
 export interface RefundPreviewView {
   cash: string;
@@ -53,16 +53,16 @@ export function RefundButton({ packId, until, name, preview }: { packId: string;
             {rows.map(([key, label, amount]) => (
               <div key={key} className="flex justify-between gap-4" data-testid={`refund-to-${key}`}>
                 <dt>{label}</dt>
-                <dd>{formatYuan(amount)}</dd>
+                <dd>{yuanText(amount)}</dd>
               </div>
             ))}
             <div className="flex justify-between gap-4 border-t border-line pt-1 font-semibold">
               <dt>{t("refundDialog.total")}</dt>
-              <dd>{formatYuan(preview.total)}</dd>
+              <dd>{yuanText(preview.total)}</dd>
             </div>
             <div className="flex justify-between gap-4 text-muted" data-testid="refund-voucher">
               <dt>{t("refundDialog.voucher")}</dt>
-              <dd>{formatYuan(preview.voucherNotReturned)}</dd>
+              <dd>{yuanText(preview.voucherNotReturned)}</dd>
             </div>
           </dl>
           <p className={preview.review ? "rounded-md bg-amber-50 px-3 py-2 text-amber-900" : "text-muted"} data-testid="refund-review">
@@ -72,7 +72,7 @@ export function RefundButton({ packId, until, name, preview }: { packId: string;
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
               {t("refundDialog.cancel")}
             </Button>
-            <Button type="submit">{t("refundDialog.confirm", { total: formatYuan(preview.total) })}</Button>
+            <Button type="submit">{t("refundDialog.confirm", { total: yuanText(preview.total) })}</Button>
           </div>
         </form>
       </dialog>

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 
 /** Remaining calls as a bar; the width is a display ratio of two call counts, not money. */
 export function RemainingBar({ remaining, size, label }: { remaining: number; size: number; label: string }) {

@@ -5,7 +5,8 @@ import { Logo } from "@/components/ui/logo";
 import type { Translate } from "@/lib/i18n/translate";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
-import type { NavSection } from "./nav";
+import { NavIcon } from "./icons";
+import type { NavSection, RenderedNavSection } from "./nav";
 
 /** The signed-in frame: side navigation, top bar with the language switch and the account menu. */
 export function AppShell({
@@ -23,6 +24,7 @@ export function AppShell({
   banner?: ReactNode;
   children: ReactNode;
 }) {
+  const sections: RenderedNavSection[] = nav.map((section) => ({ ...section, items: section.items.map((item) => ({ ...item, icon: <NavIcon name={item.icon} /> })) }));
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -30,7 +32,7 @@ export function AppShell({
       </a>
       <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-line bg-white px-3 sm:px-6">
         <div className="flex min-w-0 items-center gap-2">
-          <MobileNav sections={nav} />
+          <MobileNav sections={sections} />
           <Link href={home} className="min-w-0">
             <Logo label={t("app.name")} compact />
           </Link>
@@ -43,7 +45,7 @@ export function AppShell({
       {banner}
       <div className="mx-auto flex max-w-[1400px]">
         <aside className="no-print sticky top-14 hidden h-[calc(100vh-3.5rem)] w-56 shrink-0 overflow-y-auto border-r border-line bg-white px-3 py-6 md:block">
-          <NavLinks sections={nav} />
+          <NavLinks sections={sections} />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8">
           {children}

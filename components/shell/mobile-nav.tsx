@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { NavLinks } from "./nav-links";
-import type { NavSection } from "./nav";
+import type { RenderedNavSection } from "./nav";
 
 /** Below 768 px the side navigation is a drawer opened by the menu button in the top bar. */
-export function MobileNav({ sections }: { sections: NavSection[] }) {
+export function MobileNav({ sections }: { sections: RenderedNavSection[] }) {
   const { t } = useI18n();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);

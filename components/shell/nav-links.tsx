@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { NavSection } from "./nav";
+import type { RenderedNavSection } from "./nav";
 
-export function NavLinks({ sections }: { sections: NavSection[] }) {
+export function NavLinks({ sections }: { sections: RenderedNavSection[] }) {
   const { t } = useI18n();
   const pathname = usePathname();
   return (
@@ -25,9 +25,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
                       active ? "bg-brand-50 font-medium text-brand-700" : "text-ink/80 hover:bg-canvas hover:text-ink"
                     }`}
                   >
-                    <span aria-hidden="true" className="w-4 text-center">
-                      {item.icon}
-                    </span>
+                    {item.icon}
                     {t(item.label)}
                   </Link>
                 </li>

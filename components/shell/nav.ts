@@ -1,9 +1,12 @@
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { ReactNode } from "react";
+import type { NavIconName } from "./icons";
 
 export interface NavItem {
   href: string;
   label: MessageKey;
-  icon: string;
+  /** An inline SVG (icons.tsx): glyphs like "⛨" are missing from common fonts. */
+  icon: NavIconName;
 }
 
 export interface NavSection {
@@ -11,44 +14,53 @@ export interface NavSection {
   items: NavItem[];
 }
 
+/**
+ * A section as the (client) navigation receives it: each icon already rendered on the server
+ * (AppShell), so the icons' SVG data is markup, not JavaScript in every page's bundle.
+ */
+export interface RenderedNavSection {
+  title: MessageKey;
+  items: (Omit<NavItem, "icon"> & { icon: ReactNode })[];
+}
+
 /** The customer console's sections. Only pages that exist are listed; each issue adds its own. */
 export const customerNav: NavSection[] = [
   {
     title: "nav.section.account",
     items: [
-      { href: "/", label: "nav.overview", icon: "◧" },
-      { href: "/messages", label: "nav.messages", icon: "✉" },
-      { href: "/security", label: "nav.security", icon: "⛨" },
+      { href: "/", label: "nav.overview", icon: "overview" },
+      { href: "/messages", label: "nav.messages", icon: "messages" },
+      { href: "/security", label: "nav.security", icon: "shield" },
     ],
   },
   {
     title: "nav.section.resources",
     items: [
-      { href: "/services", label: "nav.services", icon: "▦" },
-      { href: "/packs", label: "nav.packs", icon: "▤" },
-      { href: "/qps", label: "nav.qps", icon: "⇶" },
-      { href: "/sdk", label: "nav.sdk", icon: "⌘" },
+      { href: "/services", label: "nav.services", icon: "services" },
+      { href: "/packs", label: "nav.packs", icon: "packs" },
+      { href: "/qps", label: "nav.qps", icon: "qps" },
+      { href: "/sdk", label: "nav.sdk", icon: "sdk" },
     ],
   },
   {
     title: "nav.section.usage",
     items: [
-      { href: "/usage", label: "nav.usage", icon: "↗" },
-      { href: "/free-quota", label: "nav.freeQuota", icon: "◔" },
-      { href: "/alerts", label: "nav.alerts", icon: "⚑" },
-      { href: "/api-keys", label: "nav.apiKeys", icon: "◈" },
+      { href: "/usage", label: "nav.usage", icon: "usage" },
+      { href: "/free-quota", label: "nav.freeQuota", icon: "freeQuota" },
+      { href: "/alerts", label: "nav.alerts", icon: "alerts" },
+      { href: "/api-keys", label: "nav.apiKeys", icon: "key" },
     ],
   },
   {
     title: "nav.section.billing",
     items: [
-      { href: "/balance", label: "nav.balance", icon: "¥" },
-      { href: "/bills", label: "nav.bills", icon: "▥" },
-      { href: "/refunds", label: "nav.refunds", icon: "↺" },
-      { href: "/budgets", label: "nav.budgets", icon: "◎" },
+      { href: "/balance", label: "nav.balance", icon: "balance" },
+      { href: "/bills", label: "nav.bills", icon: "bills" },
+      { href: "/refunds", label: "nav.refunds", icon: "refunds" },
+      { href: "/budgets", label: "nav.budgets", icon: "budgets" },
     ],
   },
-  { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "∑" }] },
+  { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "calculator" }] },
 ];
 
-export const staffNav: NavSection[] = [{ title: "nav.section.account", items: [{ href: "/staff", label: "nav.staff.accounts", icon: "☰" }] }];
+export const staffNav: NavSection[] = [{ title: "nav.section.account", items: [{ href: "/staff", label: "nav.staff.accounts", icon: "accounts" }] }];

@@ -5,7 +5,7 @@ import { saveBalanceAlertAction, type SpendFormState } from "@/app/(app)/(consol
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 /** The balance alert: on/off and the amount, with the suggested amount filled in when none is set. */
 export function BalanceAlertForm({ enabled, threshold, suggested }: { enabled: boolean; threshold: string | null; suggested: string }) {

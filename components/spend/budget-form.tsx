@@ -5,8 +5,8 @@ import { saveBudgetAction, type SpendFormState } from "@/app/(app)/(console)/bud
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { errorMessage } from "@/lib/i18n/translate";
-import { PRODUCT_IDS } from "@/lib/pricing";
+import { errorMessage } from "@/lib/i18n/translator";
+import { PRODUCT_IDS } from "@/lib/pricing/catalog/products";
 
 /** Sets a monthly budget for the account or a product (one per scope: saving again replaces it). */
 export function BudgetForm() {

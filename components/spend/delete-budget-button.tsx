@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { deleteBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 export function DeleteBudgetButton({ id, scopeLabel }: { id: string; scopeLabel: string }) {
   const { t } = useI18n();

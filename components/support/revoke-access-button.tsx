@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 type RevokeAction = (state: { error?: string }, formData: FormData) => Promise<{ error?: string }>;
 

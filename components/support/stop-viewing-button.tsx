@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { errorMessage } from "@/lib/i18n/translate";
+import { errorMessage } from "@/lib/i18n/translator";
 
 type StopAction = (state: { error?: string }, formData: FormData) => Promise<{ error?: string }>;
 

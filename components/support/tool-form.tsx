@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
+import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
 type State = { error?: string; field?: string; params?: Record<string, string | number>; done?: boolean };
 type ToolAction = (state: State, formData: FormData) => Promise<State>;

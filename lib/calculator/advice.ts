@@ -1,4 +1,11 @@
-import { Dec, PACKS, formatMoney, pricePacks, quoteMonth, tiersOf, type ApiId, type Quote, type QuoteInput, type QuoteLine } from "@/lib/pricing";
+import { Dec } from "@/lib/pricing/decimal";
+import { PACKS } from "@/lib/pricing/catalog/packs";
+import { formatMoney } from "@/lib/pricing/format";
+import { pricePacks } from "@/lib/pricing/purchase";
+import { quoteMonth, type Quote, type QuoteLine } from "@/lib/pricing/quote/quote-month";
+import { tiersOf } from "@/lib/pricing/tiers";
+import { type ApiId } from "@/lib/pricing/catalog/products";
+import { type QuoteInput } from "@/lib/pricing/quote/schema";
 import { firstCallOfTier } from "./tier-rows";
 
 /**

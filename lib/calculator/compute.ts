@@ -1,4 +1,7 @@
-import { PricingError, packSpecById, parseQuoteInput, quoteMonth, type Quote, type QuoteInput } from "@/lib/pricing";
+import { PricingError } from "@/lib/pricing/errors";
+import { packSpecById } from "@/lib/pricing/catalog/packs";
+import { parseQuoteInput, type QuoteInput } from "@/lib/pricing/quote/schema";
+import { quoteMonth, type Quote } from "@/lib/pricing/quote/quote-month";
 import { adviseQuote, type Advice } from "./advice";
 import { toCalculatorError, type CalculatorError } from "./errors";
 import { formToQuoteInput, type CalculatorForm } from "./form";

@@ -1,4 +1,5 @@
-import { isApiId, PricingError, type ApiId, type PricingErrorCode } from "@/lib/pricing";
+import { isApiId, type ApiId } from "@/lib/pricing/catalog/products";
+import { PricingError, type PricingErrorCode } from "@/lib/pricing/errors";
 
 /**
  * Which part of the calculator form a PricingError is about. The pricing module's messages

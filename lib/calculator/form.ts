@@ -1,4 +1,7 @@
-import { formatCount, packSpecById, type ApiId, type QpsPeriod } from "@/lib/pricing";
+import { formatCount } from "@/lib/pricing/format";
+import { packSpecById } from "@/lib/pricing/catalog/packs";
+import { type ApiId } from "@/lib/pricing/catalog/products";
+import { type QpsPeriod } from "@/lib/pricing/catalog/qps";
 
 /**
  * The calculator's form as the customer typed it (strings, so a half-typed number is kept),

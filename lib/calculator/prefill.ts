@@ -1,4 +1,6 @@
-import { isApiId, isMonth, packSpecById } from "@/lib/pricing";
+import { isApiId } from "@/lib/pricing/catalog/products";
+import { isMonth } from "@/lib/pricing/months";
+import { packSpecById } from "@/lib/pricing/catalog/packs";
 import { emptyForm, type CalculatorForm } from "./form";
 
 /**

@@ -1,4 +1,6 @@
-import { POSTPAID_TIERS, tiersOf, type ApiId, type Tier } from "@/lib/pricing";
+import { POSTPAID_TIERS } from "@/lib/pricing/catalog/postpaid-tiers";
+import { tiersOf, type Tier } from "@/lib/pricing/tiers";
+import { type ApiId } from "@/lib/pricing/catalog/products";
 
 /** One row of an API's tier table, as whole call counts (calls are integers). */
 export interface TierRow {

@@ -7,17 +7,46 @@ export const liveKeys = {
   unread: ["console", "unread"] as const,
   usage: (month: string) => ["console", "usage", month] as const,
   packs: ["console", "packs"] as const,
+  /** The balance page's figures and, when the page names one (`?topup=`), that top-up's status. */
+  balance: (topUp: string | null) => ["console", "balance", topUp ?? ""] as const,
+  /** Arrears or suspension (the banner on every console page). */
+  standing: ["console", "standing"] as const,
 };
 
 export const LIVE_INTERVALS = {
   unread: 10_000,
   usage: 5_000,
   packs: 10_000,
+  balance: 10_000,
+  /** While the page waits for a top-up's confirmation: the provider usually confirms within seconds. */
+  pendingTopUp: 3_000,
+  standing: 15_000,
 } as const;
 
 /** Each of the account's packs: calls left of its size (what the packs page's bars show). */
 export interface PacksRemainingJson {
   packs: { id: string; remaining: number; size: number }[];
+}
+
+/** Money as strings with two decimals (never floats), as getWallet gives them. */
+export interface WalletJson {
+  cash: string;
+  income: string;
+  gift: string;
+  frozen: string;
+  total: string;
+}
+
+export interface BalanceJson {
+  wallet: WalletJson;
+  /** The top-up the page asked about, if it is the viewer's own; null otherwise. */
+  topUp: { id: string; amount: string; status: "pending" | "paid" | "cancelled" } | null;
+}
+
+/** SPEC §6: null in good standing. Instants are ISO strings; `now` is the server's (the countdown counts from it). */
+export interface StandingJson {
+  standing: { status: "arrears" | "suspended"; owed: string; suspendAt: string | null; months: string[] } | null;
+  now: string;
 }
 
 export interface UnreadJson {

@@ -7,7 +7,11 @@ import { monthSummary, type MonthSummary } from "@/lib/metering/summary";
 import { eq } from "drizzle-orm";
 import { packs } from "@/db/schema";
 import { accountOf } from "@/lib/context/access";
-import type { PacksRemainingJson, UnreadJson, UsageTotalsJson } from "./keys";
+import { formatMoney } from "@/lib/pricing";
+import { arrearsStanding } from "@/lib/billing/standing";
+import { getWallet } from "@/lib/wallet/balance";
+import { findTopUpOrder } from "@/lib/wallet/top-up";
+import type { BalanceJson, PacksRemainingJson, StandingJson, UnreadJson, UsageTotalsJson } from "./keys";
 
 /** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
 export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
@@ -33,4 +37,20 @@ export function usageTotalsOf(summary: MonthSummary, month: string): UsageTotals
 export async function packsRemainingJson(ctx: ServiceContext): Promise<PacksRemainingJson> {
   const rows = await ctx.db.select({ id: packs.id, remaining: packs.remaining, size: packs.size }).from(packs).where(eq(packs.accountId, accountOf(ctx.actor)));
   return { packs: rows };
+}
+
+/** The wallet's figures and the asked-for top-up's status; another account's order is answered as none (ids are not trusted). */
+export async function balanceJson(ctx: ServiceContext, topUpId: string | null): Promise<BalanceJson> {
+  const [wallet, order] = await Promise.all([getWallet({ ctx }), topUpId ? findTopUpOrder(ctx, topUpId) : null]);
+  const own = order && order.accountId === accountOf(ctx.actor) ? order : null;
+  return { wallet, topUp: own ? { id: own.id, amount: formatMoney(own.amount), status: own.status } : null };
+}
+
+/** The banner's standing (SPEC §6) with the server's now, as JSON. */
+export async function standingJson(ctx: ServiceContext): Promise<StandingJson> {
+  const standing = await arrearsStanding({ ctx });
+  return {
+    standing: standing ? { status: standing.status, owed: standing.owed, suspendAt: standing.suspendAt?.toISOString() ?? null, months: standing.months } : null,
+    now: ctx.now.toISOString(),
+  };
 }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "./decimal";
+import fc from "fast-check";
 import { formatCount, formatMoney, formatMoneyGrouped, formatUnitPrice, formatYuan } from "./format";
+import { yuanText } from "./money-text";
 import { lineAmount, roundLineAmount, sumAmounts } from "./money";
 
 describe("money and count formats (SPEC §1)", () => {
+  it("yuanText (no decimal.js, for the browser) writes a server's two-decimal string as formatYuan does", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (cents) => {
+        const fixed = formatMoney(new Dec(cents.toString()).div(100));
+        expect(yuanText(fixed)).toBe(formatYuan(fixed));
+      }),
+    );
+    expect(() => yuanText("12.5")).toThrow(RangeError);
+  });
   it("shows yuan with a sign, separators and two decimals", () => {
     expect(formatYuan("4997.5")).toBe("¥4,997.50");
     expect(formatYuan("0")).toBe("¥0.00");

@@ -1,21 +1,9 @@
 import { Dec, toDec, type MoneyInput } from "./decimal";
+import { groupMoneyText } from "./money-text";
 
-/** Thousands separators on a string of digits (no sign, no decimals). */
-function groupDigits(digits: string): string {
-  let out = "";
-  const lead = digits.length % 3;
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (i - lead) % 3 === 0) out += ",";
-    out += digits.charAt(i);
-  }
-  return out;
-}
-
-/** A call count with thousands separators: `2,000,000` (SPEC §1). */
-export function formatCount(count: number): string {
-  if (!Number.isSafeInteger(count)) throw new RangeError(`not an integer count: ${count}`);
-  return count < 0 ? `-${groupDigits(String(-count))}` : groupDigits(String(count));
-}
+// The decimal-free half (counts, grouping a fixed money string) lives in money-text.ts, which
+// browser code imports so that decimal.js stays out of pages that only show server-computed money.
+export { formatCount, groupMoneyText, yuanText } from "./money-text";
 
 /**
  * Money as a plain string with exactly two decimals: `4997.50` (QUOTE.md money values).
@@ -35,15 +23,6 @@ export function formatMoney(amount: MoneyInput): string {
 /** Money with two decimals and thousands separators, no currency sign: `4,997.50`. */
 export function formatMoneyGrouped(amount: MoneyInput): string {
   return groupMoneyText(formatMoney(amount));
-}
-
-/** Adds thousands separators to a money string that formatMoney produced. */
-export function groupMoneyText(fixed: string): string {
-  const negative = fixed.startsWith("-");
-  const unsigned = negative ? fixed.slice(1) : fixed;
-  const dot = unsigned.indexOf(".");
-  const grouped = `${groupDigits(unsigned.slice(0, dot))}${unsigned.slice(dot)}`;
-  return negative ? `-${grouped}` : grouped;
 }
 
 /** Money for people: `¥4,997.50`; a negative balance reads `-¥12.00` (SPEC §1). */

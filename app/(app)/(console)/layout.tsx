@@ -1,38 +1,47 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ArrearsBanner } from "@/components/billing/arrears-banner";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { AppShell } from "@/components/shell/app-shell";
 import { customerNav } from "@/components/shell/nav";
 import { MessageBell } from "@/components/shell/message-bell";
+import { LiveStandingBanner } from "@/components/live/live-standing-banner";
 import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { arrearsStanding } from "@/lib/billing/standing";
 import { getTranslator } from "@/lib/i18n/server";
 import { SupportViewBanner } from "./support-view-banner";
 import { liveKeys } from "@/lib/live/keys";
-import { serverQueryClient, unreadJson } from "@/lib/live/server";
+import { serverQueryClient, standingJson, unreadJson } from "@/lib/live/server";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const customer = await requireCustomer();
   const ctx = await customerContext(customer);
   // The live queries start from the server's figures (no loading flash), then refresh in the browser.
   const queries = serverQueryClient();
-  const [{ t, locale }, standing] = await Promise.all([getTranslator(), arrearsStanding({ ctx }), queries.prefetchQuery({ queryKey: liveKeys.unread, queryFn: () => unreadJson(ctx) })]);
+  const [{ t }] = await Promise.all([
+    getTranslator(),
+    queries.prefetchQuery({ queryKey: liveKeys.unread, queryFn: () => unreadJson(ctx) }),
+    queries.prefetchQuery({ queryKey: liveKeys.standing, queryFn: () => standingJson(ctx) }),
+  ]);
+  const state = dehydrate(queries);
   return (
     <AppShell
       t={t}
       nav={customerNav}
       home="/"
       menu={
-        <HydrationBoundary state={dehydrate(queries)}>
+        <HydrationBoundary state={state}>
           <SandboxPaymentsBadge />
           <MessageBell />
           <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" />
         </HydrationBoundary>
       }
       // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.
-      banner={standing ? <ArrearsBanner t={t} locale={locale} standing={standing} now={ctx.now} /> : null}
+      // A live query: it appears and goes as the standing changes, without a reload.
+      banner={
+        <HydrationBoundary state={state}>
+          <LiveStandingBanner />
+        </HydrationBoundary>
+      }
     >
       <SupportViewBanner />
       {children}

@@ -1,21 +1,22 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { BalanceFigures } from "@/components/wallet/balance-figures";
+import { LiveBalance } from "@/components/live/live-balance";
 import { TopUpForm } from "@/components/wallet/top-up-form";
 import { TransactionFilter, TransactionPager } from "@/components/spend/transaction-filter";
 import { TransactionTable } from "@/components/wallet/transaction-table";
 import { VoucherTable } from "@/components/wallet/voucher-table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatYuan } from "@/lib/pricing";
 import { searchObject, transactionQuery } from "@/lib/exports/ranges";
 import { transactionPage } from "@/lib/exports/transactions";
 import { errorMessage } from "@/lib/i18n/translate";
-import { getWallet, listVouchers } from "@/lib/wallet/balance";
+import { liveKeys } from "@/lib/live/keys";
+import { balanceJson, serverQueryClient } from "@/lib/live/server";
+import { listVouchers } from "@/lib/wallet/balance";
 import { topUpProvider } from "@/lib/wallet/providers";
-import { findTopUpOrder } from "@/lib/wallet/top-up";
 import { z } from "zod";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,22 +32,25 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   // Issue 11 item 7: a date filter and pages; a bad date or page is said, and the full list shown.
   const asked = transactionQuery.safeParse(searchObject(new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string")), ["from", "to", "page"]));
   const filter = asked.success ? asked.data : { page: 1, pageSize: 100 };
-  const [wallet, vouchers, history] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), transactionPage({ ctx, input: { ...filter, pageSize: 50 } })]);
-  // The order is shown only if it is this customer's: the id in the URL is not trusted.
+  // The figures and the top-up the provider sent the customer back for are a live query (issue 11):
+  // a pending top-up turns into "received" and the new balance while the page is open. The order is
+  // shown only if it is this customer's (balanceJson checks): the id in the URL is not trusted.
   const orderId = z.uuid().safeParse(params.topup);
-  const order = orderId.success ? await findTopUpOrder(ctx, orderId.data) : null;
-  const ownOrder = order && order.accountId === customer.accountId ? order : null;
+  const topUpId = orderId.success ? orderId.data : null;
+  const queries = serverQueryClient();
+  const [vouchers, history] = await Promise.all([
+    listVouchers({ ctx }),
+    transactionPage({ ctx, input: { ...filter, pageSize: 50 } }),
+    queries.prefetchQuery({ queryKey: liveKeys.balance(topUpId), queryFn: () => balanceJson(ctx, topUpId) }),
+  ]);
   return (
     <>
       <PageHeader title={t("wallet.title")} description={t("wallet.description")} />
       <div className="space-y-6">
         {params.cancelled ? <Alert tone="info">{t("wallet.topUp.cancelled")}</Alert> : null}
-        {ownOrder ? (
-          <Alert tone={ownOrder.status === "paid" ? "success" : "info"}>
-            {t(ownOrder.status === "paid" ? "wallet.topUp.paid" : "wallet.topUp.waiting", { amount: formatYuan(ownOrder.amount) })}
-          </Alert>
-        ) : null}
-        <BalanceFigures t={t} wallet={wallet} />
+        <HydrationBoundary state={dehydrate(queries)}>
+          <LiveBalance topUpId={topUpId} />
+        </HydrationBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
           {topUpProvider() ? (
             <Card title={t("wallet.topUp")}>

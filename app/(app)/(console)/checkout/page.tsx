@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CheckoutForm, type CheckoutVoucher } from "@/components/checkout/checkout-form";
+import { CheckoutForm, type CheckoutSplit, type CheckoutVoucher } from "@/components/checkout/checkout-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { validThrough } from "@/lib/i18n/valid-through";
 import { itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translate";
-import { formatCount, formatMoney, formatYuan, REFUNDABLE_PRODUCTS, type PricedPurchase } from "@/lib/pricing";
+import { Dec, formatCount, formatMoney, formatYuan, REFUNDABLE_PRODUCTS, splitPayment, type PricedPurchase } from "@/lib/pricing";
 import { preparePurchase, type PreparedPurchase } from "@/lib/purchases/prepare";
 import { qpsOverview } from "@/lib/quota/overview";
 import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
@@ -83,13 +83,19 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const { priced, quote } = prepared;
   const [wallet, vouchers, qps] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), priced.kind === "qps" ? qpsOverview({ ctx, group: "body" }) : null]);
   const qpsIdle = qps?.mode === "calls";
-  const usable: CheckoutVoucher[] = vouchers
-    .filter((v) => v.status === "usable" && v.products.includes(priced.product))
+  const choices = vouchers.filter((v) => v.status === "usable" && v.products.includes(priced.product));
+  // The split for every voucher choice, with the function the purchase charges with: the browser
+  // only picks one (no decimal arithmetic in its bundle).
+  const splitFor = (voucher?: (typeof choices)[number]): CheckoutSplit => {
+    const split = splitPayment({ price: priced.amount, product: priced.product, balance: { cash: wallet.cash, income: wallet.income, gift: wallet.gift }, voucher, at: ctx.now });
+    if (!split.ok) return { ok: false, balanceNeeded: split.balanceNeeded, balanceAvailable: split.balanceAvailable, shortfall: split.shortfall };
+    const after = new Dec(wallet.total).minus(split.paid.gift).minus(split.paid.income).minus(split.paid.cash);
+    return { ok: true, paid: split.paid, balanceAfter: formatMoney(after) };
+  };
+  const splits: Record<string, CheckoutSplit> = Object.fromEntries([["", splitFor()], ...choices.map((v) => [v.id, splitFor(v)] as const)]);
+  const usable: CheckoutVoucher[] = choices
     .map((v) => ({
       id: v.id,
-      remaining: v.remaining,
-      products: v.products,
-      expiresAt: v.expiresAt.toISOString(),
       label: `${v.products.map((p) => t(`product.${p}`)).join(", ")} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: validThrough(t, locale, v.expiresAt) })}`,
     }));
   const hidden: Record<string, string> = {
@@ -151,10 +157,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         <Card title={t("checkout.split")} className="lg:col-span-3">
           <CheckoutForm
             amount={formatMoney(priced.amount)}
-            product={priced.product}
-            balance={{ cash: wallet.cash, income: wallet.income, gift: wallet.gift }}
             vouchers={usable}
-            at={ctx.now.toISOString()}
+            splits={splits}
             hidden={hidden}
           />
         </Card>

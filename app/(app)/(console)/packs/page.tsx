@@ -1,3 +1,4 @@
+import { InvalidateLive } from "@/components/live/invalidate-live";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -55,6 +56,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("packs.title")} description={t("packs.description")} />
       <div className="space-y-6">
+        {refund ? <InvalidateLive queries={["balance", "standing", "packs", "unread"]} /> : null}
         {refund ? (
           <Alert tone={refund.status === "approved" ? "success" : "warning"}>
             {refund.status === "approved"

@@ -8,6 +8,7 @@ import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
 import { EstimateTable } from "@/components/metering/estimate-table";
 import { MonthPicker } from "@/components/metering/month-picker";
+import { monthLabel } from "@/components/billing/month-label";
 import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -67,7 +68,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         {daily.apis.length === 0 ? (
           <Card title={t("usage.chart.title")}>
             <div className="space-y-2 py-4 text-center text-sm text-muted">
-              <p>{t("usage.empty", { month })}</p>
+              <p>{t("usage.empty", { month: monthLabel(locale, month) })}</p>
               <p>{t("usage.empty.hint")}</p>
               <Link href="/api-keys" className="inline-block text-brand-600 hover:underline">
                 {t("usage.empty.link")}
@@ -91,7 +92,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           </Card>
         )}
 
-        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month })}>
+        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month: monthLabel(locale, month) })}>
           <p className="mb-3 text-xs text-muted">{t(isCurrent ? "usage.estimate.note" : "usage.estimate.pastNote")}</p>
           <EstimateTable t={t} locale={locale} summary={summary} />
         </Card>

@@ -1,3 +1,4 @@
+import { InvalidateLive } from "@/components/live/invalidate-live";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -47,6 +48,8 @@ export default async function PurchaseDonePage({ params }: { params: Promise<{ p
   const next = bought.kind === "qps" ? (["/qps", "checkout.done.qps"] as const) : bought.kind === "one-time" ? (["/sdk", "checkout.done.sdk"] as const) : (["/packs", "checkout.done.packs"] as const);
   return (
     <>
+      {/* The purchase moved the balance (and may have left the banner's standing or the bell stale). */}
+      <InvalidateLive queries={["balance", "standing", "packs", "unread"]} />
       <PageHeader title={t("checkout.done.title")} description={t("checkout.done.description", { id: bought.id.slice(0, 8) })} />
       <Card className="max-w-xl">
         <div className="space-y-4">
