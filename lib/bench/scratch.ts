@@ -4,7 +4,9 @@ import postgres from "postgres";
 export async function withScratchDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
   const admin = new URL(baseUrl);
   admin.pathname = "/postgres";
-  const name = `bench_${Date.now()}`;
+  // Named after the configured database (e.g. p1_bench_…), so whose scratch database it is shows.
+  const base = new URL(baseUrl).pathname.slice(1).replace(/\W/g, "_");
+  const name = `${base ? `${base}_` : ""}bench_${Date.now()}`;
   const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
   await server.unsafe(`create database ${name}`);
   const url = new URL(baseUrl);
