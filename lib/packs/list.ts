@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, like, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { accounts, packs, refunds } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -27,6 +27,22 @@ export interface PackView {
 export interface PackFilters {
   product?: ProductId;
   status?: PackStatus;
+  /** Leave out free packs that are no longer active (one per API a month: they pile up with the account's age). */
+  hideSpentFree?: boolean;
+}
+
+/** packStatus(…) === "active", as SQL, so lists that want usable packs do not read the account's whole history. */
+function activeAt(at: Date): SQL {
+  return sql`(${packs.refundedAt} is null and not ${packs.refundHold} and ${packs.expiresAt} > ${at} and ${packs.remaining} > 0)`;
+}
+
+/** The free packs listPacks leaves out with `hideSpentFree` (the packs page says how many). */
+export async function countSpentFreePacks({ ctx, product }: { ctx: ServiceContext; product?: ProductId }): Promise<number> {
+  const [row] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(packs)
+    .where(and(eq(packs.accountId, accountOf(ctx.actor)), eq(packs.source, "free"), not(activeAt(ctx.now)), product ? like(packs.api, `${product}.%`) : undefined));
+  return row?.count ?? 0;
 }
 
 function productOfPackApi(api: string): ProductId {
@@ -40,7 +56,19 @@ function productOfPackApi(api: string): ProductId {
 export async function listPacks({ ctx, filters = {} }: { ctx: ServiceContext; filters?: PackFilters }): Promise<PackView[]> {
   const accountId = accountOf(ctx.actor);
   const [account] = await ctx.db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId));
-  const rows = await ctx.db.select().from(packs).where(eq(packs.accountId, accountId)).orderBy(desc(packs.deliveredAt), desc(packs.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(packs)
+    .where(
+      and(
+        eq(packs.accountId, accountId),
+        filters.status === "active" ? activeAt(ctx.now) : undefined,
+        filters.hideSpentFree ? or(ne(packs.source, "free"), activeAt(ctx.now)) : undefined,
+        // Pack ids (APIs and shared free pools) start with their product: a prefilter, the exact test is below.
+        filters.product ? like(packs.api, `${filters.product}.%`) : undefined,
+      ),
+    )
+    .orderBy(desc(packs.deliveredAt), desc(packs.createdAt));
   const pending = rows.length
     ? await ctx.db
         .select({ packId: refunds.packId })

@@ -11,7 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
-import { listPacks } from "@/lib/packs/list";
+import { countSpentFreePacks, listPacks } from "@/lib/packs/list";
 import { refundPreviews } from "@/lib/refunds/preview";
 import { liveKeys } from "@/lib/live/keys";
 import { packsRemainingJson, serverQueryClient } from "@/lib/live/server";
@@ -35,8 +35,11 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
   const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
-  const [allPacks, active, refunds, previews] = await Promise.all([
-    listPacks({ ctx, filters: { product, status } }),
+  // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
+  // bury the packs that matter: they are hidden (in SQL, so the page does not grow with the account's age) until the customer asks for a status.
+  const [packs, hiddenFree, active, refunds, previews] = await Promise.all([
+    listPacks({ ctx, filters: { product, status, hideSpentFree: !status } }),
+    status ? 0 : countSpentFreePacks({ ctx, product }),
     activeProducts({ ctx }),
     params.refund ? listRefunds({ ctx }) : [],
     refundPreviews({ ctx }),
@@ -44,10 +47,6 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   // The remaining bars are a live query, prefetched here so the first paint has the figures.
   const queries = serverQueryClient();
   await queries.prefetchQuery({ queryKey: liveKeys.packs, queryFn: () => packsRemainingJson(ctx) });
-  // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
-  // bury the packs that matter: they are hidden until the customer asks for a status.
-  const packs = status ? allPacks : allPacks.filter((pack) => pack.source !== "free" || pack.status === "active");
-  const hiddenFree = allPacks.length - packs.length;
   // Only the customer's own refund is found: the id in the URL is not trusted.
   const refund = refunds.find((r) => r.id === params.refund);
   const activeSelling = [...active.keys()].filter((p) => p !== "processing");
