@@ -6,7 +6,15 @@ import type { ServiceContext } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession } from "@/lib/support/console-view";
-import { auth } from "./index";
+import { cache } from "react";
+import { auth as decodeSession } from "./index";
+
+/**
+ * The request's session, decoded once per request: the console layout, the page and its sections
+ * each ask, and each decoding is a JWE decryption (with its key derivation) and a session-version
+ * read from the database. React's cache is per request on the server.
+ */
+const auth = cache(() => decodeSession());
 
 export interface CustomerSession {
   userId: string;
