@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
@@ -36,7 +36,10 @@ async function measurePage(server: StartedServer, account: string, page: string,
   const url = `${server.url}${page}`;
   let bytes = { raw: 0, gzip: 0 };
   await drive(WARM_UP, Math.min(connections, WARM_UP), async () => {
-    bytes = pageBytes(await fetchPage(url, cookie));
+    const body = await fetchPage(url, cookie);
+    bytes = pageBytes(body);
+    // BENCH_PAGES_DUMP=/some/dir keeps one copy of each page's document, to see what makes it heavy.
+    if (process.env.BENCH_PAGES_DUMP) writeFileSync(path.join(process.env.BENCH_PAGES_DUMP, `${account}${page.replace(/\//g, "_")}.html`), body);
   });
   const count = connections === 1 ? Math.max(10, Math.round(REQUESTS / 2)) : REQUESTS;
   const before = processCpuMs(server.pid);
