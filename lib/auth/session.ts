@@ -6,15 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession } from "@/lib/support/console-view";
-import { cache } from "react";
-import { auth as decodeSession } from "./index";
-
-/**
- * The request's session, decoded once per request: the console layout, the page and its sections
- * each ask, and each decoding is a JWE decryption (with its key derivation) and a session-version
- * read from the database. React's cache is per request on the server.
- */
-const auth = cache(() => decodeSession());
+import { currentSession as auth } from "./current-session";
 
 export interface CustomerSession {
   userId: string;

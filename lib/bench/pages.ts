@@ -142,6 +142,12 @@ function summarize(runs: PageRun[], staticRate: number): BenchFigure[] {
     if (!young) continue;
     figures.push({ label: `10-year ÷ new account ${old.page}: CPU per page / gzip bytes`, value: old.cpuMs / Math.max(young.cpuMs, 0.01), unit: `/ ${fixed(old.gzip / young.gzip, 2)} (target ≤ 1.2)` });
   }
+  // The same pages two years old: what grows with age alone (a new account's lists are empty).
+  for (const old of at25("10-year")) {
+    const two = demo.find((r) => r.page === old.page);
+    if (!two) continue;
+    figures.push({ label: `10-year ÷ demo (2-year) account ${old.page}: CPU per page / gzip bytes`, value: old.cpuMs / Math.max(two.cpuMs, 0.01), unit: `/ ${fixed(old.gzip / two.gzip, 2)}` });
+  }
   for (const page of runs.filter((r) => r.account === "public")) {
     figures.push({ label: `public ${page.page} at 25 connections ÷ static baseline`, value: page.perSecond / staticRate, unit: "(target ≥ 0.5)" });
   }

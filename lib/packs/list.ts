@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, like, ne, not, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, like, ne, not, or, sql, type SQL } from "drizzle-orm";
 import { accounts, packs, refunds } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -33,7 +33,8 @@ export interface PackFilters {
 
 /** packStatus(…) === "active", as SQL, so lists that want usable packs do not read the account's whole history. */
 function activeAt(at: Date): SQL {
-  return sql`(${packs.refundedAt} is null and not ${packs.refundHold} and ${packs.expiresAt} > ${at} and ${packs.remaining} > 0)`;
+  // Column operators, not raw SQL: the date goes through the column's own mapping.
+  return and(isNull(packs.refundedAt), eq(packs.refundHold, false), gt(packs.expiresAt, at), gt(packs.remaining, 0)) as SQL;
 }
 
 /** The free packs listPacks leaves out with `hideSpentFree` (the packs page says how many). */
