@@ -6,9 +6,11 @@ import path from "node:path";
  * is its output; `npx tsx lib/i18n/client-keys-scan.ts` rewrites it, and client-keys.test.ts fails
  * when it is stale). Only these are sent to the browser with every page, not the whole catalog.
  *
- * Conservative on purpose: every key written in a client component ("use client"), and every key
- * written anywhere else except as the direct argument of a server-side `t("…")` call — a key in a
- * prop, a map, an action's answer or a condition may reach a client component's `t`. A template
+ * Conservative on purpose: every key written in browser code — a "use client" file and every
+ * module it imports, transitively (a shared helper like components/calculator/labels.ts calls `t`
+ * in the browser too) — and every key written anywhere else except as the direct argument of a
+ * server-side `t("…")` call: a key in a prop, a map, an action's answer or a condition may reach a
+ * client component's `t`. A template
  * literal's fixed start (`product.${id}`) counts as a prefix: every key under it is sent. All
  * `errors.*` go: actions answer with error codes the browser turns into text.
  */
@@ -28,13 +30,40 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
+/** The project files a module imports (`@/…` and relative specifiers), resolved to their .ts/.tsx file. */
+function importsOf(root: string, file: string, text: string, files: Set<string>): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/\b(?:from|import)\s*\(?\s*["']((?:@\/|\.{1,2}\/)[^"']+)["']/g)) {
+    const spec = match[1] ?? "";
+    const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : path.resolve(path.dirname(file), spec);
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")].find((candidate) => files.has(candidate));
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** "use client" files and everything they import: the modules that run in the browser. */
+function browserModules(root: string, texts: Map<string, string>): Set<string> {
+  const files = new Set(texts.keys());
+  const reached = new Set<string>();
+  const queue = [...texts].filter(([, text]) => /^\s*["']use client["']/.test(text)).map(([file]) => file);
+  while (queue.length > 0) {
+    const file = queue.pop() ?? "";
+    if (reached.has(file)) continue;
+    reached.add(file);
+    queue.push(...importsOf(root, file, texts.get(file) ?? "", files));
+  }
+  return reached;
+}
+
 export function scanClientKeys(root: string, keys: readonly string[]): { keys: string[]; prefixes: string[] } {
   const known = new Set(keys);
   const found = new Set<string>();
   const prefixes = new Set<string>(ALWAYS_PREFIXES);
-  for (const file of ROOTS.flatMap((dir) => sourceFiles(path.join(root, dir)))) {
-    const text = readFileSync(file, "utf8");
-    const isClient = /^\s*["']use client["']/.test(text);
+  const texts = new Map(ROOTS.flatMap((dir) => sourceFiles(path.join(root, dir))).map((file) => [file, readFileSync(file, "utf8")] as const));
+  const browser = browserModules(root, texts);
+  for (const [file, text] of texts) {
+    const isClient = browser.has(file);
     for (const match of text.matchAll(/(["'`])([A-Za-z][\w-]*(?:\.[\w-]+)+)\1/g)) {
       const key = match[2] ?? "";
       if (!known.has(key)) continue;

@@ -84,6 +84,7 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "calculator.buy.quantity",
   "calculator.buy.remove",
   "calculator.buy.title",
+  "calculator.item.pack",
   "calculator.item.qps",
   "calculator.item.sdk",
   "calculator.month.book",
@@ -175,6 +176,11 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "inbox.bell",
   "inbox.markAllRead",
   "inbox.markRead",
+  "item.offlineLicence",
+  "item.pack",
+  "item.qps",
+  "item.sdk",
+  "item.withPrice",
   "nav.alerts",
   "nav.apiKeys",
   "nav.balance",
@@ -320,7 +326,9 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
 ];
 
 export const CLIENT_MESSAGE_PREFIXES: readonly string[] = [
+  "api.",
   "calculator.error.",
+  "calculator.field.",
   "errors.",
   "lang.",
   "messages.kind.",
