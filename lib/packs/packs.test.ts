@@ -7,7 +7,7 @@ import { activateProduct } from "./activation";
 import { drawCalls, packApisFor } from "./draw";
 import { issueFreePacks } from "./free-packs";
 import { grantGiftPack } from "./gift";
-import { countSpentFreePacks, listPacks } from "./list";
+import { countSpentFreePacks, listPacks, packPage } from "./list";
 import { packStatus } from "./status";
 
 const at = new Date("2026-11-22T02:00:00Z");
@@ -58,6 +58,14 @@ describeEachDatabase("packs", (database) => {
     expect(await countSpentFreePacks({ ctx })).toBe(3);
     expect(await countSpentFreePacks({ ctx, product: "scan" })).toBe(0);
     expect(await listPacks({ ctx, filters: { product: "scan" } })).toEqual([]);
+    expect((await listPacks({ ctx, filters: { status: "expired" } })).map((p) => p.freeMonth)).toEqual(["2026-11", "2026-11", "2026-11"]);
+    // A page at a time, newest first; a page past the last is the last.
+    const first = await packPage({ ctx, page: 1, pageSize: 4 });
+    expect(first).toMatchObject({ page: 1, pages: 2, total: 6 });
+    expect(first.packs.map((p) => p.freeMonth)).toEqual(["2026-12", "2026-12", "2026-12", "2026-11"]);
+    const last = await packPage({ ctx, page: 7, pageSize: 4 });
+    expect(last).toMatchObject({ page: 2, pages: 2 });
+    expect(last.packs.map((p) => p.id)).toEqual(all.slice(4).map((p) => p.id));
   });
 
   it("issues a month's free packs idempotently, and none to a suspended or disabled account", async () => {
