@@ -18,7 +18,7 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function Providers({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
   // One client per browser session (and per request on the server render).
   const [client] = useState(makeQueryClient);
   return (

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { getTranslator } from "@/lib/i18n/server";
-import { catalogs } from "@/lib/i18n/translate";
+import { clientMessages } from "@/lib/i18n/client-catalog";
 import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <Providers locale={locale} messages={catalogs[locale]}>
+        <Providers locale={locale} messages={clientMessages(locale)}>
           {children}
         </Providers>
       </body>

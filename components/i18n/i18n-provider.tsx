@@ -11,7 +11,8 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+/** `messages`: the keys browser code uses (lib/i18n/client-catalog.ts), not the whole catalog. */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
   const value = useMemo(() => ({ locale, t: createTranslator(messages, locale) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

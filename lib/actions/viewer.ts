@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { auth } from "@/lib/auth";
+import { currentSession as auth } from "@/lib/auth/current-session";
 import type { Actor } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";

@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession } from "@/lib/support/console-view";
-import { auth } from "./index";
+import { currentSession as auth } from "./current-session";
 
 export interface CustomerSession {
   userId: string;

@@ -6,9 +6,10 @@ import type { Bench } from "./bench";
 import { closeBench } from "./close";
 import { forecastBench } from "./forecast";
 import { meteringBench } from "./metering";
+import { pagesBench } from "./pages";
 import { pricingBench } from "./pricing";
 
-const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench, forecastBench];
+const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench, forecastBench, pagesBench];
 
 function formatFigure(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);

@@ -23,8 +23,17 @@ function serverArgs(kind: ServerKind, port: number): string[] {
   return ["-e", `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => s.writeHead(200, { "content-type": "application/json" }).end('{"allowed":true}')); }).listen(${port}, "127.0.0.1")`];
 }
 
+export interface StartedServer {
+  url: string;
+  /** The server process itself (its CPU time is in /proc/<pid>/stat). */
+  pid: number;
+  stop: () => void;
+  /** Resolves when the process has exited (a --cpu-prof profile is written by then). */
+  exited: Promise<void>;
+}
+
 /** Starts a server on loopback with the given environment; resolves when it answers. */
-export async function startServer(env: Record<string, string>, kind: ServerKind = "next"): Promise<{ url: string; stop: () => void }> {
+export async function startServer(env: Record<string, string>, kind: ServerKind = "next"): Promise<StartedServer> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -32,12 +41,13 @@ export async function startServer(env: Record<string, string>, kind: ServerKind 
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(`${url}${kind === "bare" ? "/" : "/sign-in"}`);
-      if (response.ok) return { url, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
+      if (response.ok) return { url, pid: child.pid ?? 0, exited, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
     } catch {
       // not up yet
     }

@@ -12,7 +12,7 @@ import { describeEachDatabase } from "@/lib/testing/databases";
 import { newAccount, topUp } from "@/lib/testing/wallet-fixtures";
 import { billCsv } from "./bill-csv";
 import { billJson } from "./bill-json";
-import { getBill, isMonthClosed, listBills } from "./bills";
+import { billPage, getBill, isMonthClosed, latestBill, listBills } from "./bills";
 import { closeMonth } from "./close";
 import { arrearsStanding } from "./standing";
 import { groupStatement } from "./statement";
@@ -58,6 +58,11 @@ describeEachDatabase(
         ["2025-04", "arrears", "5000.00"],
         ["2025-03", "paid", "998.00"],
       ]);
+      // The list page a page at a time, and the overview's latest bill.
+      expect(await billPage({ ctx, input: { page: 2, pageSize: 1 } })).toMatchObject({ page: 2, pages: 2, total: 2, bills: [{ month: "2025-03" }] });
+      expect(await billPage({ ctx, input: { page: 9, pageSize: 1 } })).toMatchObject({ page: 2, bills: [{ month: "2025-03" }] });
+      expect((await billPage({ ctx, input: { page: 1 } })).bills.map((b) => b.month)).toEqual(["2025-04", "2025-03"]);
+      expect((await latestBill({ ctx }))?.month).toBe("2025-04");
 
       const march = await getBill({ ctx, input: { month: "2025-03" } });
       expect(march).toMatchObject({ month: "2025-03", priceBook: "2023-12", status: "paid", total: "998.00", balanceBefore: "1000.00", balanceAfter: "2.00", frozen: "0.00", releasedAtClose: "0.00", closedAt: marchClose });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
@@ -51,6 +51,29 @@ export interface BillDetail extends BillSummary {
 export async function listBills({ ctx }: { ctx: ServiceContext }): Promise<BillSummary[]> {
   const rows = await ctx.db.select().from(bills).where(eq(bills.accountId, accountOf(ctx.actor))).orderBy(desc(bills.month));
   return rows.map(summaryOf);
+}
+
+/** The account's latest bill, or null (the overview shows only this one). */
+export async function latestBill({ ctx }: { ctx: ServiceContext }): Promise<BillSummary | null> {
+  const [row] = await ctx.db.select().from(bills).where(eq(bills.accountId, accountOf(ctx.actor))).orderBy(desc(bills.month)).limit(1);
+  return row ? summaryOf(row) : null;
+}
+
+export const BILLS_PAGE_SIZE = 24;
+
+/**
+ * One page of the account's bills, newest first, with the total count: the bills list costs the
+ * same for a ten-year account as for a new one. A page past the last is the last.
+ */
+export async function billPage({ ctx, input }: { ctx: ServiceContext; input: { page: number; pageSize?: number } }): Promise<{ bills: BillSummary[]; page: number; pages: number; total: number }> {
+  const accountId = accountOf(ctx.actor);
+  const size = input.pageSize ?? BILLS_PAGE_SIZE;
+  const [counted] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(bills).where(eq(bills.accountId, accountId));
+  const total = counted?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(input.page) || 1), pages);
+  const rows = await ctx.db.select().from(bills).where(eq(bills.accountId, accountId)).orderBy(desc(bills.month)).limit(size).offset((page - 1) * size);
+  return { bills: rows.map(summaryOf), page, pages, total };
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { packs } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -13,7 +13,8 @@ async function callsLeft(ctx: ServiceContext, accountId: string, month: string):
   const rows = await ctx.db
     .select({ api: packs.api, remaining: packs.remaining, source: packs.source, freeMonth: packs.freeMonth, expiresAt: packs.expiresAt, refundedAt: packs.refundedAt, refundHold: packs.refundHold })
     .from(packs)
-    .where(eq(packs.accountId, accountId));
+    // Only packs that can still be drawn: the account's spent history stays in the database.
+    .where(and(eq(packs.accountId, accountId), isNull(packs.refundedAt), gt(packs.expiresAt, ctx.now), gt(packs.remaining, 0)));
   const free = new Map<string, number>();
   const prepaid = new Map<string, number>();
   for (const row of rows) {

@@ -1,12 +1,17 @@
+import { dateTimeFormat } from "./formatters";
 import type { Locale } from "./locales";
+
+const DATE = { dateStyle: "medium", timeZone: "Asia/Shanghai" } as const;
+const DATE_TIME = { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" } as const;
+const TIME = { timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" } as const;
 
 /** Dates and times are shown on the billing calendar, Asia/Shanghai (SPEC §1), in the reader's language. */
 export function formatDate(locale: Locale, at: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(at);
+  return dateTimeFormat(locale, DATE).format(at);
 }
 
 export function formatDateTime(locale: Locale, at: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(at);
+  return dateTimeFormat(locale, DATE_TIME).format(at);
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -21,6 +26,6 @@ export function formatValidThrough(locale: Locale, expiresAt: Date, throughTime:
   const last = new Date(expiresAt.getTime() - 1);
   const date = formatDate(locale, last);
   if ((expiresAt.getTime() + SHANGHAI_OFFSET_MS) % 86_400_000 === 0) return date;
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" }).format(expiresAt);
+  const time = dateTimeFormat(locale, TIME).format(expiresAt);
   return throughTime(date, time);
 }

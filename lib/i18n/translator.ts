@@ -50,7 +50,7 @@ export function formatPlurals(text: string, params: TranslateParams, locale: str
   return out + text.slice(from);
 }
 
-export function createTranslator(messages: Messages, locale = "en"): Translate {
+export function createTranslator(messages: Partial<Messages>, locale = "en"): Translate {
   if (knownKeys.size === 0) for (const key of Object.keys(messages)) knownKeys.add(key);
   return (key, params) => {
     let text = messages[key] ?? key;

@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { ServiceContext } from "@/lib/context";
 import { unreadCount } from "@/lib/messaging/inbox";
 import { monthSummary, type MonthSummary } from "@/lib/metering/summary";
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { packs } from "@/db/schema";
 import { accountOf } from "@/lib/context/access";
 import { formatMoney } from "@/lib/pricing";
@@ -33,9 +33,16 @@ export function usageTotalsOf(summary: MonthSummary, month: string): UsageTotals
   return { month, ...totals, estimatedTotal: summary.estimatedTotal };
 }
 
-/** Remaining calls of every pack of the account (one indexed read; the page keeps its own filters). */
+/**
+ * Remaining calls of the packs that can still be drawn (not refunded, not expired; exhausted ones
+ * included, so a pack used up while the page is open shows 0). The others cannot change, and the
+ * page shows their server-rendered figures: the answer does not grow with the account's age.
+ */
 export async function packsRemainingJson(ctx: ServiceContext): Promise<PacksRemainingJson> {
-  const rows = await ctx.db.select({ id: packs.id, remaining: packs.remaining, size: packs.size }).from(packs).where(eq(packs.accountId, accountOf(ctx.actor)));
+  const rows = await ctx.db
+    .select({ id: packs.id, remaining: packs.remaining, size: packs.size })
+    .from(packs)
+    .where(and(eq(packs.accountId, accountOf(ctx.actor)), isNull(packs.refundedAt), gt(packs.expiresAt, ctx.now)));
   return { packs: rows };
 }
 

@@ -7,7 +7,7 @@ import { activateProduct } from "./activation";
 import { drawCalls, packApisFor } from "./draw";
 import { issueFreePacks } from "./free-packs";
 import { grantGiftPack } from "./gift";
-import { listPacks } from "./list";
+import { countSpentFreePacks, listPacks, packPage } from "./list";
 import { packStatus } from "./status";
 
 const at = new Date("2026-11-22T02:00:00Z");
@@ -40,6 +40,32 @@ describeEachDatabase("packs", (database) => {
     expect(result.freePacksIssued).toBe(8);
     const list = await listPacks({ ctx: account.customer() });
     expect(list.every((p) => p.size === 1000 && p.source === "free")).toBe(true);
+  });
+
+  it("lists in SQL what the packs page and the overview ask for: active packs, spent free packs left out and counted", async () => {
+    const account = await newAccount(db(), at, "filt");
+    await activateProduct({ ctx: account.customer(), input: { product: "body", acceptTerms: true } });
+    const december = new Date("2026-12-01T00:05:00+08:00");
+    await issueFreePacks({ ctx: account.system(december), input: { accountId: account.accountId, month: "2026-12" } });
+    // In December, November's three free packs have expired; December's three are active; the grant-free body has no one-time pack.
+    const ctx = account.customer(december);
+    const all = await listPacks({ ctx });
+    expect(all.map((p) => p.status).sort()).toEqual(["active", "active", "active", "expired", "expired", "expired"]);
+    const active = await listPacks({ ctx, filters: { status: "active" } });
+    expect(active.map((p) => p.freeMonth)).toEqual(["2026-12", "2026-12", "2026-12"]);
+    const shown = await listPacks({ ctx, filters: { hideSpentFree: true } });
+    expect(shown.map((p) => p.id).sort()).toEqual(active.map((p) => p.id).sort());
+    expect(await countSpentFreePacks({ ctx })).toBe(3);
+    expect(await countSpentFreePacks({ ctx, product: "scan" })).toBe(0);
+    expect(await listPacks({ ctx, filters: { product: "scan" } })).toEqual([]);
+    expect((await listPacks({ ctx, filters: { status: "expired" } })).map((p) => p.freeMonth)).toEqual(["2026-11", "2026-11", "2026-11"]);
+    // A page at a time, newest first; a page past the last is the last.
+    const first = await packPage({ ctx, page: 1, pageSize: 4 });
+    expect(first).toMatchObject({ page: 1, pages: 2, total: 6 });
+    expect(first.packs.map((p) => p.freeMonth)).toEqual(["2026-12", "2026-12", "2026-12", "2026-11"]);
+    const last = await packPage({ ctx, page: 7, pageSize: 4 });
+    expect(last).toMatchObject({ page: 2, pages: 2 });
+    expect(last.packs.map((p) => p.id)).toEqual(all.slice(4).map((p) => p.id));
   });
 
   it("issues a month's free packs idempotently, and none to a suspended or disabled account", async () => {

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { BalanceFigures } from "@/components/wallet/balance-figures";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { listBills } from "@/lib/billing/bills";
+import { latestBill } from "@/lib/billing/bills";
 import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
@@ -36,11 +36,11 @@ const statusTone = { active: "green", arrears: "amber", suspended: "red", disabl
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
   const ctx = await customerContext(customer);
-  const [account, wallet, summary, bills, packs, active, unread, messages, { t, locale }] = await Promise.all([
+  const [account, wallet, summary, lastBill, packs, active, unread, messages, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
     monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
-    listBills({ ctx }),
+    latestBill({ ctx }),
     packsNeedingAttention({ ctx }),
     activeProducts({ ctx }),
     unreadCount({ ctx }),
@@ -62,7 +62,7 @@ export default async function OverviewPage() {
         </section>
         <SpendOutlook />
         <div className="grid gap-6 lg:grid-cols-3">
-          <EstimateCard t={t} locale={locale} summary={summary} lastBill={bills[0] ?? null} />
+          <EstimateCard t={t} locale={locale} summary={summary} lastBill={lastBill} />
           <div className="lg:col-span-2">
             <ActiveServices t={t} locale={locale} active={active} />
           </div>

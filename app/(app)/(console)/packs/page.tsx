@@ -5,6 +5,7 @@ import Link from "next/link";
 import { BuyPacksForm } from "@/components/packs/buy-packs-form";
 import { PackTable } from "@/components/packs/pack-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { Pager } from "@/components/ui/pager";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
@@ -12,7 +13,7 @@ import { inputClass } from "@/components/ui/field";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
-import { listPacks } from "@/lib/packs/list";
+import { countSpentFreePacks, packPage } from "@/lib/packs/list";
 import { refundPreviews } from "@/lib/refunds/preview";
 import { liveKeys } from "@/lib/live/keys";
 import { packsRemainingJson, serverQueryClient } from "@/lib/live/server";
@@ -29,15 +30,20 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return values.find((candidate) => candidate === value);
 }
 
-export default async function PacksPage({ searchParams }: { searchParams: Promise<{ product?: string; status?: string; refund?: string }> }) {
+export default async function PacksPage({ searchParams }: { searchParams: Promise<{ product?: string; status?: string; refund?: string; page?: string }> }) {
   const customer = await requireCustomer("/packs");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   const product = oneOf<ProductId>(PRODUCT_IDS, params.product);
   const status = oneOf<PackStatus>(PACK_STATUSES, params.status);
-  const [allPacks, active, refunds, previews] = await Promise.all([
-    listPacks({ ctx, filters: { product, status } }),
+  // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
+  // bury the packs that matter: they are hidden (in SQL, so the page does not grow with the account's age) until the customer asks for a status.
+  const filters = { product, status, hideSpentFree: !status };
+  // A page at a time (25 packs): bought packs of ten years stay in the database, not in the page.
+  const [{ packs, page, pages, total }, hiddenFree, active, refunds, previews] = await Promise.all([
+    packPage({ ctx, filters, page: Number.parseInt(params.page ?? "1", 10) }),
+    status ? 0 : countSpentFreePacks({ ctx, product }),
     activeProducts({ ctx }),
     params.refund ? listRefunds({ ctx }) : [],
     refundPreviews({ ctx }),
@@ -45,10 +51,6 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   // The remaining bars are a live query, prefetched here so the first paint has the figures.
   const queries = serverQueryClient();
   await queries.prefetchQuery({ queryKey: liveKeys.packs, queryFn: () => packsRemainingJson(ctx) });
-  // Without a status chosen, past months' free packs (one per API a month, used up or expired) would
-  // bury the packs that matter: they are hidden until the customer asks for a status.
-  const packs = status ? allPacks : allPacks.filter((pack) => pack.source !== "free" || pack.status === "active");
-  const hiddenFree = allPacks.length - packs.length;
   // Only the customer's own refund is found: the id in the URL is not trusted.
   const refund = refunds.find((r) => r.id === params.refund);
   const activeSelling = [...active.keys()].filter((p) => p !== "processing");
@@ -102,6 +104,16 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
           <HydrationBoundary state={dehydrate(queries)}>
             <PackTable t={t} locale={locale} packs={packs} previews={previews} />
           </HydrationBoundary>
+          <Pager
+            page={page}
+            pages={pages}
+            href={(target) => `/packs?${new URLSearchParams({ ...(product ? { product } : {}), ...(status ? { status } : {}), ...(target > 1 ? { page: String(target) } : {}) }).toString()}`}
+            label={t("packs.pagination")}
+            status={t("packs.page", { page, pages, count: total })}
+            previous={t("packs.previous")}
+            next={t("packs.next")}
+            testId="packs-page"
+          />
           {hiddenFree > 0 ? <p className="mt-3 text-xs text-muted">{t("packs.hiddenFree", { count: hiddenFree })}</p> : null}
         </Card>
         <div id="buy">

@@ -17,6 +17,10 @@ export const bills = {
   "bills.viewUsage": "See usage",
   "bills.none": "No bills yet: the first one is made after your first month ends.",
   "bills.count": "{count, plural, one {# bill} other {# bills}}",
+  "bills.pagination": "Bill pages",
+  "bills.page": "Page {page} of {pages}",
+  "bills.previous": "Newer bills",
+  "bills.next": "Older bills",
 
   "bill.title": "Bill for {month}",
   "bill.back": "← All bills",

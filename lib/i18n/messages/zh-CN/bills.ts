@@ -18,6 +18,10 @@ export const bills: Record<keyof typeof source, string> = {
   "bills.viewUsage": "查看用量",
   "bills.none": "暂无账单：第一个自然月结束后生成首张账单。",
   "bills.count": "共 {count} 张账单",
+  "bills.pagination": "账单分页",
+  "bills.page": "第 {page} 页，共 {pages} 页",
+  "bills.previous": "较新的账单",
+  "bills.next": "较早的账单",
 
   "bill.title": "{month}账单",
   "bill.back": "← 全部账单",
