@@ -5,10 +5,11 @@ import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
 import { drawBatch, type BatchDrawEvent, type BatchDrawResult, type EventSplit } from "@/lib/packs/draw-batch";
 import { rowsOf, unnestRows } from "@/db/unnest";
-import { monthOf } from "@/lib/pricing";
+import { monthOf, previousMonth } from "@/lib/pricing";
 import { packAlerts } from "./pack-alerts";
+import { ensureMonthPartitions } from "./partitions";
 import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
-import type { ParsedEvent } from "./usage-request";
+import { USAGE_LIMITS, type ParsedEvent } from "./usage-request";
 
 export type UsageResult =
   | { id: string; status: "accepted"; free: number; fromPacks: number; billable: number }
@@ -77,13 +78,20 @@ class SeenBefore extends Error {
 export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: { events: ParsedEvent[] } }): Promise<UsageResult[]> {
   if (ctx.actor.type !== "api-key") throw new ForbiddenError("api-key-required");
   const { accountId, keyId } = ctx.actor;
+  const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
+  const months = [...new Set(valid.map((e) => monthOf(e.at)))];
+  // The partitions of usage_events for the months an event may still be accepted into (this one, the
+  // previous one until it closes, the next one within the allowed clock skew) exist before the batch's
+  // transaction: made once per process and month. An event of an older month that is still open goes
+  // to the DEFAULT partition; a future or malformed date makes none.
+  const newest = monthOf(new Date(ctx.now.getTime() + USAGE_LIMITS.futureSkewMs));
+  const oldest = previousMonth(monthOf(ctx.now));
+  await ensureMonthPartitions(ctx.db, months.filter((m) => m >= oldest && m <= newest));
   return inTransaction(ctx, async (tx) => {
     // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
     // the reads and the insert below must start after the lock is held to see a racing batch's ids
     // and a close that started meanwhile. The facts are sent with it (pipelined, one round trip):
     // the server runs them one after the other, so the facts' statement starts once the lock is held.
-    const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
-    const months = [...new Set(valid.map((e) => monthOf(e.at)))];
     const [, facts] = await Promise.all([tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`), accountFacts(tx, accountId, months)]);
     if (!facts) throw new ForbiddenError("no-account");
 
@@ -155,7 +163,7 @@ async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: strin
       { values: rows.map((r) => r.fromPacks), type: "int[]" },
       { values: rows.map((r) => r.billable), type: "int[]" },
     ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)
-    on conflict (account_id, event_id) do nothing
+    on conflict (account_id, event_id, month) do nothing
     returning event_id`);
   // The hourly totals are sent with the insert (one round trip). Should the insert meet ids recorded
   // before, the savepoint undoes both.

@@ -65,7 +65,7 @@ export function describePostgres(name: string, suite: (get: () => DatabaseHandle
  * suites whose effects are global (the monthly close bills every account; closing a month refuses its
  * usage), so they neither disturb other suites nor depend on what earlier runs left behind.
  */
-export async function openScratchDatabase(baseUrl: string): Promise<DatabaseHandle> {
+export async function openScratchDatabase(baseUrl: string, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const name = `scratch_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new URL(baseUrl);
   admin.pathname = "/postgres";
@@ -74,7 +74,7 @@ export async function openScratchDatabase(baseUrl: string): Promise<DatabaseHand
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), maxConnections: 20 });
-  await migrateDatabase(handle);
+  if (options.migrate !== false) await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
