@@ -14,7 +14,7 @@ import { rowsOf } from "@/db/unnest";
 import { commands } from "@/lib/ops/commands";
 import { OpsError } from "@/lib/ops/args";
 import { activateProduct } from "@/lib/packs/activation";
-import { describeEachDatabase, openScratchDatabase } from "@/lib/testing/databases";
+import { describeEachDatabase, describePostgres, openScratchDatabase } from "@/lib/testing/databases";
 import { newAccount } from "@/lib/testing/wallet-fixtures";
 import { createApiKey } from "./api-keys";
 import { ensureMonthPartitions, monthPartitions } from "./partitions";
@@ -103,6 +103,20 @@ describeEachDatabase(
   },
   { isolated: true },
 );
+
+describePostgres("usage_events partitions made by racing processes", (database) => {
+  it("ten concurrent first events of a new month make its partition once, and none fails", async () => {
+    // A month no earlier run made: each connection of the pool races to create it.
+    const month = `${2100 + Math.floor(Math.random() * 800)}-0${1 + Math.floor(Math.random() * 9)}`;
+    const handles = await Promise.all(Array.from({ length: 10 }, () => openDatabase({ url: process.env.TEST_DATABASE_URL ?? "", maxConnections: 1 })));
+    try {
+      await Promise.all(handles.map((h) => ensureMonthPartitions(h.db, [month])));
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+    expect((await monthPartitions(database().db)).filter((p) => p.month === month)).toHaveLength(1);
+  });
+});
 
 /** A copy of the migrations folder holding only those before `tag`. */
 function migrationsBefore(folder: string, tag: string): string {

@@ -43,6 +43,18 @@ async function partitionExists(db: Database, name: string): Promise<boolean> {
 async function ensureMonthPartition(db: Database, month: Month): Promise<void> {
   const name = partitionName(month);
   if (await partitionExists(db, name)) return;
+  try {
+    await createMonthPartition(db, month, name);
+  } catch (error) {
+    // Another process made it meanwhile: its commit may not be visible to the re-check inside our
+    // transaction (an advisory lock does not refresh the catalog cache), so the create failed; a new
+    // statement outside that transaction sees it.
+    if (await partitionExists(db, name)) return;
+    throw error;
+  }
+}
+
+async function createMonthPartition(db: Database, month: Month, name: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('usage_events:partitions'))`);
     if (await partitionExists(tx as unknown as Database, name)) return;
