@@ -21,8 +21,14 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Every accepted call report. The primary key (account, event id) is what makes a retried or racing
- * event count once. The split says how the event was drawn when it arrived (SPEC §2.5).
+ * Every accepted call report. The primary key (account, event id, month) is what makes a retried or
+ * racing event count once: a retry carries the same `at`, so the same month (docs/readings.md). The
+ * split says how the event was drawn when it arrived (SPEC §2.5).
+ *
+ * Partitioned by LIST (month), one partition per Shanghai calendar month plus a default one, which
+ * drizzle does not model: migration 0012 (hand-written) makes the table partitioned, and
+ * lib/metering/partitions.ts creates each month's partition before its first event. The primary
+ * key must hold the partition key, hence `month` in it; reads by account use its prefix.
  */
 export const usageEvents = pgTable(
   "usage_events",
@@ -40,9 +46,8 @@ export const usageEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.accountId, t.eventId] }),
+    primaryKey({ columns: [t.accountId, t.eventId, t.month] }),
     check("usage_events_split", sql`${t.free} + ${t.fromPacks} + ${t.billable} = ${t.calls} and ${t.free} >= 0 and ${t.fromPacks} >= 0 and ${t.billable} >= 0`),
-    index("usage_events_account_month_idx").on(t.accountId, t.month),
   ],
 );
 

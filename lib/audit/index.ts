@@ -51,7 +51,9 @@ export type AuditAction =
   | "licence.quote-declined"
   | "budgets.save"
   | "budgets.delete"
-  | "balance-alert.save";
+  | "balance-alert.save"
+  // Operators (npm run ops): the raw usage events of an old closed month dropped (retention).
+  | "usage.raw-events-dropped";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import postgres from "postgres";
 import { qpsGrants, qpsGroupModes } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { signUp } from "@/lib/identity/sign-up";
 import { createApiKey } from "@/lib/metering/api-keys";
+import { ensureMonthPartitions, partitionName } from "@/lib/metering/partitions";
+import { monthOf } from "@/lib/pricing";
 import { activateProduct } from "@/lib/packs/activation";
 import type { Bench, BenchFigure } from "./bench";
 import { withScratchDatabase } from "./scratch";
@@ -49,17 +51,21 @@ function events(prefix: string, count: number) {
 /** Rows of history for the metered account, written after the statistics were taken (and autovacuum off): stale on purpose. */
 const STALE_HISTORY_ROWS = Number.parseInt(process.env.BENCH_STALE_ROWS ?? "300000", 10);
 
-async function makeStatisticsStale(url: string, accountId: string): Promise<BenchFigure[]> {
+async function makeStatisticsStale(url: string, db: Database, accountId: string): Promise<BenchFigure[]> {
+  // The history sits in the partition this run's events go to (usage_events is partitioned by month).
+  const month = monthOf(new Date());
+  await ensureMonthPartitions(db, [month]);
+  const partition = partitionName(month);
   const direct = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await direct`alter table usage_events set (autovacuum_enabled = false, toast.autovacuum_enabled = false)`;
+    for (const table of [partition, "usage_events_default"]) await direct`alter table ${direct(table)} set (autovacuum_enabled = false, toast.autovacuum_enabled = false)`;
     await direct`analyze usage_events`;
     await direct`
       insert into usage_events (account_id, event_id, api, calls, at, month, free, from_packs, billable, received_at)
-      select ${accountId}::uuid, 'history-' || g, 'processing.crop', 1, now() - interval '40 days', '2020-01', 0, 0, 1, now()
+      select ${accountId}::uuid, 'history-' || g, 'processing.crop', 1, now(), ${month}, 0, 0, 1, now()
       from generate_series(1, ${STALE_HISTORY_ROWS}) g`;
-    const [plan] = await direct<{ estimate: string }[]>`select reltuples::bigint::text as estimate from pg_class where relname = 'usage_events'`;
-    return [{ label: `stale statistics: usage_events rows the planner believes (${STALE_HISTORY_ROWS.toLocaleString("en-US")} there)`, value: Math.max(0, Number(plan?.estimate ?? 0)), unit: "rows" }];
+    const [plan] = await direct<{ estimate: string }[]>`select reltuples::bigint::text as estimate from pg_class where relname = ${partition}`;
+    return [{ label: `stale statistics: rows of ${partition} the planner believes (${STALE_HISTORY_ROWS.toLocaleString("en-US")} there)`, value: Math.max(0, Number(plan?.estimate ?? 0)), unit: "rows" }];
   } finally {
     await direct.end();
   }
@@ -79,7 +85,7 @@ const ratio = (value: number, base: number) => (base > 0 ? value / base : 0);
 
 async function measure(url: string): Promise<BenchFigure[]> {
   const { handle, metered, gated, baselineAccount } = await prepareAccounts(url);
-  const figures: BenchFigure[] = await makeStatisticsStale(url, metered.accountId);
+  const figures: BenchFigure[] = await makeStatisticsStale(url, handle.db, metered.accountId);
   const env = { DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdef", ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}) };
   const limiterKind = process.env.REDIS_URL ? "Redis" : "in-process";
   try {

@@ -5,7 +5,8 @@ import type { ServiceContext } from "@/lib/context";
 import { configuredSenders, type ChannelSender } from "@/lib/messaging/channels";
 import { deliverDue, type DeliveryReport } from "@/lib/messaging/deliver";
 import { issueFreePacks } from "@/lib/packs/free-packs";
-import { FIRST_PRICED_MONTH, monthOf, previousMonth, type Month } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, monthOf, nextMonth, previousMonth, type Month } from "@/lib/pricing";
+import { ensureMonthPartitions } from "@/lib/metering/partitions";
 import type { DeliveryChannel } from "@/db/schema";
 import { lapseEndedQps } from "@/lib/quota/lapse";
 import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
@@ -58,6 +59,8 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
  * status is derived from its expiry when read.
  */
 export async function runDue({ ctx, senders = configuredSenders() }: { ctx: ServiceContext; senders?: Partial<Record<DeliveryChannel, ChannelSender>> }): Promise<RunDueReport> {
+  // This month's and next month's partitions of usage_events, ahead of their first event.
+  await ensureMonthPartitions(ctx.db, [monthOf(ctx.now), nextMonth(monthOf(ctx.now))]);
   const freePacks = await issueDueFreePacks({ ctx, input: {} });
   const previous = previousMonth(monthOf(ctx.now));
   let close: CloseReport | null = null;

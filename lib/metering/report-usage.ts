@@ -3,12 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { accounts, alertThresholds, monthCloses, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
-import { drawBatch, type BatchDrawEvent, type BatchDrawResult, type EventSplit } from "@/lib/packs/draw-batch";
+import { drawFromPacks, selectUsablePacks, updateDrawnPacks, type BatchDrawEvent, type EventSplit } from "@/lib/packs/draw-batch";
 import { rowsOf, unnestRows } from "@/db/unnest";
-import { monthOf } from "@/lib/pricing";
+import { isApiId, monthOf, previousMonth } from "@/lib/pricing";
 import { packAlerts } from "./pack-alerts";
+import { ensureMonthPartitions } from "./partitions";
 import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
-import type { ParsedEvent } from "./usage-request";
+import { USAGE_LIMITS, type ParsedEvent } from "./usage-request";
 
 export type UsageResult =
   | { id: string; status: "accepted"; free: number; fromPacks: number; billable: number }
@@ -54,95 +55,134 @@ async function recordedIds(ctx: ServiceContext, accountId: string, ids: string[]
 
 type Candidate = { index: number; event: BatchDrawEvent & { id: string; month: string } };
 
-/** Thrown inside the savepoint when the insert met ids recorded before: undoes the draw, to redo it without them. */
+/** Thrown inside the transaction when the insert met ids recorded before: undoes it all, to redo it without them. */
 class SeenBefore extends Error {
-  constructor(readonly inserted: Set<string>) {
+  constructor(readonly recorded: Set<string>) {
     super("some events were recorded before");
   }
 }
+
+/** Attempts of one batch: each retry knows more ids recorded before, so it ends (and racing ids are rare). */
+const MAX_ATTEMPTS = 5;
 
 /**
  * POST /api/v1/usage (API.md §1): records a batch of call reports for the API key's account and
  * draws each accepted event at once (free pack → packs by earliest expiry → postpaid, SPEC §2.5).
  *
- * One transaction per batch, serialized per account by an advisory lock, with a constant number
- * of statements whatever the batch size (plus a few per pack alert fired). An event id seen
- * before — in an earlier batch, earlier in this one, or in a batch racing this one — is answered
- * `duplicate` and never counted twice: the lock orders racing batches and the primary key backs it.
- * "Seen before" is the insert's own answer (ON CONFLICT DO NOTHING RETURNING), a primary-key probe
- * per row whose plan does not depend on the table's statistics: a separate lookup of 1,000 ids
- * turned into a scan of the account's whole history when the statistics were stale. In the rare
- * batch that holds such ids, the draw and insert are undone (a savepoint) and redone without them.
+ * One transaction per batch, serialized per account by an advisory lock, in four round trips
+ * whatever the batch size: BEGIN; the lock and every read, pipelined (account facts, the usable
+ * packs FOR UPDATE); the pack updates, the event insert and the hourly totals, pipelined; COMMIT
+ * (plus a few when a pack alert fires, and one when an event is rejected, to tell `duplicate`).
+ * An event id seen before — in an earlier batch, earlier in this one, or in a batch racing this one
+ * — is answered `duplicate` and never counted twice: the lock orders racing batches and the primary
+ * key backs it. "Seen before" is the insert's own answer (ON CONFLICT DO NOTHING RETURNING), a
+ * primary-key probe per row whose plan does not depend on the table's statistics: a separate lookup
+ * of 1,000 ids turned into a scan of the account's whole history when the statistics were stale.
+ * In the rare batch that holds such ids, the transaction is rolled back and redone without them.
  */
 export async function reportUsage({ ctx, input }: { ctx: ServiceContext; input: { events: ParsedEvent[] } }): Promise<UsageResult[]> {
   if (ctx.actor.type !== "api-key") throw new ForbiddenError("api-key-required");
   const { accountId, keyId } = ctx.actor;
-  return inTransaction(ctx, async (tx) => {
-    // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
-    // the reads and the insert below must start after the lock is held to see a racing batch's ids
-    // and a close that started meanwhile. The facts are sent with it (pipelined, one round trip):
-    // the server runs them one after the other, so the facts' statement starts once the lock is held.
-    const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
-    const months = [...new Set(valid.map((e) => monthOf(e.at)))];
-    const [, facts] = await Promise.all([tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`), accountFacts(tx, accountId, months)]);
-    if (!facts) throw new ForbiddenError("no-account");
-
-    const results: UsageResult[] = [];
-    const candidates: Candidate[] = [];
-    const inBatch = new Set<string>();
-    for (const parsed of input.events) {
-      if (!parsed.ok) {
-        results.push({ id: parsed.id, status: "rejected", error: { code: parsed.code, message: parsed.message } });
-        continue;
-      }
-      const event = parsed.event;
-      if (inBatch.has(event.id)) {
-        results.push({ id: event.id, status: "duplicate" });
-        continue;
-      }
-      const verdict = checkEvent(event, facts, tx.now);
-      if (!verdict.ok) {
-        results.push({ id: event.id, status: "rejected", error: { code: verdict.code, message: verdict.message } });
-        continue;
-      }
-      inBatch.add(event.id);
-      candidates.push({ index: results.length, event: { id: event.id, api: verdict.api, calls: event.calls, at: event.at, month: verdict.month } });
-      results.push({ id: event.id, status: "accepted", free: 0, fromPacks: 0, billable: 0 });
-    }
-    // An id recorded before is `duplicate` even if it would be rejected today (a resend after its month closed).
-    const rejectedIds = [...new Set(results.flatMap((r, i) => (r.status === "rejected" && input.events[i]?.ok ? [r.id] : [])))];
-    for (const id of await recordedIds(tx, accountId, rejectedIds)) {
-      results.forEach((r, i) => {
-        if (r.id === id && r.status === "rejected" && input.events[i]?.ok) results[i] = { id, status: "duplicate" };
-      });
-    }
-    if (candidates.length === 0) return results;
-
-    let accepted = candidates;
-    let recorded: { drawn: BatchDrawResult; rows: (Candidate["event"] & EventSplit)[] };
-    try {
-      recorded = await inTransaction(tx, (sp) => drawAndInsert(sp, accountId, keyId, accepted, true));
-    } catch (error) {
-      if (!(error instanceof SeenBefore)) throw error;
-      for (const c of accepted) if (!error.inserted.has(c.event.id)) results[c.index] = { id: c.event.id, status: "duplicate" };
-      accepted = accepted.filter((c) => error.inserted.has(c.event.id));
-      if (accepted.length === 0) return results;
-      // Under the lock nothing else records this account's events: the second insert meets no conflict.
-      recorded = await drawAndInsert(tx, accountId, keyId, accepted, false);
-    }
-    accepted.forEach((c, i) => {
-      const row = recorded.rows[i];
-      if (row) results[c.index] = { id: c.event.id, status: "accepted", free: row.free, fromPacks: row.fromPacks, billable: row.billable };
-    });
-    await packAlerts(tx, accountId, recorded.drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
-    return results;
+  const valid = input.events.flatMap((p) => (p.ok ? [p.event] : []));
+  const months = [...new Set(valid.map((e) => monthOf(e.at)))];
+  // The partitions of usage_events for the months an event may still be accepted into (this one, the
+  // previous one until it closes, the next one within the allowed clock skew) exist before the batch's
+  // transaction: made once per process and month. An event of an older month that is still open goes
+  // to the DEFAULT partition; a future or malformed date makes none.
+  const newest = monthOf(new Date(ctx.now.getTime() + USAGE_LIMITS.futureSkewMs));
+  const oldest = previousMonth(monthOf(ctx.now));
+  await ensureMonthPartitions(ctx.db, months.filter((m) => m >= oldest && m <= newest));
+  // The events a pack may be drawn for: those the checks could accept (a known API, a month still open, not in the future).
+  const latest = ctx.now.getTime() + USAGE_LIMITS.futureSkewMs;
+  const drawable = valid.flatMap((e) => {
+    const month = monthOf(e.at);
+    return isApiId(e.api) && month >= oldest && e.at.getTime() <= latest ? [{ api: e.api, calls: e.calls, at: e.at }] : [];
   });
+  const known = new Set<string>();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(ctx, (tx) => recordBatch(tx, accountId, keyId, input.events, months, drawable, known));
+    } catch (error) {
+      if (!(error instanceof SeenBefore) || attempt >= MAX_ATTEMPTS) throw error;
+      for (const id of error.recorded) known.add(id);
+    }
+  }
 }
 
-async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: string, accepted: Candidate[], undoOnConflict: boolean) {
-  const drawn = await drawBatch(tx, accountId, accepted.map((a) => a.event));
-  const rows = accepted.map((a, i) => ({ ...a.event, ...(drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: a.event.calls }) }));
-  const insert = tx.db.execute<{ event_id: string }>(sql`
+/** One attempt, in the caller's transaction. `known`: ids found recorded by an earlier attempt (rows are never deleted under an open month). */
+async function recordBatch(
+  tx: ServiceContext,
+  accountId: string,
+  keyId: string,
+  events: ParsedEvent[],
+  months: string[],
+  drawable: BatchDrawEvent[],
+  known: Set<string>,
+): Promise<UsageResult[]> {
+  // The lock is a statement of its own: a statement reads from a snapshot taken when it starts, so
+  // the reads and the insert below must start after the lock is held to see a racing batch's ids
+  // and a close that started meanwhile. The reads are sent with it (pipelined, one round trip): the
+  // server runs them one after the other, so they start once the lock is held. The packs of every
+  // event that may be accepted are locked, a few more than those drawn when the checks reject some.
+  const [, facts, packRows] = await Promise.all([
+    tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`metering:${accountId}`}))`),
+    accountFacts(tx, accountId, months),
+    selectUsablePacks(tx, accountId, drawable),
+  ]);
+  if (!facts) throw new ForbiddenError("no-account");
+
+  const results: UsageResult[] = [];
+  const candidates: Candidate[] = [];
+  const inBatch = new Set<string>();
+  for (const parsed of events) {
+    if (!parsed.ok) {
+      results.push({ id: parsed.id, status: "rejected", error: { code: parsed.code, message: parsed.message } });
+      continue;
+    }
+    const event = parsed.event;
+    if (inBatch.has(event.id)) {
+      results.push({ id: event.id, status: "duplicate" });
+      continue;
+    }
+    const verdict = checkEvent(event, facts, tx.now);
+    if (!verdict.ok) {
+      results.push({ id: event.id, status: "rejected", error: { code: verdict.code, message: verdict.message } });
+      continue;
+    }
+    inBatch.add(event.id);
+    if (known.has(event.id)) {
+      results.push({ id: event.id, status: "duplicate" });
+      continue;
+    }
+    candidates.push({ index: results.length, event: { id: event.id, api: verdict.api, calls: event.calls, at: event.at, month: verdict.month } });
+    results.push({ id: event.id, status: "accepted", free: 0, fromPacks: 0, billable: 0 });
+  }
+  // An id recorded before is `duplicate` even if it would be rejected today (a resend after its month closed).
+  const rejectedIds = [...new Set(results.flatMap((r, i) => (r.status === "rejected" && events[i]?.ok ? [r.id] : [])))];
+  for (const id of await recordedIds(tx, accountId, rejectedIds)) {
+    results.forEach((r, i) => {
+      if (r.id === id && r.status === "rejected" && events[i]?.ok) results[i] = { id, status: "duplicate" };
+    });
+  }
+  if (candidates.length === 0) return results;
+
+  const drawn = drawFromPacks(packRows, candidates.map((c) => c.event));
+  const rows = candidates.map((c, i) => ({ ...c.event, ...(drawn.splits[i] ?? { free: 0, fromPacks: 0, billable: c.event.calls }) }));
+  // The pack updates and the hourly totals are sent with the insert (one round trip). Should the
+  // insert meet ids recorded before, the whole transaction is undone and redone without them.
+  const [, inserted] = await Promise.all([updateDrawnPacks(tx, drawn), insertEvents(tx, accountId, keyId, rows), addToHourly(tx, accountId, rows)]);
+  if (inserted.size !== rows.length) throw new SeenBefore(new Set(rows.flatMap((r) => (inserted.has(r.id) ? [] : [r.id]))));
+  candidates.forEach((c, i) => {
+    const row = rows[i];
+    if (row) results[c.index] = { id: c.event.id, status: "accepted", free: row.free, fromPacks: row.fromPacks, billable: row.billable };
+  });
+  await packAlerts(tx, accountId, drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
+  return results;
+}
+
+/** The events of `rows` not recorded before, inserted; returns their ids. */
+async function insertEvents(tx: ServiceContext, accountId: string, keyId: string, rows: (Candidate["event"] & EventSplit)[]): Promise<Set<string>> {
+  const inserted = await tx.db.execute<{ event_id: string }>(sql`
     insert into ${usageEvents} (account_id, event_id, api, calls, at, month, free, from_packs, billable, key_id, received_at)
     select ${accountId}::uuid, event_id, api, calls, at, month, free, from_packs, billable, ${keyId}::uuid, ${tx.now.toISOString()}::timestamptz
     from (${unnestRows([
@@ -155,17 +195,9 @@ async function drawAndInsert(tx: ServiceContext, accountId: string, keyId: strin
       { values: rows.map((r) => r.fromPacks), type: "int[]" },
       { values: rows.map((r) => r.billable), type: "int[]" },
     ])}) as e(event_id, api, calls, at, month, free, from_packs, billable)
-    on conflict (account_id, event_id) do nothing
+    on conflict (account_id, event_id, month) do nothing
     returning event_id`);
-  // The hourly totals are sent with the insert (one round trip). Should the insert meet ids recorded
-  // before, the savepoint undoes both.
-  const [inserted] = await Promise.all([insert, addToHourly(tx, accountId, rows)]);
-  const ids = rowsOf<{ event_id: string }>(inserted);
-  if (ids.length !== rows.length) {
-    if (undoOnConflict) throw new SeenBefore(new Set(ids.map((r) => r.event_id)));
-    throw new Error("usage events conflicted under the account's lock");
-  }
-  return { drawn, rows };
+  return new Set(rowsOf<{ event_id: string }>(inserted).map((r) => r.event_id));
 }
 
 interface DrawnRow {

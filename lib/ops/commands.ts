@@ -10,6 +10,7 @@ import { issueDueFreePacks, runDue } from "@/lib/billing/run-due";
 import { closeMonth } from "@/lib/billing/close";
 import { seedDemo } from "@/lib/demo/seed";
 import { createApiKey } from "@/lib/metering/api-keys";
+import { dropRawEvents } from "@/lib/metering/retention";
 import { activateProduct } from "@/lib/packs/activation";
 import { grantGiftPack } from "@/lib/packs/gift";
 import { FIRST_PRICED_MONTH, formatMoney, isMonth, PRODUCT_IDS } from "@/lib/pricing";
@@ -136,10 +137,20 @@ export const commands: Record<string, Command> = {
     return runDue({ ctx: systemContext(env) });
   },
 
+  async "drop-raw-events"(env, flags) {
+    const input = parse(dropRawEventsFlags, flags);
+    return dropRawEvents({ ctx: systemContext(env), input: { keepMonths: input["keep-months"], dryRun: input["dry-run"] === "true" } });
+  },
+
   async "seed-demo"(env) {
     return seedDemo({ ctx: systemContext(env), dataDir: defaultDataDir() });
   },
 };
+
+const dropRawEventsFlags = z.object({
+  "keep-months": z.coerce.number({ error: "is required (a whole number of months, at least 1)" }).int("expected a whole number").min(1, "at least 1: the month just closed keeps its raw events"),
+  "dry-run": z.enum(["true"], { error: "takes no value" }).optional(),
+});
 
 const monthFlags = z.object({
   month: z

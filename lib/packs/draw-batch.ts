@@ -45,11 +45,24 @@ type PackRow = typeof packs.$inferSelect;
  */
 export async function drawBatch(ctx: ServiceContext, accountId: string, events: BatchDrawEvent[]): Promise<BatchDrawResult> {
   if (events.length === 0) return { splits: [], changes: [], usablePrepaidPacks: new Map() };
+  const rows = await selectUsablePacks(ctx, accountId, events);
+  const drawn = drawFromPacks(rows, events);
+  await updateDrawnPacks(ctx, drawn);
+  return drawn;
+}
+
+/**
+ * The SELECT … FOR UPDATE of `drawBatch`, on its own: metering sends it pipelined with its other
+ * reads (one round trip). `events` may be a superset of those drawn later (events a check rejects):
+ * it only widens which packs are locked.
+ */
+export function selectUsablePacks(ctx: ServiceContext, accountId: string, events: BatchDrawEvent[]): Promise<PackRow[]> {
+  if (events.length === 0) return Promise.resolve([]);
   const products = new Set(events.map((e) => productOfApi(e.api)));
   const packApis = [...new Set(APIS.filter((a) => products.has(a.product)).flatMap((a) => packApisFor(a.id)))];
   const earliest = new Date(Math.min(...events.map((e) => e.at.getTime())));
   const latest = new Date(Math.max(...events.map((e) => e.at.getTime())));
-  const rows = await ctx.db
+  return ctx.db
     .select()
     .from(packs)
     .where(
@@ -65,7 +78,10 @@ export async function drawBatch(ctx: ServiceContext, accountId: string, events: 
     )
     .orderBy(asc(packs.expiresAt), asc(packs.deliveredAt), asc(packs.id))
     .for("update");
+}
 
+/** The draws of `events`, in order, from `rows` (the packs `selectUsablePacks` locked): pure, no statement. */
+export function drawFromPacks(rows: PackRow[], events: BatchDrawEvent[]): BatchDrawResult {
   const remaining = new Map(rows.map((row) => [row.id, row.remaining]));
   const usableAt = (row: PackRow, at: Date) => row.deliveredAt <= at && row.expiresAt > at && (remaining.get(row.id) ?? 0) > 0;
   const toUsable = (row: PackRow) => ({ id: row.id, remaining: remaining.get(row.id) ?? 0, expiresAt: row.expiresAt, deliveredAt: row.deliveredAt });
@@ -80,14 +96,6 @@ export async function drawBatch(ctx: ServiceContext, accountId: string, events: 
   });
 
   const changed = rows.filter((row) => remaining.get(row.id) !== row.remaining);
-  if (changed.length > 0) {
-    const values = sql.join(
-      changed.map((row) => sql`(${row.id}::uuid, ${remaining.get(row.id) ?? row.remaining}::int)`),
-      sql`, `,
-    );
-    await ctx.db.execute(sql`update ${packs} set remaining = v.remaining from (values ${values}) as v(id, remaining) where ${packs.id} = v.id`);
-  }
-
   const usablePrepaidPacks = new Map<ProductId, number>();
   for (const row of rows) {
     if (row.source === "free" || (remaining.get(row.id) ?? 0) === 0) continue;
@@ -104,6 +112,16 @@ export async function drawBatch(ctx: ServiceContext, accountId: string, events: 
     remaining: remaining.get(row.id) ?? row.remaining,
   }));
   return { splits, changes, usablePrepaidPacks };
+}
+
+/** One UPDATE for every pack drawn (nothing when none was): metering sends it pipelined with its insert. */
+export async function updateDrawnPacks(ctx: ServiceContext, drawn: BatchDrawResult): Promise<void> {
+  if (drawn.changes.length === 0) return;
+  const values = sql.join(
+    drawn.changes.map((change) => sql`(${change.packId}::uuid, ${change.remaining}::int)`),
+    sql`, `,
+  );
+  await ctx.db.execute(sql`update ${packs} set remaining = v.remaining from (values ${values}) as v(id, remaining) where ${packs.id} = v.id`);
 }
 
 /** A pack's `api` is an API id, or a shared free pool's id; a pool belongs to the product of its APIs. */

@@ -65,10 +65,10 @@ export function describePostgres(name: string, suite: (get: () => DatabaseHandle
  * suites whose effects are global (the monthly close bills every account; closing a month refuses its
  * usage), so they neither disturb other suites nor depend on what earlier runs left behind.
  */
-export async function openScratchDatabase(baseUrl: string): Promise<DatabaseHandle> {
+export async function openScratchDatabase(baseUrl: string, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const scratch = await createScratchDatabase(baseUrl, "scratch");
   const handle = await openDatabase({ url: scratch.url, maxConnections: 20 });
-  await migrateDatabase(handle);
+  if (options.migrate !== false) await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
