@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { prerenderedLocale, publicAddressOfCopy } from "@/lib/routing/prerendered";
+import { prerenderedLocale, publicAddressOfCopy, SESSION_COOKIES } from "@/lib/routing/prerendered";
 import { PRERENDERED_LOCALE_HEADER } from "@/lib/routing/prerendered-rewrites.mjs";
 import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers.mjs";
 
@@ -16,7 +16,6 @@ import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps 
  *   policy without one, and is kept out of shared caches since one address has two languages.
  */
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));

@@ -12,6 +12,9 @@ import { PRERENDERED_PAGES } from "@/lib/security/headers.mjs";
  */
 const SAME_FOR_A_SESSION = new Set(["/sign-up", "/forgot-password"]);
 
+/** The cookies that mean "this browser has a session" (next-auth's, plain and over HTTPS). */
+export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
 export interface RequestFacts {
   pathname: string;
   hasSession: boolean;

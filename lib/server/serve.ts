@@ -8,11 +8,16 @@
  * own beside Next's, and what they share (revocations, QPS counts) goes through Redis or the
  * database. The embedded database (the demo) allows one open handle per process, so there Next
  * serves everything, as `next start` would. METERING_FAST_PATH=0 turns the fast path off.
+ *
+ * The public pages' prerendered copies are answered from memory too (prerendered-fast-path.ts), on
+ * either database; PRERENDERED_FAST_PATH=0 leaves them to Next.
  * PORT (default 3000), HOSTNAME (default: every interface, as `next start`).
  */
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { serveFastPath } from "./api-fast-path";
+import { loadPrerenderedCopies, servePrerendered } from "./prerendered-fast-path";
 
 export async function serve(): Promise<void> {
   const port = Number.parseInt(process.env.PORT ?? "3000", 10);
@@ -21,8 +26,11 @@ export async function serve(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The public pages' unchanging prerendered copies, answered from memory (prerendered-fast-path.ts).
+  const copies = process.env.PRERENDERED_FAST_PATH === "0" ? new Map() : loadPrerenderedCopies(path.join(process.cwd(), ".next"));
   const server = createServer((request, response) => {
     if (fastPath && serveFastPath(request, response)) return;
+    if (servePrerendered(copies, request, response)) return;
     void handle(request, response);
   });
   // Gateways keep their connections open; outlive a typical 60 s idle timeout in front.
