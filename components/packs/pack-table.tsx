@@ -45,7 +45,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
                 <p className="font-medium">{apiName(locale, pack.api)}</p>
                 <p className="font-mono text-xs text-muted">{pack.packSpec ?? pack.api}</p>
               </Td>
-              <Td>
+              <Td className="min-w-28">
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
                 <p className="mt-1 text-xs text-muted">
                   {pack.freeMonth ? t("packs.freeMonth", { month: monthLabel(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
