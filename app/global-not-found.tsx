@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NotFoundBody } from "@/components/shell/not-found-body";
 import { getTranslator } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -18,13 +18,7 @@ export default async function GlobalNotFound() {
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <main className="flex min-h-screen flex-col items-center justify-center gap-3 p-6 text-center">
-          <p className="text-5xl font-semibold text-brand-600">404</p>
-          <h1 className="text-lg font-medium">{t("notFound.title")}</h1>
-          <Link href="/" className="text-sm text-brand-600 hover:underline">
-            {t("notFound.back")}
-          </Link>
-        </main>
+        <NotFoundBody t={t} />
       </body>
     </html>
   );

@@ -6,7 +6,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { closeMonth } from "@/lib/billing/close";
 import { API_IDS } from "@/lib/pricing";
 import type { Bench, BenchFigure } from "./bench";
-import { withScratchDatabase } from "./scratch";
+import { benchDatabaseBase, withScratchDatabase } from "./scratch";
 
 /**
  * Sizes of the close, smallest first (the issue's 10k and 100k; BENCH_CLOSE_SIZES=… to change).
@@ -84,11 +84,8 @@ export const closeBench: Bench = {
   name: "close",
   description: `the monthly close at ${SIZES.map((n) => n.toLocaleString("en-US")).join(" and ")} accounts × ${API_IDS.length} APIs on real PostgreSQL (a scratch database each), against plain multi-row INSERTs of the same bills and lines`,
   async run() {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!base) {
-      console.log("  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server this bench may create a scratch database on");
-      return [];
-    }
+    const base = benchDatabaseBase();
+    if (!base) return [];
     const figures: BenchFigure[] = [{ label: "load average (1 min) at the start", value: loadavg()[0] ?? 0, unit: "" }];
     const rates: number[] = [];
     const baseRates: number[] = [];

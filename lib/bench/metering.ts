@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { openDatabase, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import postgres from "postgres";
@@ -12,7 +9,7 @@ import { ensureMonthPartitions, partitionName } from "@/lib/metering/partitions"
 import { monthOf } from "@/lib/pricing";
 import { activateProduct } from "@/lib/packs/activation";
 import type { Bench, BenchFigure } from "./bench";
-import { withScratchDatabase } from "./scratch";
+import { benchDatabaseBase, ensureProductionBuild, withScratchDatabase } from "./scratch";
 import { drive, percentile, startServer } from "./server";
 
 const BATCHED_REQUESTS = 60;
@@ -169,16 +166,9 @@ export const meteringBench: Bench = {
   name: "metering",
   description: "the usage and authorize APIs over HTTP on real PostgreSQL (a scratch database whose statistics are stale on purpose), as `npm start` serves them and as `next start` alone does, against same-run baselines: direct INSERTs and a bare Node HTTP answer",
   async run() {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!base) {
-      console.log("  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server this bench may create a scratch database on");
-      return [];
-    }
-    if (!existsSync(path.resolve(".next/BUILD_ID"))) {
-      console.log("  building the console first (next build)…");
-      const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
-      if (built.status !== 0) throw new Error("next build failed");
-    }
+    const base = benchDatabaseBase();
+    if (!base) return [];
+    ensureProductionBuild();
     return withScratchDatabase(base, measure);
   },
 };

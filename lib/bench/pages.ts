@@ -1,5 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
@@ -10,7 +9,7 @@ import { monthOf, previousMonth } from "@/lib/pricing";
 import type { Bench, BenchFigure } from "./bench";
 import { fetchPage, pageBytes, processCpuMs, signInCookie } from "./pages-http";
 import { BENCH_PASSWORD, NEW_EMAIL, seedNewAccount, seedTenYearAccount, TEN_YEAR_EMAIL } from "./pages-seed";
-import { withScratchDatabase } from "./scratch";
+import { benchDatabaseBase, ensureProductionBuild, withScratchDatabase } from "./scratch";
 import { drive, percentile, startServer, type StartedServer } from "./server";
 
 /** Requests per page and concurrency (BENCH_PAGES_REQUESTS); at 1 connection half as many. */
@@ -158,16 +157,9 @@ export const pagesBench: Bench = {
   name: "pages",
   description: "console pages as `npm start` serves them on a scratch PostgreSQL database (the demo company, a 10-year account, a new one) at 1 and 25 connections: server CPU per page, pages/s, latency, bytes, against the same server's static-asset throughput",
   async run() {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (!base) {
-      console.log("  skipped: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server this bench may create a scratch database on");
-      return [];
-    }
-    if (!existsSync(path.resolve(".next/BUILD_ID"))) {
-      console.log("  building the console first (next build, once)…");
-      const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-      if (built.status !== 0) throw new Error("next build failed");
-    }
+    const base = benchDatabaseBase();
+    if (!base) return [];
+    ensureProductionBuild();
     return withScratchDatabase(base, measure);
   },
 };
