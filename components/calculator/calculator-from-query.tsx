@@ -2,19 +2,16 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import type { Calculation } from "@/lib/calculator/compute";
-import type { CalculatorForm } from "@/lib/calculator/form";
 import { prefilledForm } from "@/lib/calculator/prefill";
 import { monthOf } from "@/lib/pricing/months";
-import { Calculator } from "./calculator";
-
-type Calculate = (form: CalculatorForm) => Calculation;
+import { Calculator, type Calculate } from "./calculator";
 
 /**
  * The calculator with its form from the link's query (issue 13: advice links here with the
  * account's numbers). Read in the browser so the page itself is prerendered: this sits in a
  * <Suspense>, which a static page renders on the client. The quote engine is loaded after the first
- * paint (it is most of the page's JavaScript); the calculator shows once it is there.
+ * paint (lib/pricing with zod's input schema, ~55 kB gzip: most of the page's JavaScript); the
+ * calculator shows once it is there.
  */
 export function CalculatorFromQuery() {
   const params = useSearchParams();
@@ -30,5 +27,5 @@ export function CalculatorFromQuery() {
     };
   }, []);
   if (!calculate) return <div aria-busy="true" className="min-h-96" />;
-  return <Calculator initial={initial} initialResult={calculate(initial)} />;
+  return <Calculator initial={initial} calculate={calculate} />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Calculation } from "@/lib/calculator/compute";
 import { emptyForm, type CalculatorForm } from "@/lib/calculator/form";
@@ -14,31 +14,17 @@ import { UsageCards } from "./usage-cards";
 
 export type FormUpdate = (change: (form: CalculatorForm) => CalculatorForm) => void;
 
-type Calculate = (form: CalculatorForm) => Calculation;
+/** The quote engine (lib/calculator/compute), handed in once it has loaded (calculator-from-query.tsx). */
+export type Calculate = (form: CalculatorForm) => Calculation;
 
-/**
- * The price calculator: the form on the left, the bill on the right, the tier tables below. The page
- * computes the first result on the server; the quote engine (lib/pricing with zod's input schema,
- * ~55 kB gzip) loads after the first paint, so it is not part of the page's first-load JavaScript.
- */
-export function Calculator({ initial, initialResult }: { initial: CalculatorForm; initialResult: Calculation }) {
+/** The price calculator: the form on the left, the bill on the right, the tier tables below. */
+export function Calculator({ initial, calculate }: { initial: CalculatorForm; calculate: Calculate }) {
   const { t } = useI18n();
   const [form, setForm] = useState<CalculatorForm>(initial);
   const nextKey = useRef(initial.purchases.length + 1);
   const newKey = () => nextKey.current++;
   const deferred = useDeferredValue(form);
-  const [calculate, setCalculate] = useState<Calculate | null>(null);
-  useEffect(() => {
-    let mounted = true;
-    void import("@/lib/calculator/compute").then((engine) => {
-      if (mounted) setCalculate(() => engine.calculate);
-    });
-    return () => {
-      mounted = false;
-    };
-  }, []);
-  // Until the engine is there (a moment after the first paint) the server's result for the first form stands.
-  const result = useMemo(() => (calculate ? calculate(deferred) : initialResult), [calculate, deferred, initialResult]);
+  const result = useMemo(() => calculate(deferred), [calculate, deferred]);
   const error = result.ok ? null : result.error;
   const update: FormUpdate = (change) => setForm(change);
 
