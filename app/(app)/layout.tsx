@@ -1,32 +1,22 @@
-import type { Metadata, Viewport } from "next";
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
-import { getTranslator } from "@/lib/i18n/server";
+import { APP_VIEWPORT, appMetadata, RootDocument } from "@/components/shell/root-document";
 import { clientMessages } from "@/lib/i18n/client-catalog";
+import { getTranslator } from "@/lib/i18n/server";
 import "../globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslator();
-  return {
-    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
-    description: t("app.tagline"),
-    // The files are in public/ (served as they are, outside the sign-in gate).
-    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
-    manifest: "/manifest.webmanifest",
-  };
+  return appMetadata((await getTranslator()).t);
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5ad6" };
+export const viewport = APP_VIEWPORT;
 
+/** The console's root layout: the locale from the cookie (then Accept-Language), so every page under it renders per request. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getTranslator();
   return (
-    <html lang={locale}>
-      <body className="min-h-screen font-sans antialiased">
-        <Providers locale={locale} messages={clientMessages(locale)}>
-          {children}
-        </Providers>
-      </body>
-    </html>
+    <RootDocument locale={locale} messages={clientMessages(locale)}>
+      {children}
+    </RootDocument>
   );
 }

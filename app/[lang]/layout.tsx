@@ -1,6 +1,6 @@
-import type { Metadata, Viewport } from "next";
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
+import { APP_VIEWPORT, appMetadata, RootDocument } from "@/components/shell/root-document";
 import { publicCatalog } from "@/lib/i18n/public-catalog";
 import { localeOf, localeParams } from "@/lib/i18n/static-params";
 import { translatorFor } from "@/lib/i18n/translate";
@@ -17,27 +17,17 @@ export const dynamicParams = false;
 export const generateStaticParams = localeParams;
 
 export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-  const t = translatorFor(await localeOf(params));
-  return {
-    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
-    description: t("app.tagline"),
-    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
-    manifest: "/manifest.webmanifest",
-  };
+  return appMetadata(translatorFor(await localeOf(params)));
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5ad6" };
+export const viewport = APP_VIEWPORT;
 
 export default async function LocaleRootLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
   const locale = await localeOf(params);
+  // Only what these pages' browser code reads: the whole catalog was most of each copy's HTML.
   return (
-    <html lang={locale}>
-      <body className="min-h-screen font-sans antialiased">
-        {/* Only what these pages' browser code reads: the whole catalog was most of each copy's HTML. */}
-        <Providers locale={locale} messages={publicCatalog(locale)}>
-          {children}
-        </Providers>
-      </body>
-    </html>
+    <RootDocument locale={locale} messages={publicCatalog(locale)}>
+      {children}
+    </RootDocument>
   );
 }
