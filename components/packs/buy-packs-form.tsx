@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass, SelectField } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/translate";
 import { apiLabel, packOffer } from "@/lib/i18n/names";
 import { apiById, PACKS, type ProductId } from "@/lib/pricing";
@@ -10,24 +10,19 @@ export function BuyPacksForm({ t, products }: { t: Translate; products: ProductI
   const apis = [...new Set(offered.map((pack) => pack.api))];
   return (
     <form action="/checkout" method="get" className="grid gap-3 sm:grid-cols-[1fr_8rem_auto] sm:items-end">
-      <div className="space-y-1.5">
-        <label htmlFor="buy-item" className="block text-sm font-medium">
-          {t("packs.buy.pack")}
-        </label>
-        <select id="buy-item" name="item" className={inputClass} required>
-          {apis.map((api) => (
-            <optgroup key={api} label={apiLabel(t, api)}>
-              {offered
-                .filter((pack) => pack.api === api)
-                .map((pack) => (
-                  <option key={pack.id} value={pack.id}>
-                    {packOffer(t, pack.id)}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t("packs.buy.pack")} id="buy-item" name="item" required>
+        {apis.map((api) => (
+          <optgroup key={api} label={apiLabel(t, api)}>
+            {offered
+              .filter((pack) => pack.api === api)
+              .map((pack) => (
+                <option key={pack.id} value={pack.id}>
+                  {packOffer(t, pack.id)}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </SelectField>
       <div className="space-y-1.5">
         <label htmlFor="buy-quantity" className="block text-sm font-medium">
           {t("packs.buy.quantity")}

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { saveBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/i18n/translator";
 import { PRODUCT_IDS } from "@/lib/pricing/catalog/products";
 
@@ -15,20 +15,14 @@ export function BudgetForm() {
   const error = (field: string) => (state.error && state.field === field ? errorMessage(t, state.error) : undefined);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-start" noValidate aria-label={t("budgets.form.title")}>
-      <div className="space-y-1.5">
-        <label htmlFor="budget-scope" className="block text-sm font-medium text-ink">
-          {t("budgets.form.scope")}
-        </label>
-        <select id="budget-scope" name="scope" className={inputClass} defaultValue="account">
-          <option value="account">{t("budgets.scope.account")}</option>
-          {PRODUCT_IDS.map((product) => (
-            <option key={product} value={product}>
-              {t(`product.${product}`)}
-            </option>
-          ))}
-        </select>
-        <p className="text-xs text-muted">{t("budgets.form.replaces")}</p>
-      </div>
+      <SelectField label={t("budgets.form.scope")} id="budget-scope" name="scope" defaultValue="account" hint={t("budgets.form.replaces")}>
+        <option value="account">{t("budgets.scope.account")}</option>
+        {PRODUCT_IDS.map((product) => (
+          <option key={product} value={product}>
+            {t(`product.${product}`)}
+          </option>
+        ))}
+      </SelectField>
       <Field label={t("budgets.form.amount")} name="amount" inputMode="decimal" placeholder="100.00" required error={error("amount")} />
       <Field label={t("budgets.form.thresholds")} name="thresholds" defaultValue="50, 80, 100" hint={t("budgets.form.thresholdsHint")} error={error("thresholds")} />
       <div className="space-y-1.5 lg:pt-7">

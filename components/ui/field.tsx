@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 
 export const inputClass =
   "block w-full rounded-md border border-line bg-white px-3 py-2 text-sm text-ink placeholder:text-muted/70 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-500";
@@ -24,6 +24,25 @@ export function Field({
         </p>
       ) : hint ? (
         <p id={`${name}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled select with its hint (tied to it for screen readers); the options are its children. */
+export function SelectField({ label, id, hint, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; name: string; hint?: string }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <select id={id} aria-describedby={hint ? `${id}-hint` : undefined} className={inputClass} {...select}>
+        {children}
+      </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}

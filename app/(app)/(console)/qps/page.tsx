@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
@@ -75,15 +75,10 @@ export default async function QpsPage() {
             <form action="/checkout" method="get" className="grid gap-3 sm:grid-cols-4 sm:items-end">
               <input type="hidden" name="item" value="qps:body" />
               <Field label={t("qps.buy.quantity")} name="quantity" type="number" min={1} max={Math.max(1, headroom)} defaultValue={Math.min(10, Math.max(1, headroom))} required />
-              <div className="space-y-1.5">
-                <label htmlFor="period" className="block text-sm font-medium">
-                  {t("qps.buy.period")}
-                </label>
-                <select id="period" name="period" className={inputClass} defaultValue="month">
-                  <option value="month">{t("qps.buy.month")}</option>
-                  <option value="day">{t("qps.buy.day")}</option>
-                </select>
-              </div>
+              <SelectField label={t("qps.buy.period")} id="period" name="period" defaultValue="month">
+                <option value="month">{t("qps.buy.month")}</option>
+                <option value="day">{t("qps.buy.day")}</option>
+              </SelectField>
               <Field label={t("qps.buy.periods")} name="periods" type="number" min={1} max={366} defaultValue={1} required />
               <Button type="submit">{t("qps.buy.submit")}</Button>
             </form>
