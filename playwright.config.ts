@@ -41,7 +41,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } } }],
   webServer: {
     // A production build (made by `npm test` before this runs) on its own fresh embedded database.
-    command: "node_modules/.bin/tsx --conditions=react-server lib/cli/e2e-server.ts",
+    command: "node_modules/.bin/tsx --conditions=react-server lib/tooling/cli/e2e-server.ts",
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -6,13 +6,13 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // `server-only` throws outside a React Server Components bundle; tests run services directly.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/tooling/testing/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./lib/tooling/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,10 +1,10 @@
-import { trustedProxyHops } from "@/lib/cli/peer-address.mjs";
+import { trustedProxyHops } from "@/lib/tooling/cli/peer-address.mjs";
 
 /**
  * The client's address for sign-in throttling. Behind TRUST_PROXY hops (e.g. `1` for one nginx
  * that appends to X-Forwarded-For), the entry the outermost trusted proxy appended; entries before
  * it were written by the client and are ignored. Otherwise the socket's own address, which the
- * server preload (lib/cli/peer-address.mjs, installed by `npm start`) puts in `x-console-peer`;
+ * server preload (lib/tooling/cli/peer-address.mjs, installed by `npm start`) puts in `x-console-peer`;
  * without it (e.g. `next dev`) every client shares the bucket "unknown".
  */
 export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {

@@ -9,8 +9,8 @@ import { parseUsageRequest } from "@/lib/metering/usage-request";
 import { activateProduct } from "@/lib/packs/activation";
 import { issueFreePacks } from "@/lib/packs/free-packs";
 import { quoteMonth, type ApiId } from "@/lib/pricing";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { ledgerProblems, newAccount, topUp } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { ledgerProblems, newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { suspendOverdue } from "./arrears";
 import { closeMonth } from "./close";
 

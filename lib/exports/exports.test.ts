@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { newAccount, topUp } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTranslator, catalogs } from "@/lib/i18n/translate";
 import { dailyUsageCsv, transactionsCsv } from "./csv";
 import { dailyUsageRows } from "./daily-usage-rows";

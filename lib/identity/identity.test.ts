@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditLog, signInAttempts, users } from "@/db/schema";
 import type { Actor, ServiceContext } from "@/lib/context";
-import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
+import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 import { searchAccounts } from "./account-search";
 import { signUpInput } from "./schemas";
 import { THROTTLE, verifySignIn } from "./sign-in";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
+import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 import { changePassword } from "./change-password";
 import { createStaff, staffMustChangePassword } from "./staff";
 

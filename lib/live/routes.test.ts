@@ -7,8 +7,8 @@ import { GET as getStanding } from "@/app/api/console/standing/route";
 import { GET as getUnread } from "@/app/api/console/unread/route";
 import type { Database } from "@/db/client";
 import { accounts, wallets } from "@/db/schema";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { newAccount, testProvider, topUp } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { newAccount, testProvider, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTopUp } from "@/lib/wallet/top-up";
 import type { BalanceJson, StandingJson } from "./keys";
 

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { outbox } from "@/db/schema/messaging";
 import type { Actor, ServiceContext } from "@/lib/context";
 import { signUp } from "@/lib/identity/sign-up";
-import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/testing/databases";
+import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/tooling/testing/databases";
 import type { ChannelSender, Delivery } from "./channels";
 import { deliverDue, DELIVERY_RETRY } from "./deliver";
 import { listMessages, markRead, unreadCount } from "./inbox";

@@ -3,8 +3,8 @@ import { qpsGrants, qpsGroupModes } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { activateProduct } from "@/lib/packs/activation";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { newAccount, setAccountStatus } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { newAccount, setAccountStatus } from "@/lib/tooling/testing/wallet-fixtures";
 import { authorizeCall, clearAuthorizeCache } from "./authorize";
 import { InProcessQpsLimiter } from "./qps-limiter";
 

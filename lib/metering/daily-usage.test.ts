@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { newAccount } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
 import { dailyUsage, daysOfMonth } from "./daily-usage";
 
 const t0 = new Date("2026-11-22T02:00:00Z");

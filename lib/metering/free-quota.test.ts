@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { issueFreePacks } from "@/lib/packs/free-packs";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { setAccountStatus } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { setAccountStatus } from "@/lib/tooling/testing/wallet-fixtures";
 import { freeQuota } from "./free-quota";
 
 const october = new Date("2026-10-10T02:00:00Z");

@@ -3,9 +3,9 @@ import { expect, it } from "vitest";
 import { auditLog, messages } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { grantGiftPack } from "@/lib/packs/gift";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { newAccount } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
 import { listThresholds, thresholdInput, updateThreshold } from "./thresholds";
 
 const t0 = new Date("2026-11-22T02:00:00Z");

@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import { usageEvents } from "@/db/schema";
 import { POST } from "@/app/api/v1/usage/route";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { describeEachDatabase, describePostgres } from "@/lib/testing/databases";
-import { useDatabaseForRoutes } from "@/lib/testing/route-database";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { describeEachDatabase, describePostgres } from "@/lib/tooling/testing/databases";
+import { useDatabaseForRoutes } from "@/lib/tooling/testing/route-database";
 
 const HOUR = 3_600_000;
 const activatedAt = new Date(Date.now() - 2 * HOUR);

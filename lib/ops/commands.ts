@@ -8,7 +8,7 @@ import { createStaff } from "@/lib/identity/staff";
 import { defaultDataDir } from "@/db/client";
 import { issueDueFreePacks, runDue } from "@/lib/billing/run-due";
 import { closeMonth } from "@/lib/billing/close";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/lib/tooling/demo/seed";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { dropRawEvents } from "@/lib/metering/retention";
 import { activateProduct } from "@/lib/packs/activation";

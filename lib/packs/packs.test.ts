@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditLog, packs } from "@/db/schema";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { newAccount, setAccountStatus } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { newAccount, setAccountStatus } from "@/lib/tooling/testing/wallet-fixtures";
 import { activateProduct } from "./activation";
 import { drawCalls, packApisFor } from "./draw";
 import { issueFreePacks } from "./free-packs";

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import type { Actor, ServiceContext } from "@/lib/context";
 import { signUp } from "@/lib/identity/sign-up";
-import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
+import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 import { getProfile, profileInput, updateProfile } from "./profile";
 
 const t0 = new Date("2026-11-22T02:00:00Z");

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { messages, qpsGrants, qpsGroupModes } from "@/db/schema";
 import { activateProduct } from "@/lib/packs/activation";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { newAccount } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
 import { lapseEndedQps } from "./lapse";
 
 const t0 = new Date("2026-11-22T02:00:00Z");

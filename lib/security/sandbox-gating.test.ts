@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { newAccount, testProvider } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { newAccount, testProvider } from "@/lib/tooling/testing/wallet-fixtures";
 import { getWallet } from "@/lib/wallet/balance";
 import { paymentProvider, topUpProvider } from "@/lib/wallet/providers";
 import { configuredPaymentProvider, sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";

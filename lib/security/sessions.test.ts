@@ -8,7 +8,7 @@ import { passwordResetLink, requestPasswordReset, resetPassword, verifyResetToke
 import { endSessions } from "@/lib/identity/session-version";
 import { verifySignIn } from "@/lib/identity/sign-in";
 import { signUp } from "@/lib/identity/sign-up";
-import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
+import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 
 /**
  * Issue 9 item 8: a session token carries the user's session version; signing out, changing the

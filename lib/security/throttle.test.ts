@@ -6,8 +6,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import type { ServiceContext } from "@/lib/context";
 import { THROTTLE, verifySignIn } from "@/lib/identity/sign-in";
 import { signUp } from "@/lib/identity/sign-up";
-import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/testing/databases";
-import { installPeerAddress } from "@/lib/cli/peer-address.mjs";
+import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/tooling/testing/databases";
+import { installPeerAddress } from "@/lib/tooling/cli/peer-address.mjs";
 
 /**
  * Issue 9 item 6: sign-in attempts are counted atomically before the password hash is compared, per

@@ -4,8 +4,8 @@ import { auditLog, supportSessions } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { createStaff } from "@/lib/identity/staff";
 import { createApiKey } from "@/lib/metering/api-keys";
-import { describeEachDatabase, uniqueEmail } from "@/lib/testing/databases";
-import { newAccount } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
+import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
 import { accessLog } from "./access-log";
 import { currentSupportView, recordSupportPageView, revokeSupportView, startSupportView, stopSupportView, SUPPORT_VIEW_MINUTES } from "./impersonation";
 

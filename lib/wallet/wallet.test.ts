@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { accounts, auditLog, ledgerEntries, wallets } from "@/db/schema";
-import { describeEachDatabase } from "@/lib/testing/databases";
-import { ledgerProblems, newAccount, setAccountStatus, testProvider, topUp, TEST_SANDBOX_SECRET } from "@/lib/testing/wallet-fixtures";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { ledgerProblems, newAccount, setAccountStatus, testProvider, topUp, TEST_SANDBOX_SECRET } from "@/lib/tooling/testing/wallet-fixtures";
 import { Dec } from "@/lib/pricing";
 import { getWallet, listTransactions, listVouchers } from "./balance";
 import { creditAccount, grantVoucher } from "./credit";

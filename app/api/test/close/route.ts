@@ -8,7 +8,7 @@ import { now } from "@/lib/clock";
 import { reportUsage } from "@/lib/metering/report-usage";
 import { parseUsageRequest } from "@/lib/metering/usage-request";
 import { isMonth, monthEnd, monthStart } from "@/lib/pricing";
-import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/testing/test-route";
+import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/tooling/testing/test-route";
 
 const body = z.object({
   email: z.string().email(),

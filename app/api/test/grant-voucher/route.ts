@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { PRODUCT_IDS } from "@/lib/pricing";
-import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/testing/test-route";
+import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/tooling/testing/test-route";
 import { grantVoucher } from "@/lib/wallet/credit";
 import { amountSchema } from "@/lib/wallet/schemas";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { createStaff } from "@/lib/identity/staff";
-import { testOnlyPost } from "@/lib/testing/test-route";
+import { testOnlyPost } from "@/lib/tooling/testing/test-route";
 
 const body = z.object({ email: z.string().email(), role: z.enum(["support", "admin"]), name: z.string().min(1).max(100) });
 

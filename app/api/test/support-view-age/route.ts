@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { supportSessions } from "@/db/schema";
-import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/testing/test-route";
+import { accountIdByEmail, testNotFound, testOnlyPost } from "@/lib/tooling/testing/test-route";
 
 const body = z.object({ email: z.string().email(), minutes: z.number().int().min(1).max(24 * 60) });
 

@@ -13,12 +13,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Which server: `next start` (Next's route handlers only), the server `npm start` runs (lib/server/serve.ts), or a bare Node answer. */
+/** Which server: `next start` (Next's route handlers only), the server `npm start` runs (lib/tooling/server/serve.ts), or a bare Node answer. */
 export type ServerKind = "next" | "npm-start" | "bare";
 
 function serverArgs(kind: ServerKind, port: number): string[] {
   if (kind === "next") return [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
-  if (kind === "npm-start") return ["--conditions=react-server", "--import", "tsx", "lib/server/serve.ts"];
+  if (kind === "npm-start") return ["--conditions=react-server", "--import", "tsx", "lib/tooling/server/serve.ts"];
   // The ceiling of an HTTP round trip on this machine with this client: a fixed JSON answer.
   return ["-e", `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => s.writeHead(200, { "content-type": "application/json" }).end('{"allowed":true}')); }).listen(${port}, "127.0.0.1")`];
 }

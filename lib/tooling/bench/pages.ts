@@ -4,7 +4,7 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type { ServiceContext } from "@/lib/context";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/lib/tooling/demo/seed";
 import { monthOf, previousMonth } from "@/lib/pricing";
 import type { Bench, BenchFigure } from "./bench";
 import { fetchPage, pageBytes, processCpuMs, signInCookie } from "./pages-http";

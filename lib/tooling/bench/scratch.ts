@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { createScratchDatabase } from "@/lib/tooling/testing/scratch-database";
 
 /** A throwaway database beside the one configured, so a bench never touches test or real data. */
 export async function withScratchDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {

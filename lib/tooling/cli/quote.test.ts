@@ -1,5 +1,5 @@
 /**
- * The quote command end to end (QUOTE.md): runs the real `lib/cli/quote.ts` with tsx on
+ * The quote command end to end (QUOTE.md): runs the real `lib/tooling/cli/quote.ts` with tsx on
  * fixture files and standard input, and checks the JSON printed and the exit code.
  */
 import { execFile } from "node:child_process";
@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..", "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const FIXTURES = join(ROOT, "lib", "cli", "quote-fixtures");
+const FIXTURES = join(ROOT, "lib", "tooling", "cli", "quote-fixtures");
 
 interface Run {
   readonly exitCode: number;
@@ -18,7 +18,7 @@ interface Run {
 
 function runQuote(args: readonly string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = execFile(TSX, [join(ROOT, "lib", "cli", "quote.ts"), ...args], { cwd: ROOT }, (error, stdout) => {
+    const child = execFile(TSX, [join(ROOT, "lib", "tooling", "cli", "quote.ts"), ...args], { cwd: ROOT }, (error, stdout) => {
       const exitCode = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       try {
         resolve({ exitCode, json: JSON.parse(stdout) });

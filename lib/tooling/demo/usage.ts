@@ -1,8 +1,8 @@
 import { monthStart, nextMonth, previousMonth, type Month } from "@/lib/pricing";
 
 /**
- * The demo company's traffic (lib/demo/seed.ts), pure and deterministic, so the seed and the
- * forecast's accuracy bench (lib/bench/forecast.ts) replay exactly the same two years.
+ * The demo company's traffic (lib/tooling/demo/seed.ts), pure and deterministic, so the seed and the
+ * forecast's accuracy bench (lib/tooling/bench/forecast.ts) replay exactly the same two years.
  */
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

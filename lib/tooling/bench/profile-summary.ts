@@ -1,5 +1,5 @@
 /**
- * `npx tsx lib/bench/profile-summary.ts FILE.cpuprofile [TOP]`: where a `node --cpu-prof` profile's
+ * `npx tsx lib/tooling/bench/profile-summary.ts FILE.cpuprofile [TOP]`: where a `node --cpu-prof` profile's
  * time went — self time by function and by package or source file, the top TOP (30) of each.
  * Profile a bench's server with BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
@@ -56,7 +56,7 @@ function printTop(title: string, values: Map<string, number>, total: number, top
 if (process.argv[1]?.endsWith("profile-summary.ts")) {
   const [file, topArg] = process.argv.slice(2);
   if (!file) {
-    console.error("usage: npx tsx lib/bench/profile-summary.ts FILE.cpuprofile [TOP]");
+    console.error("usage: npx tsx lib/tooling/bench/profile-summary.ts FILE.cpuprofile [TOP]");
     process.exit(2);
   }
   const top = Number.parseInt(topArg ?? "30", 10);

@@ -9,7 +9,7 @@ import { defaultDataDir, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { now } from "@/lib/clock";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/lib/tooling/demo/seed";
 import { readDemoLogin } from "@/lib/identity/demo";
 import { checkSecuritySettings, serveArgs } from "./serve-args";
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   console.log(`  Payments:   ${security.paymentProvider}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
   console.log("");
-  // Next's handler with the metering fast path in front (lib/server/serve.ts), the peer-address preload first.
+  // Next's handler with the metering fast path in front (lib/tooling/server/serve.ts), the peer-address preload first.
   const server = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, ...env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { chromiumExecutable } from "../../e2e/browser";
+import { chromiumExecutable } from "../../../e2e/browser";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const reports = path.resolve(".test-data/reports");

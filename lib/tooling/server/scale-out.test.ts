@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { monthCloses, qpsGrants, qpsGroupModes, usageEvents, usageHourly } from "@/db/schema";
-import { freePort } from "@/lib/bench/server";
+import { freePort } from "@/lib/tooling/bench/server";
 import { createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
 import { monthOf, previousMonth } from "@/lib/pricing";
-import { meteredAccount } from "@/lib/testing/metering-fixtures";
-import { createScratchDatabase } from "@/lib/testing/scratch-database";
+import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
+import { createScratchDatabase } from "@/lib/tooling/testing/scratch-database";
 
 /**
  * Two server processes on two ports, sharing nothing but one PostgreSQL and one Redis (the way
- * the console scales out), each serving the metering hot path (lib/server/metering-server.ts, the
+ * the console scales out), each serving the metering hot path (lib/tooling/server/metering-server.ts, the
  * handler `npm start` puts in front of Next). Half of a concurrent load goes to each.
  */
 const redisUrl = process.env.REDIS_URL;
@@ -26,7 +26,7 @@ interface Instance {
 
 async function startInstance(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/server/metering-server.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/tooling/server/metering-server.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port), HOSTNAME: "127.0.0.1", RUN_DUE_INTERVAL_MS: "300" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,4 +1,4 @@
-import { DEMO_MONTHS, demoFirstMonth, demoMonthDays, demoMonthEnd, demoRandom, type DemoApi } from "@/lib/demo/usage";
+import { DEMO_MONTHS, demoFirstMonth, demoMonthDays, demoMonthEnd, demoRandom, type DemoApi } from "@/lib/tooling/demo/usage";
 import { priceUsage } from "@/lib/billing/price-usage";
 import { forecastMonth, type ApiSoFar } from "@/lib/forecast/model";
 import { Dec, monthOf, monthStart, monthlyFreeCalls, nextMonth, priceBookForMonth, type Month } from "@/lib/pricing";
@@ -15,7 +15,7 @@ import type { Bench, BenchFigure } from "./bench";
  */
 const DAY = 86_400_000;
 const CHECKPOINTS = [7, 14, 21] as const;
-/** The demo's bought packs: month index, API, calls (lib/demo/seed.ts); they last well under their year. */
+/** The demo's bought packs: month index, API, calls (lib/tooling/demo/seed.ts); they last well under their year. */
 const DEMO_PACKS: readonly { index: number; day: number; api: DemoApi; calls: number }[] = [
   { index: 3, day: 2, api: "scan.code-recognition", calls: 100_000 },
   { index: 9, day: 4, api: "body.detection", calls: 1_000_000 },
