@@ -65,6 +65,12 @@ export const COMMON_HEADERS = {
   "X-Frame-Options": "DENY",
 };
 
+/**
+ * Every answer that is not a page (the JSON API, the metering service, CSV files, error answers):
+ * the common headers and the policy under which nothing runs and nothing frames it.
+ */
+export const NON_PAGE_HEADERS = { ...COMMON_HEADERS, "Content-Security-Policy": NON_PAGE_POLICY };
+
 /** A fresh nonce per page response: 128 random bits, base64. */
 export function newNonce() {
   const bytes = new Uint8Array(16);
