@@ -45,6 +45,9 @@ class TestRedis {
 
   async restart(): Promise<void> {
     this.child = spawn("redis-server", ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: "ignore" });
+    const child = this.child;
+    // Never outlive the test process, frozen or not.
+    process.once("exit", () => child.kill("SIGKILL"));
     for (let attempt = 0; attempt < 100; attempt++) {
       if (await this.ping()) return;
       await pause(100);
@@ -238,7 +241,8 @@ function suite(): void {
       await allAnswered("revoking while Redis is killed", [revokeApiKey({ ctx: account.customer(new Date()), input: { keyId: key.id } })]);
       const refused = await burst("revoked key, Redis killed", secret);
       expect([...refused.usage, ...refused.authorize].map((a) => a.status)).toEqual(Array.from({ length: 60 }, () => 401));
-      ids.splice(ids.length - 30);
+      // Refused calls record nothing: their events are not among those the database must hold.
+      ids.splice(ids.length - refused.usage.length);
       // An empty Redis comes back: the version there is what it was when the key was cached ("0"),
       // yet the key stays refused.
       await redis.restart();
@@ -247,9 +251,10 @@ function suite(): void {
       expect((await call(authorizeAnswer, secret, { api: "processing.crop" })).status).toBe(401);
       expect((await call(usageAnswer, secret, { events: [{ id: "after-outage", api: "processing.crop", calls: 1, at: shanghaiNow() }] })).status).toBe(401);
 
+      const other = await createApiKey({ ctx: account.customer(new Date()), input: { name: "revoked while frozen" } });
+      expect((await call(authorizeAnswer, other.secret, { api: "processing.crop" })).status).toBe(200);
       redis.freeze();
       try {
-        const other = await createApiKey({ ctx: account.customer(new Date()), input: { name: "revoked while frozen" } });
         await allAnswered("revoking while Redis is frozen", [revokeApiKey({ ctx: account.customer(new Date()), input: { keyId: other.key.id } })]);
         expect((await call(authorizeAnswer, other.secret, { api: "processing.crop" })).status).toBe(401);
       } finally {
