@@ -97,6 +97,10 @@ export class GuardedRedis {
     }
   }
 
+  get closed(): boolean {
+    return this.closing;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     if (this.client.status === "end") return;
@@ -131,7 +135,8 @@ const holder = globalThis as unknown as { __guardedRedis?: Map<string, GuardedRe
 export function processRedis(url: string): GuardedRedis {
   holder.__guardedRedis ??= new Map();
   let redis = holder.__guardedRedis.get(url);
-  if (!redis) {
+  // A closed one (a test, a shutdown) is replaced rather than left failing every call.
+  if (!redis || redis.closed) {
     redis = new GuardedRedis(url);
     holder.__guardedRedis.set(url, redis);
   }
