@@ -1,11 +1,12 @@
-import { Redis } from "ioredis";
+import { processRedis, type GuardedRedis } from "./redis";
 
 /**
  * Whether a cached API key may still be trusted. Every revocation bumps a version; a cache entry
  * remembers the version it was read under and is used only while that is still the version, so a
  * key revoked through any server instance is refused at once by every other one.
  *  - REDIS_URL set: the version is a Redis counter shared by every instance (one GET per request,
- *    far cheaper than the key lookup it saves).
+ *    far cheaper than the key lookup it saves). While Redis is away, `null`: keys are read from the
+ *    database, never trusted from the cache (docs/security.md, "While Redis is away").
  *  - Embedded database (no DATABASE_URL): there is exactly one process; the version lives in it.
  *  - PostgreSQL without Redis: nothing cheap is shared, so nothing is cached (`null`): every request
  *    reads its key, and a revocation is seen by the next request on every instance.
@@ -19,16 +20,17 @@ export interface RevocationVersion {
 
 export const REVOCATION_VERSION_KEY = "billing:api-keys:revocation-version";
 
-class RedisRevocationVersion implements RevocationVersion {
-  private readonly redis: Redis;
-
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
-  }
+export class RedisRevocationVersion implements RevocationVersion {
+  constructor(private readonly redis: GuardedRedis) {}
 
   async current(): Promise<string | null> {
+    // Prefixed with the connection's generation (read first, so a loss during the GET counts): a key
+    // cached before this process lost sight of Redis is not trusted after, even if the counter reads
+    // the same again (a Redis restarted empty reads "0" again; a bump made meanwhile may be lost).
+    const generation = this.redis.generation;
     try {
-      return (await this.redis.get(REVOCATION_VERSION_KEY)) ?? "0";
+      const version = (await this.redis.run((client) => client.get(REVOCATION_VERSION_KEY))) ?? "0";
+      return `${generation}:${version}`;
     } catch {
       // Redis unreachable: do not trust the cache; the database still answers.
       return null;
@@ -36,7 +38,7 @@ class RedisRevocationVersion implements RevocationVersion {
   }
 
   async bump(): Promise<void> {
-    await this.redis.incr(REVOCATION_VERSION_KEY);
+    await this.redis.run((client) => client.incr(REVOCATION_VERSION_KEY));
   }
 }
 
@@ -63,7 +65,7 @@ class NoCache implements RevocationVersion {
 }
 
 export function createRevocationVersion(env: NodeJS.ProcessEnv = process.env): RevocationVersion {
-  if (env.REDIS_URL) return new RedisRevocationVersion(env.REDIS_URL);
+  if (env.REDIS_URL) return new RedisRevocationVersion(processRedis(env.REDIS_URL));
   if (env.DATABASE_URL) return new NoCache();
   return new InProcessRevocationVersion();
 }

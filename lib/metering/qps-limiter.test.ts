@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { InProcessQpsLimiter, RedisQpsLimiter, type QpsLimiter } from "./qps-limiter";
+import { GuardedRedis } from "./redis";
 
 const targets: { name: string; make: () => QpsLimiter }[] = [{ name: "in-process", make: () => new InProcessQpsLimiter() }];
-if (process.env.REDIS_URL) targets.push({ name: "redis", make: () => new RedisQpsLimiter(process.env.REDIS_URL as string) });
+if (process.env.REDIS_URL) targets.push({ name: "redis", make: () => new RedisQpsLimiter(new GuardedRedis(process.env.REDIS_URL as string)) });
 
 for (const target of targets) {
   describe(`QPS limiter [${target.name}]`, () => {
@@ -36,8 +37,8 @@ for (const target of targets) {
 
 describe("two limiter instances sharing Redis (two server instances)", () => {
   it.runIf(Boolean(process.env.REDIS_URL))("share one count", async () => {
-    const a = new RedisQpsLimiter(process.env.REDIS_URL as string);
-    const b = new RedisQpsLimiter(process.env.REDIS_URL as string);
+    const a = new RedisQpsLimiter(new GuardedRedis(process.env.REDIS_URL as string));
+    const b = new RedisQpsLimiter(new GuardedRedis(process.env.REDIS_URL as string));
     try {
       const k = `shared:${Math.random().toString(36).slice(2)}`;
       const now = 1_700_000_003_000;

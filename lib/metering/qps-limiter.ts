@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { processRedis, type GuardedRedis } from "./redis";
 
 /**
  * QPS limiting for groups billed by QPS (SPEC §2.6): at most `limit` calls per one-second window per
@@ -55,26 +55,36 @@ redis.call('INCR', KEYS[1])
 if count == 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 1`;
 
+/**
+ * The shared count in Redis. While Redis is away (REDIS_QPS_FAILS_OPEN_PER_INSTANCE, docs/security.md)
+ * each instance counts on its own: the gateway keeps getting answers, and a customer may get up to
+ * `limit` per second from each instance instead of from all of them together — erring towards
+ * serving the calls the customer paid for, never towards refusing them all.
+ */
 export class RedisQpsLimiter implements QpsLimiter {
-  private readonly redis: Redis;
+  private readonly fallback = new InProcessQpsLimiter();
 
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false });
-    this.redis.defineCommand("qpsAcquire", { numberOfKeys: 1, lua: ACQUIRE_SCRIPT });
+  constructor(private readonly redis: GuardedRedis) {
+    redis.defineScript("qpsAcquire", ACQUIRE_SCRIPT);
   }
 
   async acquire(key: string, limit: number, nowMs: number): Promise<QpsDecision> {
     const window = Math.floor(nowMs / WINDOW_MS);
-    const run = (this.redis as unknown as { qpsAcquire(key: string, limit: number, ttlMs: number): Promise<number> }).qpsAcquire;
-    const allowed = (await run.call(this.redis, `qps:${key}:${window}`, limit, 2 * WINDOW_MS)) === 1;
+    let allowed: boolean;
+    try {
+      const count = (client: unknown) => (client as { qpsAcquire(key: string, limit: number, ttlMs: number): Promise<number> }).qpsAcquire(`qps:${key}:${window}`, limit, 2 * WINDOW_MS);
+      allowed = (await this.redis.run(count)) === 1;
+    } catch {
+      return this.fallback.acquire(key, limit, nowMs);
+    }
     return allowed ? { allowed, retryAfterMs: 0 } : { allowed, retryAfterMs: retryAfter(nowMs) };
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    await this.redis.close();
   }
 }
 
 export function createQpsLimiter(redisUrl = process.env.REDIS_URL): QpsLimiter {
-  return redisUrl ? new RedisQpsLimiter(redisUrl) : new InProcessQpsLimiter();
+  return redisUrl ? new RedisQpsLimiter(processRedis(redisUrl)) : new InProcessQpsLimiter();
 }
