@@ -20,6 +20,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/usage", ["GET"]],
   ["/api/payments/sandbox/callback", ["POST"]],
   ["/api/test/close", ["POST"]],
+  ["/api/test/fail", ["GET"]],
   ["/api/test/grant-voucher", ["POST"]],
   ["/api/test/outbox", ["GET"]],
   ["/api/test/spend-alerts", ["POST"]],
