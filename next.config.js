@@ -1,7 +1,7 @@
 import { prerenderedRewrites } from "./lib/routing/prerendered-rewrites.mjs";
-import { COMMON_HEADERS, HSTS, NON_PAGE_POLICY, PRERENDERED_PAGES } from "./lib/security/headers.mjs";
+import { HSTS, NON_PAGE_HEADERS, PRERENDERED_PAGES } from "./lib/security/headers.mjs";
 
-const common = Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value }));
+const nonPage = Object.entries(NON_PAGE_HEADERS).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,17 +16,17 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // globalNotFound: the app has two root layouts (app/(app), app/[lang]); app/global-not-found.tsx is the 404 of an unmatched address.
   experimental: { serverActions: { bodySizeLimit: "1mb" }, globalNotFound: true },
-  // Pages get these and their per-response CSP from proxy.ts; everything else (the API, Next's
-  // assets, files) gets them here. HSTS only when the request came over HTTPS (lib/security/headers.ts).
+  // Pages get theirs, with a per-response CSP, from proxy.ts; everything else (the API, Next's
+  // assets, files) gets NON_PAGE_HEADERS here (lib/security/headers.mjs, the one source). HSTS only when the request came over HTTPS (lib/security/headers.ts).
   // The public pages prerendered per locale: proxy.ts names the copy, this serves it (lib/routing/prerendered-rewrites.mjs).
   async rewrites() {
     return { beforeFiles: prerenderedRewrites(PRERENDERED_PAGES), afterFiles: [], fallback: [] };
   },
   async headers() {
     return [
-      { source: "/api/:path*", headers: [...common, { key: "Content-Security-Policy", value: NON_PAGE_POLICY }] },
-      { source: "/_next/:path*", headers: common },
-      { source: "/:file((?!api/|_next/).*\\.[a-z0-9]+)", headers: common },
+      { source: "/api/:path*", headers: nonPage },
+      { source: "/_next/:path*", headers: nonPage },
+      { source: "/:file((?!api/|_next/).*\\.[a-z0-9]+)", headers: nonPage },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
     ];
   },

@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { prerenderedLocale, publicAddressOfCopy, SESSION_COOKIES } from "@/lib/routing/prerendered";
 import { PRERENDERED_LOCALE_HEADER } from "@/lib/routing/prerendered-rewrites.mjs";
-import { COMMON_HEADERS, contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/security/headers.mjs";
+import { allowedMethods } from "@/lib/routing/route-methods.mjs";
+import { HSTS, NON_PAGE_HEADERS, newNonce, pageHeaders, servedOverHttps } from "@/lib/security/headers.mjs";
 
 /**
- * Runs before every page:
+ * Runs before every page and API route:
+ * - a method the address does not serve is answered 405 with `Allow` (lib/routing/route-methods.mjs;
+ *   pages would otherwise render for PUT or PROPFIND); OPTIONS of a page is answered here. API
+ *   routes stop here otherwise: their headers come from next.config.js;
  * - the security headers, with a fresh CSP nonce that Next.js also reads from the forwarded request
  *   and puts on its own scripts (lib/security/headers.ts says why);
  * - a fast first gate: a request without a session cookie for a signed-in page is sent to the
@@ -21,21 +25,36 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
 }
 
-function withSecurityHeaders(response: NextResponse, request: NextRequest, policy: string): NextResponse {
-  response.headers.set("Content-Security-Policy", policy);
-  for (const [name, value] of Object.entries(COMMON_HEADERS)) response.headers.set(name, value);
+function withSecurityHeaders(response: NextResponse, request: NextRequest, headers: Readonly<Record<string, string>>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (servedOverHttps(request.headers.get("x-forwarded-proto"), process.env.APP_URL)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
+/**
+ * 405 with `Allow` (204 for OPTIONS of a page), or null when the address serves the method. A
+ * refusal has no body, so it gets the policy under which nothing runs.
+ */
+function methodAnswer(request: NextRequest, { kind, methods }: ReturnType<typeof allowedMethods>): NextResponse | null {
+  const pageOptions = kind === "page" && request.method === "OPTIONS";
+  if (!pageOptions && (kind === "none" || methods.includes(request.method))) return null;
+  return withSecurityHeaders(new NextResponse(null, { status: pageOptions ? 204 : 405, headers: { Allow: methods.join(", ") } }), request, NON_PAGE_HEADERS);
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const allowed = allowedMethods(pathname);
+  const refused = methodAnswer(request, allowed);
+  if (refused) return refused;
+  if (pathname === "/api" || pathname.startsWith("/api/")) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const locale = prerenderedLocale({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
   // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
   const prerendered = locale !== null || publicAddressOfCopy(pathname) !== null;
   const nonce = prerendered ? null : newNonce();
-  const policy = contentSecurityPolicy({ nonce, allowEval: process.env.NODE_ENV !== "production" });
+  // A route handler among the pages (a CSV download) is not a page: nothing in it may run.
+  const security = allowed.kind === "route" ? NON_PAGE_HEADERS : pageHeaders({ nonce, allowEval: process.env.NODE_ENV !== "production" });
+  const policy = security["Content-Security-Policy"] ?? "";
   const headers = new Headers(request.headers);
   // Set by us or not at all: next.config.js rewrites to the copy this names.
   headers.delete(PRERENDERED_LOCALE_HEADER);
@@ -46,22 +65,22 @@ export function proxy(request: NextRequest) {
     // copy with `s-maxage=31536000`, and its own `Vary` replaces any we set, so `Vary: Cookie` is
     // not an option). The browser may keep it and revalidate: each copy has its own ETag.
     if (locale) response.headers.set("Cache-Control", "private, no-cache");
-    return withSecurityHeaders(response, request, policy);
+    return withSecurityHeaders(response, request, security);
   }
   if (!isPublic(pathname) && !hasSession) {
     const signIn = pathname === "/staff" || pathname.startsWith("/staff/") ? "/staff/sign-in" : "/sign-in";
     const url = new URL(signIn, request.url);
     if (pathname !== "/" || search) url.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return withSecurityHeaders(NextResponse.redirect(url), request, policy);
+    return withSecurityHeaders(NextResponse.redirect(url), request, security);
   }
   headers.set("Content-Security-Policy", policy);
   if (nonce) headers.set("x-nonce", nonce);
-  return withSecurityHeaders(NextResponse.next({ request: { headers } }), request, policy);
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), request, security);
 }
 
 export const config = {
-  // Pages only: not Next's own assets, files with an extension, or the API (route handlers check
-  // their own API key or session, and the metering API is on the gateway's hot path). Those get
-  // their headers from next.config.js.
-  matcher: ["/((?!_next/|api/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
+  // Pages and routes: not Next's own assets or files with an extension. The API passes only for
+  // its method check (route handlers check their own API key or session); it, Next's assets and
+  // files get their headers from next.config.js.
+  matcher: ["/((?!_next/|favicon.ico|.*\\.[a-z0-9]+$).*)"],
 };

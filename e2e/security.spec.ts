@@ -124,6 +124,13 @@ test.describe("sandbox payments", () => {
     expect(new URL(page.url()).pathname).toBe("/balance");
   });
 
+  test("a return target with dot segments is not turned into another host (issue 17 item 1)", async ({ page, customer: _customer }) => {
+    const path = await startTopUp(page, "13");
+    await page.goto(`${path}?return=/.//evil.example/phish`);
+    await expect(page.getByRole("link", { name: "Cancel and return" })).toHaveAttribute("href", "/balance?cancelled=1");
+    await expect(page.getByRole("link", { name: "Return to the console" })).toHaveAttribute("href", "/balance");
+  });
+
   test("ids are parsed strictly: 36 dashes is a 404, never a 500", async ({ page, customer: _customer }) => {
     const dashes = "-".repeat(36);
     expect((await page.goto(`/sandbox/checkout/${dashes}`))?.status()).toBe(404);
@@ -143,6 +150,15 @@ test.describe("return targets and sessions", () => {
       await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();
       expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? "").host);
       await page.context().clearCookies();
+    }
+  });
+
+  test("signed in, a callbackUrl whose dot segments make another host is refused (issue 17 item 1)", async ({ page, customer: _customer }) => {
+    for (const hostile of ["%2F.%2F%2Fevil.example%2Fphish", "%2Fx%2F..%2F%2Fevil.example"]) {
+      const response = await page.request.get(`/sign-in?callbackUrl=${hostile}`, { maxRedirects: 0 });
+      expect(response.status(), hostile).toBe(307);
+      const location = response.headers().location ?? "";
+      expect(location, hostile).toBe("/");
     }
   });
 

@@ -6,6 +6,7 @@ import { sandboxPayAction, type SandboxPayState } from "@/app/(app)/sandbox/chec
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { returnPathWith } from "@/lib/auth/redirect-target";
 import { errorMessage } from "@/lib/i18n/translator";
 
 export function SandboxPayForm({ orderId, returnPath, amountLabel }: { orderId: string; returnPath: string; amountLabel: string }) {
@@ -19,7 +20,7 @@ export function SandboxPayForm({ orderId, returnPath, amountLabel }: { orderId: 
       <Button type="submit" disabled={pending} className="w-full">
         {t("sandbox.pay", { amount: amountLabel })}
       </Button>
-      <Link href={`${returnPath}${returnPath.includes("?") ? "&" : "?"}cancelled=1`} className={buttonClass("secondary", "w-full")}>
+      <Link href={returnPathWith(returnPath, { cancelled: "1" }, "/balance")} className={buttonClass("secondary", "w-full")}>
         {t("sandbox.cancel")}
       </Link>
     </form>

@@ -71,6 +71,16 @@ export const COMMON_HEADERS = {
  */
 export const NON_PAGE_HEADERS = { ...COMMON_HEADERS, "Content-Security-Policy": NON_PAGE_POLICY };
 
+/**
+ * A page's headers: its policy (with this response's nonce, or the prerendered one without) and the
+ * common headers. proxy.ts writes them on every page answer, redirects and refusals included.
+ * @param {{ nonce: string | null, allowEval: boolean }} options
+ * @returns {Record<string, string>}
+ */
+export function pageHeaders(options) {
+  return { ...COMMON_HEADERS, "Content-Security-Policy": contentSecurityPolicy(options) };
+}
+
 /** A fresh nonce per page response: 128 random bits, base64. */
 export function newNonce() {
   const bytes = new Uint8Array(16);

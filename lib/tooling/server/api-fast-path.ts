@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { NON_PAGE_HEADERS } from "@/lib/security/headers.mjs";
 import { authorizeAnswer, errorAnswer, MAX_AUTHORIZE_BODY_BYTES, MAX_USAGE_BODY_BYTES, usageAnswer, type ApiAnswer, type ApiRequest } from "@/lib/metering/api-answers";
 
 /**
@@ -60,9 +61,10 @@ function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
 function send(response: ServerResponse, answer: ApiAnswer): void {
   const json = JSON.stringify(answer.body);
   response.writeHead(answer.status, {
+    // The security headers every answer carries (lib/security/headers.mjs), as Next's route handlers get them.
+    ...NON_PAGE_HEADERS,
     "content-type": "application/json",
     "content-length": Buffer.byteLength(json),
-    "x-content-type-options": "nosniff",
     "cache-control": "no-store",
     ...answer.headers,
   });

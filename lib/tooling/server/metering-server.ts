@@ -7,13 +7,14 @@
  */
 import { createServer } from "node:http";
 import { startRunDueLoop } from "@/lib/billing/scheduler";
+import { NON_PAGE_HEADERS } from "@/lib/security/headers.mjs";
 import { serveFastPath } from "./api-fast-path";
 
 const port = Number.parseInt(process.env.PORT ?? "", 10);
 if (!Number.isInteger(port)) throw new Error("PORT is required");
 const server = createServer((request, response) => {
   if (serveFastPath(request, response)) return;
-  response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not-found", message: "not served here" } }));
+  response.writeHead(404, { ...NON_PAGE_HEADERS, "content-type": "application/json" }).end(JSON.stringify({ error: { code: "not-found", message: "not served here" } }));
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, process.env.HOSTNAME || "127.0.0.1", () => console.log(`metering server listening on ${port}`));

@@ -3,7 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
-import { safeReturnPath } from "@/lib/auth/redirect-target";
+import { returnPathWith, safeReturnPath } from "@/lib/auth/redirect-target";
 import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
 
@@ -34,6 +34,6 @@ export const sandboxPayAction = defineAction({
   run: async ({ ctx, input }): Promise<SandboxPayState> => {
     if (!sandboxPaymentsEnabled()) notFound();
     const paid = await paySandboxOrder({ ctx, input: { orderId: input.orderId } });
-    redirect(`${input.back}${input.back.includes("?") ? "&" : "?"}topup=${paid.orderId}`);
+    redirect(returnPathWith(input.back, { topup: paid.orderId }, "/balance"));
   },
 });

@@ -1,0 +1,1 @@
+export function installMethodGate(target: { emit: (...args: never[]) => boolean }): void;
