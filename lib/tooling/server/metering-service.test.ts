@@ -22,8 +22,8 @@ function expectNonPageHeaders(headers: Headers): void {
   expect(headers.get("content-type")).toBe("application/json");
 }
 
-/** Sends raw HTTP (a chunked body, or a request left half-sent) and returns the raw answer. */
-function rawRequest(port: number, head: string, body: string[], pauseMs = 0): Promise<string> {
+/** Sends raw HTTP (a chunked body) and returns the raw answer. */
+function rawRequest(port: number, head: string, body: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let answer = "";
@@ -31,9 +31,7 @@ function rawRequest(port: number, head: string, body: string[], pauseMs = 0): Pr
     socket.on("end", () => resolve(answer));
     socket.on("error", reject);
     socket.write(head);
-    setTimeout(() => {
-      for (const part of body) socket.write(part);
-    }, pauseMs);
+    for (const part of body) socket.write(part);
   });
 }
 
@@ -132,12 +130,19 @@ describeEachDatabase("the metering service", (database) => {
     const second = createMeteringService({ port: 0, hostname: "127.0.0.1" });
     const port = await second.listening;
     const body = JSON.stringify({ events: [event("svc-drain")] });
-    // The head is sent now, the body after the stop has begun: the request is in flight across it.
-    const answer = rawRequest(port, `POST /api/v1/usage HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${secret}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`, [body], 300);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(second.inFlight()).toBe(1);
+    // The head is sent now, the body once the stop has begun: the request is in flight across it.
+    const socket = connect(port, "127.0.0.1");
+    let text = "";
+    socket.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+    const ended = new Promise<void>((resolve, reject) => {
+      socket.on("end", () => resolve());
+      socket.on("error", reject);
+    });
+    socket.write(`POST /api/v1/usage HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${secret}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    while (second.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const stopped = second.shutdown();
-    const text = await answer;
+    socket.write(body);
+    await ended;
     await stopped;
     expect(text).toMatch(/^HTTP\/1\.1 200 /);
     expect(text.toLowerCase()).toContain("connection: close");
