@@ -67,7 +67,10 @@ export async function startNginx(layout: Omit<NginxLayout, "runtimeDir" | "user"
   writeFileSync(confFile, renderNginxConf({ ...layout, runtimeDir, user }));
   const base = ["-c", confFile, "-p", `${runtimeDir}/`, "-e", path.join(runtimeDir, "error.log")];
   const check = spawnSync(binary, [...base, "-t", "-q"], { encoding: "utf8" });
-  if (check.status !== 0) throw new Error(`nginx -t refused the configuration:\n${check.stderr}`);
+  if (check.status !== 0) {
+    rmSync(runtimeDir, { recursive: true, force: true });
+    throw new Error(`nginx -t refused the configuration:\n${check.stderr}`);
+  }
   const child = spawn(binary, [...base, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
@@ -77,12 +80,19 @@ export async function startNginx(layout: Omit<NginxLayout, "runtimeDir" | "user"
   const url = `http://${layout.listen.includes(":") ? layout.listen : `127.0.0.1:${layout.listen}`}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited at start: ${stderr}${readLog(path.join(runtimeDir, "error.log"))}`);
+    if (child.exitCode !== null) {
+      const log = readLog(path.join(runtimeDir, "error.log"));
+      rmSync(runtimeDir, { recursive: true, force: true });
+      throw new Error(`nginx exited at start: ${stderr}${log}`);
+    }
     try {
       await fetch(`${url}/__nginx-up`, { signal: AbortSignal.timeout(1_000) });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`nginx did not answer on ${url}: ${stderr}`);
+      if (Date.now() > deadline) {
+        child.kill("SIGTERM");
+        throw new Error(`nginx did not answer on ${url}: ${stderr}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
