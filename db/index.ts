@@ -19,3 +19,10 @@ export async function getDb(): Promise<Database> {
   holder.__billingDb ??= openAndMigrate();
   return (await holder.__billingDb).db;
 }
+
+/** Closes the server's database (its pool) at a graceful stop; a later getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  const pending = holder.__billingDb;
+  holder.__billingDb = undefined;
+  if (pending) await (await pending).close();
+}

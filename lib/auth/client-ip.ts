@@ -1,24 +1,28 @@
-import { trustedProxyHops } from "@/lib/tooling/cli/peer-address.mjs";
+import { trustedProxyHops } from "./trusted-proxy";
 
 /**
- * The client's address for sign-in throttling. Behind TRUST_PROXY hops (e.g. `1` for one nginx
- * that appends to X-Forwarded-For), the entry the outermost trusted proxy appended; entries before
- * it were written by the client and are ignored. Otherwise the socket's own address, which the
- * server preload (lib/tooling/cli/peer-address.mjs, installed by `npm start`) puts in `x-console-peer`;
- * without it (e.g. `next dev`) every client shares the bucket "unknown".
+ * The client's address for sign-in throttling, or null when no address can be trusted.
+ *
+ * Behind TRUST_PROXY hops (`1` for the nginx of deploy/nginx.conf, which SETS X-Forwarded-For to
+ * the peer it saw, dropping whatever the client sent), the entry the outermost trusted proxy wrote;
+ * entries before it came from the client and are ignored.
+ *
+ * Without TRUST_PROXY the console cannot know the address: `next start` gives a route no socket,
+ * and the X-Forwarded-For it passes on is the client's own when the client sent one (Next.js fills
+ * it from the socket only when it is absent). So null: the per-address limits are not applied and
+ * the per-email limit still holds (lib/identity/sign-in.ts, docs/security.md).
  */
-export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
-  const peer = headers.get("x-console-peer")?.trim() || "unknown";
+export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
   let hops = 0;
   try {
     hops = trustedProxyHops(env.TRUST_PROXY);
   } catch {
     hops = 0; // `npm start` refuses a malformed TRUST_PROXY; here it means "trust nothing".
   }
-  if (hops === 0) return peer;
+  if (hops === 0) return null;
   const chain = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return chain[Math.max(0, chain.length - hops)] ?? peer;
+  return chain[Math.max(0, chain.length - hops)] ?? null;
 }

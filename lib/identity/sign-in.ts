@@ -14,6 +14,12 @@ import type { SignInInput } from "./schemas";
  */
 export const THROTTLE = { perEmailIp: 5, perIp: 30, perEmail: 50, windowMinutes: 15 } as const;
 
+/**
+ * Recorded for an attempt whose address is not known (no trusted proxy in front, lib/auth/client-ip.ts).
+ * Never counted as an address: one bucket for every such client would let anyone lock out everyone.
+ */
+export const UNKNOWN_IP = "unknown";
+
 export interface SignedInUser {
   userId: string;
   role: UserRole;
@@ -63,18 +69,22 @@ export async function verifySignIn({
 }: {
   ctx: ServiceContext;
   input: SignInInput;
-  ip: string;
+  /** null: no trustworthy address; only the per-email limit applies. */
+  ip: string | null;
   audience: SignInAudience;
 }): Promise<SignedInUser> {
-  const [attempt] = await ctx.db.insert(signInAttempts).values({ email: input.email, ip, succeeded: false, at: ctx.now }).returning({ id: signInAttempts.id });
+  const [attempt] = await ctx.db.insert(signInAttempts).values({ email: input.email, ip: ip ?? UNKNOWN_IP, succeeded: false, at: ctx.now }).returning({ id: signInAttempts.id });
   if (!attempt) throw new Error("attempt insert returned nothing");
   const windowMs = THROTTLE.windowMinutes * 60_000;
   const failed = and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, new Date(ctx.now.getTime() - windowMs)));
-  const waits = await Promise.all([
-    minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.email, input.email), eq(signInAttempts.ip, ip)), THROTTLE.perEmailIp, windowMs),
-    minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.ip, ip)), THROTTLE.perIp, windowMs),
-    minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.email, input.email)), THROTTLE.perEmail, windowMs),
-  ]);
+  const perAddress =
+    ip === null
+      ? []
+      : [
+          minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.email, input.email), eq(signInAttempts.ip, ip)), THROTTLE.perEmailIp, windowMs),
+          minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.ip, ip)), THROTTLE.perIp, windowMs),
+        ];
+  const waits = await Promise.all([...perAddress, minutesUntilAllowed(ctx, and(failed, eq(signInAttempts.email, input.email)), THROTTLE.perEmail, windowMs)]);
   const wait = Math.max(0, ...waits.map((w) => w ?? 0));
   if (wait > 0) {
     await ctx.db.delete(signInAttempts).where(eq(signInAttempts.id, attempt.id));

@@ -12,7 +12,7 @@ import { parseUsageRequest, UsageRequestError } from "./usage-request";
 
 /**
  * The metering API's hot endpoints, independent of any HTTP framework: Next's route handlers
- * (app/api/v1/usage, app/api/v1/authorize) and the plain Node fast path (lib/tooling/server/api-fast-path.ts)
+ * (app/api/v1/usage, app/api/v1/authorize) and the metering service (lib/tooling/server/metering-handler.ts)
  * both answer through these, so the contract is one piece of code whichever serves it.
  */
 export interface ApiAnswer {

@@ -1,8 +1,8 @@
 /**
  * Which methods each address serves, so a method it does not serve answers 405 with an `Allow`
  * header (issue 17 item 4) instead of rendering the page (PUT /calculator was a 200), a 400, or a
- * 500 (TRACE: Next builds a fetch Request, which refuses it). Plain JavaScript: proxy.ts and the
- * server preload (lib/tooling/cli/peer-address.mjs) both read it.
+ * 500. Plain JavaScript: proxy.ts reads it. TRACE never reaches proxy.ts (Next builds a fetch
+ * Request, which refuses it); nginx in front answers it 405 (deploy/nginx.conf).
  *
  * - A page serves GET and HEAD, and POST (its server actions: before hydration a form posts without
  *   the Next-Action header, so a POST cannot be told apart here); OPTIONS is answered for it.

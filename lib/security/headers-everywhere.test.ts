@@ -4,8 +4,7 @@ import type { NextConfig } from "next";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
-import { installMethodGate } from "@/lib/tooling/cli/method-gate.mjs";
-import { serveFastPath } from "@/lib/tooling/server/api-fast-path";
+import { handleMeteringRequest } from "@/lib/tooling/server/metering-handler";
 import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "./headers.mjs";
 
 /**
@@ -13,7 +12,8 @@ import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "./head
  * Referrer-Policy and X-Content-Type-Options on every answer; the metering fast path sent only
  * nosniff. Every writer now takes them from lib/security/headers.mjs. This table covers the writers
  * that run in-process — proxy.ts (pages, redirects, 405s), next.config.js (the API, assets, files),
- * the metering fast path, the TRACE gate; e2e/security-headers.spec.ts covers what only a running
+ * the metering service (`npm run metering`); TRACE, which never reaches Next, is nginx's
+ * (lib/tooling/server/nginx-conf.test.ts); e2e/security-headers.spec.ts covers what only a running
  * Next produces (pages, prerendered pages, 404, route handlers' 405/413/500).
  */
 
@@ -120,17 +120,12 @@ function listen(handler: RequestListener): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-describe("the metering fast path (lib/tooling/server/api-fast-path.ts) and the TRACE gate", () => {
+describe("the metering service (lib/tooling/server/metering-handler.ts)", () => {
   let server: Server;
   beforeAll(async () => {
     // The fast path logs the 500's error, as it should; not in the test's output.
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    // As `npm start` serves: the gate first (the preload), then the fast path, then "Next" (here a 500, which must never be reached by TRACE).
-    server = await listen((request, response) => {
-      if (serveFastPath(request, response)) return;
-      response.writeHead(500).end();
-    });
-    installMethodGate(server);
+    server = await listen(handleMeteringRequest);
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -144,9 +139,8 @@ describe("the metering fast path (lib/tooling/server/api-fast-path.ts) and the T
     ["429 with its own headers", "POST", "/api/v1/authorize", 429, key, "{}"],
     ["413 (a body past the limit)", "POST", "/api/v1/usage", 413, key, "x".repeat(1_000)],
     ["500 (a bug)", "POST", "/api/v1/usage", 500, key, "fail"],
-    ["TRACE on the metering API", "TRACE", "/api/v1/usage", 405, {}, undefined],
-    ["TRACE on a page", "TRACE", "/calculator", 405, {}, undefined],
-    ["TRACE on a CSV route", "TRACE", "/bills/2026-10/csv?x=1", 405, {}, undefined],
+    ["405 (a method it does not serve)", "GET", "/api/v1/usage", 405, {}, undefined],
+    ["404 (an address it does not serve)", "POST", "/calculator", 404, {}, "{}"],
   ] as const)("%s: %s %s → %i with the headers", async (_kind, method, path, status, headers, body) => {
     const answer = await send(server, method, path, headers, body);
     expect(answer.status).toBe(status);
@@ -155,8 +149,7 @@ describe("the metering fast path (lib/tooling/server/api-fast-path.ts) and the T
     if (status === 429) expect(answer.headers["retry-after"]).toBe("1");
   });
 
-  it("TRACE names what the address serves", async () => {
-    expect((await send(server, "TRACE", "/api/v1/usage", {})).headers.allow).toBe("OPTIONS, POST");
-    expect((await send(server, "TRACE", "/calculator", {})).headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+  it("a 405 names what the address serves", async () => {
+    expect((await send(server, "GET", "/api/v1/usage", {})).headers.allow).toBe("POST");
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { checkSecuritySettings, serveArgs } from "@/lib/tooling/cli/serve-args";
 
-/** Issue 9 item 9: `npm start` honours HOSTNAME (0.0.0.0 only when it is unset, as documented). */
+/**
+ * Issue 9 item 9: `npm start` honours HOSTNAME (0.0.0.0 only when it is unset, as documented).
+ * Issue 18 item 1: it serves with `next start` itself — no custom server, no preload patching every
+ * HTTP server of the process.
+ */
 describe("npm start", () => {
   it("listens on HOSTNAME and PORT", () => {
     const { args, env } = serveArgs({ HOSTNAME: "127.0.0.1", PORT: "4100" });
     expect(env).toEqual({ PORT: "4100", HOSTNAME: "127.0.0.1" });
-    expect(args.at(-1)).toMatch(/lib\/server\/serve\.ts$/);
+    expect(args.slice(1, 6)).toEqual(["start", "--port", "4100", "--hostname", "127.0.0.1"]);
   });
 
   it("listens on every interface only when HOSTNAME is unset", () => {
@@ -14,10 +18,11 @@ describe("npm start", () => {
     expect(serveArgs({}).port).toBe("3000");
   });
 
-  it("runs the server with the peer-address preload, so forwarded headers are not trusted by default", () => {
+  it("runs `next start` itself: no --import preload, no custom server", () => {
     const { args } = serveArgs({});
-    expect(args[0]).toBe("--import");
-    expect(args[1]).toMatch(/peer-address-preload\.mjs$/);
+    expect(args[0]).toMatch(/node_modules\/next\/dist\/bin\/next$/);
+    expect(args[1]).toBe("start");
+    expect(args.join(" ")).not.toMatch(/--import|\.mjs|serve\.ts/);
   });
 
   it("refuses a malformed PAYMENT_PROVIDER or TRUST_PROXY before starting", () => {

@@ -104,9 +104,9 @@ async function measure(url: string): Promise<BenchFigure[]> {
       { label: "baseline: single-row INSERT, 16 connections", value: singleBase, unit: "rows/s" },
     );
 
-    // The server `npm start` runs (metering fast path in front of Next), then `next start` alone for comparison.
-    const kinds: { kind: "npm-start" | "next"; label: string }[] = [
-      { kind: "npm-start", label: "npm start (fast path)" },
+    // The metering service (`npm run metering`, what nginx sends these paths to), then Next's route handlers for comparison.
+    const kinds: { kind: "metering" | "next"; label: string }[] = [
+      { kind: "metering", label: "metering service" },
       { kind: "next", label: "next start (route handlers)" },
     ];
     for (const { kind, label } of kinds) {
@@ -152,7 +152,7 @@ async function measure(url: string): Promise<BenchFigure[]> {
       { label: "baseline: bare Node HTTP answer (fixed JSON, same client), 16 in flight", value: bareRate, unit: "requests/s" },
       { label: "baseline: bare Node HTTP answer, 1 in flight: p99", value: percentile(bareOne, 99), unit: "ms" },
     );
-    for (const kind of ["npm start (fast path)", "next start (route handlers)"]) {
+    for (const kind of ["metering service", "next start (route handlers)"]) {
       const rate = figures.find((f) => f.label.startsWith(`${kind}: authorize`) && f.label.endsWith("16 in flight"))?.value ?? 0;
       figures.push({ label: `${kind}: authorize at 16 ÷ bare Node HTTP baseline`, value: ratio(rate, bareRate), unit: "" });
     }
@@ -164,7 +164,7 @@ async function measure(url: string): Promise<BenchFigure[]> {
 
 export const meteringBench: Bench = {
   name: "metering",
-  description: "the usage and authorize APIs over HTTP on real PostgreSQL (a scratch database whose statistics are stale on purpose), as `npm start` serves them and as `next start` alone does, against same-run baselines: direct INSERTs and a bare Node HTTP answer",
+  description: "the usage and authorize APIs over HTTP on real PostgreSQL (a scratch database whose statistics are stale on purpose), as the metering service (`npm run metering`) serves them and as Next's route handlers do, against same-run baselines: direct INSERTs and a bare Node HTTP answer",
   async run() {
     const base = benchDatabaseBase();
     if (!base) return [];

@@ -94,7 +94,7 @@ async function prepare(url: string) {
 
 async function measure(url: string): Promise<BenchFigure[]> {
   const { demoEmail, demoPassword } = await prepare(url);
-  const server = await startServer({ DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdef" }, "npm-start");
+  const server = await startServer({ DATABASE_URL: url, AUTH_SECRET: "bench-only-secret-0123456789abcdef" }, "next");
   const runs: PageRun[] = [];
   let staticRate = 0;
   try {

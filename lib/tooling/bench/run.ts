@@ -8,8 +8,9 @@ import { forecastBench } from "./forecast";
 import { meteringBench } from "./metering";
 import { pagesBench } from "./pages";
 import { pricingBench } from "./pricing";
+import { topologyBench } from "./topology";
 
-const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench, forecastBench, pagesBench];
+const BENCHES: readonly Bench[] = [pricingBench, meteringBench, closeBench, forecastBench, pagesBench, topologyBench];
 
 function formatFigure(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(2);

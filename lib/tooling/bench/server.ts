@@ -13,12 +13,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Which server: `next start` (Next's route handlers only), the server `npm start` runs (lib/tooling/server/serve.ts), or a bare Node answer. */
-export type ServerKind = "next" | "npm-start" | "bare";
+/** Which server: `next start` (what `npm start` runs), the metering service (`npm run metering`), or a bare Node answer. */
+export type ServerKind = "next" | "metering" | "bare";
 
 function serverArgs(kind: ServerKind, port: number): string[] {
   if (kind === "next") return [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
-  if (kind === "npm-start") return ["--conditions=react-server", "--import", "tsx", "lib/tooling/server/serve.ts"];
+  if (kind === "metering") return ["--conditions=react-server", "--import", "tsx", "lib/tooling/server/metering-server.ts"];
   // The ceiling of an HTTP round trip on this machine with this client: a fixed JSON answer.
   return ["-e", `require("node:http").createServer((q, s) => { q.resume(); q.on("end", () => s.writeHead(200, { "content-type": "application/json" }).end('{"allowed":true}')); }).listen(${port}, "127.0.0.1")`];
 }
@@ -46,8 +46,9 @@ export async function startServer(env: Record<string, string>, kind: ServerKind 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}${kind === "bare" ? "/" : "/sign-in"}`);
-      if (response.ok) return { url, pid: child.pid ?? 0, exited, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
+      const response = await fetch(`${url}${kind === "next" ? "/sign-in" : "/"}`);
+      // The metering service answers 404 to anything but its two routes: answering at all means up.
+      if (response.ok || kind === "metering") return { url, pid: child.pid ?? 0, exited, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
     } catch {
       // not up yet
     }

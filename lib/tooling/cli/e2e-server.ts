@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
-  // Served as `npm start` serves it (the peer-address preload included), on loopback.
+  // Served as `npm start` serves it (`next start`), on loopback.
   const serving = serveArgs({ PORT: port, HOSTNAME: "127.0.0.1" });
   const server = spawn(process.execPath, serving.args, {
     stdio: "inherit",
@@ -45,6 +45,9 @@ async function main(): Promise<void> {
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       APP_TEST_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The browser reaches the server directly and sends no X-Forwarded-For, so Next.js fills it
+      // from the socket: the tests' sign-in throttling sees an address, as it does behind nginx.
+      TRUST_PROXY: "1",
     },
   });
   const stop = () => server.kill("SIGTERM");

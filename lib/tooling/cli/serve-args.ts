@@ -1,22 +1,21 @@
 import path from "node:path";
 import { appUrl } from "@/lib/auth/app-url";
+import { trustedProxyHops } from "@/lib/auth/trusted-proxy";
 import { configuredPaymentProvider } from "@/lib/wallet/providers/config";
-import { trustedProxyHops } from "./peer-address.mjs";
 
 /**
- * How to serve the built console: Node with the peer-address preload, then lib/tooling/server/serve.ts (Next's
- * handler with the metering fast path in front), listening on the returned PORT and HOSTNAME.
+ * How to serve the built console: `next start`, nothing in front of it in the process (issue 18
+ * item 1). Production puts nginx in front (deploy/nginx.conf) and runs the metering API as its own
+ * process (`npm run metering`); on the embedded default Next's route handlers serve that API too.
  */
 export function serveArgs(env: Record<string, string | undefined> = process.env): { args: string[]; env: { PORT: string; HOSTNAME: string }; port: string; hostname: string } {
   const port = env.PORT?.trim() || "3000";
   // HOSTNAME is honoured; unset, the console listens on every interface (0.0.0.0), as the README says.
   const hostname = env.HOSTNAME?.trim() || "0.0.0.0";
-  const args = ["--import", pathToPreload(), "--conditions=react-server", "--import", "tsx", path.resolve("lib/tooling/server/serve.ts")];
+  // Keep-alive longer than the 60 s a proxy in front keeps an idle upstream connection: the proxy,
+  // not the console, closes it, so it never sends a request on a connection being closed.
+  const args = [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", hostname, "--keepAliveTimeout", "65000"];
   return { args, env: { PORT: port, HOSTNAME: hostname }, port, hostname };
-}
-
-function pathToPreload(): string {
-  return path.resolve("lib/tooling/cli/peer-address-preload.mjs");
 }
 
 /** Security settings checked before the server starts, so a typo fails loudly instead of meaning "off" (or "on"). */

@@ -1,6 +1,9 @@
 /**
  * `npm start`: migrate the database (embedded PGlite unless DATABASE_URL is set), create the demo
- * customer on first run and print its login, build the app if it has not been built, then serve it.
+ * customer on first run and print its login, build the app if it has not been built, then serve it
+ * with `next start` — one command, one server process. Next serves everything, the metering API's
+ * route handlers included; production runs the metering API as its own process (`npm run metering`)
+ * behind nginx (deploy/nginx.conf, docs/architecture.md).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -51,8 +54,8 @@ async function main(): Promise<void> {
   console.log(`  Console:    http://localhost:${port} (listening on ${hostname})`);
   console.log(`  Payments:   ${security.paymentProvider}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
+  if (kind !== "pglite" && security.trustProxyHops === 0) console.log("  Throttling: per email only (set TRUST_PROXY=1 behind nginx for the per-address limits)");
   console.log("");
-  // Next's handler with the metering fast path in front (lib/tooling/server/serve.ts), the peer-address preload first.
   const server = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, ...env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },

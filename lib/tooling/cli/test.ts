@@ -1,12 +1,15 @@
 /**
  * `npm test`: lint, type-check, unit and integration tests (Vitest; also on PostgreSQL when
- * TEST_DATABASE_URL is set), then the browser suite against a fresh production build. Ends with one
- * `N passed, N failed` line summing both runners.
+ * TEST_DATABASE_URL is set), then the browser suite against a fresh production build, then the
+ * production topology test on that build (nginx, two console instances, the metering service;
+ * when TEST_DATABASE_URL and REDIS_URL are set and nginx is installed). Ends with one
+ * `N passed, N failed` line summing every runner.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromiumExecutable } from "../../../e2e/browser";
+import { nginxBinary } from "../server/nginx";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const reports = path.resolve(".test-data/reports");
@@ -35,6 +38,18 @@ function playwrightCounts(file: string): Counts {
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
+/** nginx + two console instances + the metering service on the build just made (lib/tooling/server/topology.e2e.ts). */
+function runTopology(failures: string[]): Counts {
+  const missing = [!process.env.TEST_DATABASE_URL && "TEST_DATABASE_URL", !process.env.REDIS_URL && "REDIS_URL", !nginxBinary() && "nginx (apt-get install -y nginx)"].filter(Boolean);
+  if (missing.length > 0) {
+    console.log(`\n(Production topology test not run: needs ${missing.join(", ")}; .ci/run provides them.)`);
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
+  const report = path.join(reports, "topology.json");
+  if (!step("Production topology: nginx, two console instances, the metering service", bin("vitest"), ["run", "-c", "vitest.topology.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`])) failures.push("topology");
+  return vitestCounts(report);
+}
+
 function main(): number {
   rmSync(reports, { recursive: true, force: true });
   mkdirSync(reports, { recursive: true });
@@ -49,6 +64,7 @@ function main(): number {
   const unit = vitestCounts(vitestReport);
 
   let browser: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let topology: Counts = { passed: 0, failed: 0, skipped: 0 };
   if (process.env.SKIP_E2E === "1") {
     console.log("\n(SKIP_E2E=1: browser tests not run.)");
   } else if (!chromiumExecutable().found) {
@@ -66,12 +82,14 @@ function main(): number {
       const ok = step("Browser tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
       if (!ok) failures.push("playwright");
       browser = playwrightCounts(playwrightReport);
+      topology = runTopology(failures);
     }
   }
 
-  const total = { passed: unit.passed + browser.passed, failed: unit.failed + browser.failed, skipped: unit.skipped + browser.skipped };
+  const total = { passed: unit.passed + browser.passed + topology.passed, failed: unit.failed + browser.failed + topology.failed, skipped: unit.skipped + browser.skipped + topology.skipped };
   console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
   console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
+  console.log(`topology: ${topology.passed} passed, ${topology.failed} failed, ${topology.skipped} skipped`);
   if (failures.length > 0) console.log(`failed steps: ${failures.join(", ")}`);
   console.log(`${total.passed} passed, ${total.failed + (failures.length > 0 && total.failed === 0 ? 1 : 0)} failed, ${total.skipped} skipped`);
   return failures.length === 0 ? 0 : 1;

@@ -12,8 +12,8 @@ import { createScratchDatabase } from "@/lib/tooling/testing/scratch-database";
 
 /**
  * Two server processes on two ports, sharing nothing but one PostgreSQL and one Redis (the way
- * the console scales out), each serving the metering hot path (lib/tooling/server/metering-server.ts, the
- * handler `npm start` puts in front of Next). Half of a concurrent load goes to each.
+ * the console scales out), each serving the metering API (lib/tooling/server/metering-server.ts,
+ * `npm run metering`). Half of a concurrent load goes to each.
  */
 const redisUrl = process.env.REDIS_URL;
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { authorizeAnswer, fromRequest, toResponse } from "@/lib/metering/api-answers";
 
-/** Also served, ahead of Next, by the plain Node fast path (lib/tooling/server/api-fast-path.ts): one answer either way. */
+/** In production the metering service answers this path (`npm run metering`, lib/tooling/server/metering-handler.ts): one answer either way. */
 export async function POST(request: Request): Promise<Response> {
   return toResponse(await authorizeAnswer(fromRequest(request)));
 }

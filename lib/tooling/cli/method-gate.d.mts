@@ -1,1 +1,0 @@
-export function installMethodGate(target: { emit: (...args: never[]) => boolean }): void;
