@@ -22,8 +22,7 @@ export interface CalendarBounds {
 
 export function calendarBounds(now: Date): CalendarBounds {
   const ahead = addShanghaiYears(now, YEARS_AHEAD);
-  // The Shanghai wall-clock day of `ahead`: UTC+8 all year (lib/pricing/months.ts).
-  const lastDay = new Date(ahead.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const lastDay = shanghaiDayOf(ahead);
   return { firstMonth: FIRST_PRICED_MONTH, lastMonth: monthOf(ahead), firstDay: `${FIRST_PRICED_MONTH}-01`, lastDay };
 }
 
@@ -118,4 +117,9 @@ export function problemText(problem: CalendarProblem): string {
     case "after":
       return `${problem.field}: must not be after ${problem.other}`;
   }
+}
+
+/** The Shanghai calendar day of an instant, `YYYY-MM-DD` (UTC+8 all year, lib/pricing/months.ts). */
+export function shanghaiDayOf(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -8,4 +8,9 @@ export const params = {
   "params.day.out-of-range": "{field}: choose a date from {first} to {last}.",
   "params.after": "{field} must not be after {other}.",
   "params.month.not-offered": "{field}: {month} is not one of the months listed; showing this month instead.",
+  "errors.calendar-required": "Enter a date.",
+  "errors.calendar-repeated": "Give the date once.",
+  "errors.calendar-malformed": "Enter a real date as YYYY-MM-DD.",
+  "errors.calendar-out-of-range": "Choose a date from {first} to {last}.",
+  "errors.calendar-after": "The start must not be after the end.",
 } as const;
