@@ -65,12 +65,18 @@ test(`crafted months and dates (${VALUES.length} values) on every page that read
     ];
     for (const [url, refused] of cases) {
       const response = await get(url);
-      expect(response.status(), url).toBe(200);
-      expect((await response.text()).includes('role="alert"'), url).toBe(refused);
+      const label = url.slice(0, 200);
+      // Node refuses a request line over 16 kB itself (431), before the console sees it.
+      if (url.length > 16_000) {
+        expect(response.status(), label).toBe(431);
+        continue;
+      }
+      expect(response.status(), label).toBe(200);
+      expect((await response.text()).includes('role="alert"'), label).toBe(refused);
     }
     for (const url of [`/bills/${v}`, `/bills/${v}/csv`]) {
       const response = await get(url);
-      expect(response.status(), url).toBeLessThan(500);
+      expect(response.status(), url.slice(0, 200)).toBeLessThan(500);
     }
   }
 });
