@@ -70,7 +70,7 @@ function routeFiles(dir = "app"): string[] {
   });
 }
 
-const servesGet = (file: string) => /export\s+(async\s+)?function\s+GET\b|export\s+const\s+\{[^}]*\bGET\b/.test(readFileSync(file, "utf8"));
+const servesGet = (file: string) => /export\s+(async\s+)?function\s+GET\b|export\s+const\s+GET\b|export\s+(const\s+)?\{[^}]*\bGET\b/.test(readFileSync(file, "utf8"));
 
 /** The accepted range and form, written out again here (not lib/params/calendar's code). */
 function realDay(value: string): boolean {
