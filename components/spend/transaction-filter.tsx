@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/translate";
@@ -10,26 +11,53 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : "";
 }
 
-/** The balance page's date filter (a plain GET form, so it works without JavaScript) and its CSV download. */
-export function TransactionFilter({ t, from, to }: { t: Translate; from: string | null; to: string | null }) {
+/**
+ * The balance page's date filter (a plain GET form, so it works without JavaScript) and its CSV download.
+ * `from`/`to` are the filter in force (the links keep it); a refused filter comes back as `typed`, what
+ * the address said, kept in the fields beside the error (never reset silently), with `min`/`max` the
+ * range lib/params/calendar accepts.
+ */
+export function TransactionFilter({
+  t,
+  from,
+  to,
+  typed,
+  error,
+  min,
+  max,
+}: {
+  t: Translate;
+  from: string | null;
+  to: string | null;
+  typed?: { from: string; to: string };
+  error?: { field: string; message: string };
+  min: string;
+  max: string;
+}) {
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
   return (
     <form method="get" action="/balance" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("wallet.transactions")}>
+      {error ? (
+        <div className="basis-full" id="tx-filter-error">
+          <Alert tone="error">{error.message}</Alert>
+        </div>
+      ) : null}
       <div className="space-y-1">
         <label htmlFor="tx-from" className="block text-xs font-medium text-muted">
           {t("transactions.filter.from")}
         </label>
-        <input id="tx-from" name="from" type="date" defaultValue={from ?? ""} className={`${inputClass} w-40`} />
+        <input id="tx-from" name="from" type="date" min={min} max={max} defaultValue={typed?.from ?? from ?? ""} aria-invalid={invalid("from")} aria-describedby={invalid("from") && "tx-filter-error"} className={`${inputClass} w-40`} />
       </div>
       <div className="space-y-1">
         <label htmlFor="tx-to" className="block text-xs font-medium text-muted">
           {t("transactions.filter.to")}
         </label>
-        <input id="tx-to" name="to" type="date" defaultValue={to ?? ""} className={`${inputClass} w-40`} />
+        <input id="tx-to" name="to" type="date" min={min} max={max} defaultValue={typed?.to ?? to ?? ""} aria-invalid={invalid("to")} aria-describedby={invalid("to") && "tx-filter-error"} className={`${inputClass} w-40`} />
       </div>
       <button type="submit" className={buttonClass("secondary", "px-3 py-2")}>
         {t("transactions.filter.apply")}
       </button>
-      {from || to ? (
+      {from || to || typed ? (
         <Link href="/balance" className="py-2 text-sm text-brand-600 hover:underline">
           {t("transactions.filter.clear")}
         </Link>

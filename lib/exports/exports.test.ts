@@ -5,21 +5,23 @@ import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTranslator, catalogs } from "@/lib/i18n/translate";
 import { dailyUsageCsv, transactionsCsv } from "./csv";
 import { dailyUsageRows } from "./daily-usage-rows";
-import { isDay, transactionQuery } from "./ranges";
+import { parseTransactionQuery } from "./ranges";
 import { allTransactions, transactionPage } from "./transactions";
 
 const t0 = new Date("2026-11-10T04:00:00Z");
 const day = (n: number) => new Date(t0.getTime() + n * 86_400_000);
 
-it("accepts only real days and from ≤ to, naming the field", () => {
-  expect(isDay("2026-02-28")).toBe(true);
-  expect(isDay("2026-02-30")).toBe(false);
-  expect(isDay("2026-2-3")).toBe(false);
-  const bad = transactionQuery.safeParse({ from: "2026-11-20", to: "2026-11-01" });
-  expect(bad.success).toBe(false);
-  expect(bad.error?.issues[0]?.path).toEqual(["from"]);
-  expect(transactionQuery.safeParse({ page: "0" }).error?.issues[0]?.path).toEqual(["page"]);
-  expect(transactionQuery.parse({})).toEqual({ page: 1, pageSize: 100 });
+it("accepts only real days in lib/params/calendar's range and from ≤ to, naming the field", () => {
+  const q = (query: string) => parseTransactionQuery(new URLSearchParams(query), t0);
+  expect(q("from=2026-02-28").ok).toBe(true);
+  expect(q("from=2026-02-30")).toMatchObject({ ok: false, field: "from" });
+  expect(q("to=2026-2-3")).toMatchObject({ ok: false, field: "to" });
+  expect(q("from=2026-11-20&to=2026-11-01")).toMatchObject({ ok: false, field: "from", message: "from: must not be after to" });
+  expect(q("page=0")).toMatchObject({ ok: false, field: "page" });
+  // Issue 17 item 2: beyond the range was a PostgreSQL "date/time field value out of range" 500.
+  expect(q("from=0001-01-01")).toMatchObject({ ok: false, field: "from", message: "from: must be from 2022-09-01 to 2027-11-10" });
+  expect(q("page=1e20")).toMatchObject({ ok: false, field: "page" });
+  expect(q("")).toEqual({ ok: true, value: { page: 1, pageSize: 100 } });
 });
 
 describeEachDatabase("finance exports", (database) => {

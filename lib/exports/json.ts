@@ -10,11 +10,3 @@ export function transactionJson(tx: TransactionView) {
     changes: { cash: tx.changes.cash ?? "0.00", income: tx.changes.income ?? "0.00", gift: tx.changes.gift ?? "0.00", frozen: tx.changes.frozen ?? "0.00", voucher: tx.changes.voucher ?? "0.00" },
   };
 }
-
-/** The first problem of a zod parse as `field: message`, for a 400 that names the field. */
-export function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const issue = issues[0];
-  if (!issue) return "invalid query";
-  const field = issue.path.map(String).join(".");
-  return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
-}

@@ -42,6 +42,10 @@ describeEachDatabase("QPS and licences", (database) => {
     await expect(
       requestQpsIncrease({ ctx: account.customer(), input: { group: "body", totalQps: 300, neededBy: new Date("2026-11-25T00:00:00Z"), note: "" } }),
     ).rejects.toMatchObject({ code: "needed-by-too-soon" });
+    // Issue 17 item 2: a date beyond lib/params/calendar's range (a year ahead) names the field.
+    await expect(
+      requestQpsIncrease({ ctx: account.customer(), input: { group: "body", totalQps: 300, neededBy: new Date("9999-12-31T00:00:00+08:00"), note: "" } }),
+    ).rejects.toMatchObject({ code: "calendar-out-of-range", field: "neededBy" });
     const { requestId } = await requestQpsIncrease({ ctx: account.customer(), input: { group: "body", totalQps: 300, neededBy: new Date("2026-12-10T00:00:00Z"), note: "launch" } });
     const [row] = await db().select().from(supportRequests).where(eq(supportRequests.id, requestId));
     expect(row).toMatchObject({ kind: "qps-increase", status: "open", details: { totalQps: 300, note: "launch" } });

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, ValidationError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
+import { assertDayInRange } from "@/lib/params/errors";
 import { QPS_REQUEST_NOTICE_DAYS, type FormalLicenceInput, type QpsIncreaseInput } from "./schemas";
 
 async function requireActive(ctx: ServiceContext, accountId: string, product: string): Promise<void> {
@@ -16,6 +17,7 @@ async function requireActive(ctx: ServiceContext, accountId: string, product: st
 export async function requestQpsIncrease({ ctx, input }: { ctx: ServiceContext; input: QpsIncreaseInput }): Promise<{ requestId: string }> {
   assertCanWrite(ctx.actor);
   const accountId = accountOf(ctx.actor);
+  assertDayInRange("neededBy", input.neededBy, ctx.now);
   const earliest = ctx.now.getTime() + QPS_REQUEST_NOTICE_DAYS * 24 * 60 * 60 * 1000;
   if (input.neededBy.getTime() < earliest) throw new ValidationError("neededBy", "needed-by-too-soon", { days: QPS_REQUEST_NOTICE_DAYS });
   return inTransaction(ctx, async (tx) => {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/context";
 import { formatDate } from "@/lib/i18n/format-date";
 import { notify } from "@/lib/messaging/notify";
+import { assertDayInRange } from "@/lib/params/errors";
 import { QPS_REQUEST_NOTICE_DAYS } from "@/lib/quota/schemas";
 import { staffTool, type StaffContext } from "./staff-tool";
 
@@ -43,6 +44,7 @@ export const approveQpsRequest = staffTool({
   roles: ["support", "admin"],
   input: z.object({ requestId, appliesFrom: z.coerce.date() }),
   run: async (tx, input) => {
+    assertDayInRange("appliesFrom", input.appliesFrom, tx.now);
     const request = await openQpsRequest(tx, input.requestId);
     const earliest = earliestQpsApplyDate(request.createdAt);
     if (input.appliesFrom < earliest) throw new ValidationError("appliesFrom", "qps-applies-too-soon", { date: formatDate("en", earliest) });

@@ -97,6 +97,7 @@ describeEachDatabase("staff tools", (database) => {
     await expect(purchase({ ctx: account.customer(), input: { idempotencyKey: key(), item: "qps:body", quantity: 300, period: "month", periods: 1 } })).rejects.toMatchObject({ code: "qps-out-of-range" });
     const support = await staff();
     await expect(approveQpsRequest({ ctx: support(), input: { requestId, appliesFrom: days(6) } })).rejects.toMatchObject({ code: "qps-applies-too-soon" });
+    await expect(approveQpsRequest({ ctx: support(), input: { requestId, appliesFrom: new Date("9999-12-31T00:00:00+08:00") } })).rejects.toMatchObject({ code: "calendar-out-of-range", field: "appliesFrom" });
     await approveQpsRequest({ ctx: support(), input: { requestId, appliesFrom: days(7) } });
     // Before the date the cap is still 200.
     await expect(purchase({ ctx: account.customer(days(6)), input: { idempotencyKey: key(), item: "qps:body", quantity: 300, period: "month", periods: 1 } })).rejects.toMatchObject({ code: "qps-out-of-range" });

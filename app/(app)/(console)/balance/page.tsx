@@ -10,9 +10,11 @@ import { TransactionTable } from "@/components/wallet/transaction-table";
 import { VoucherTable } from "@/components/wallet/voucher-table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { searchObject, transactionQuery } from "@/lib/exports/ranges";
+import { parseTransactionQuery } from "@/lib/exports/ranges";
 import { transactionPage } from "@/lib/exports/transactions";
-import { errorMessage } from "@/lib/i18n/translate";
+import { calendarBounds } from "@/lib/params/calendar";
+import { calendarProblemMessage } from "@/lib/params/messages";
+import { paramValues } from "@/lib/params/query";
 import { liveKeys } from "@/lib/live/keys";
 import { balanceJson, serverQueryClient } from "@/lib/live/server";
 import { listVouchers } from "@/lib/wallet/balance";
@@ -24,14 +26,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("wallet.title") };
 }
 
-export default async function BalancePage({ searchParams }: { searchParams: Promise<{ topup?: string; cancelled?: string; from?: string; to?: string; page?: string }> }) {
+export default async function BalancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const customer = await requireCustomer("/balance");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
   const params = await searchParams;
-  // Issue 11 item 7: a date filter and pages; a bad date or page is said, and the full list shown.
-  const asked = transactionQuery.safeParse(searchObject(new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string")), ["from", "to", "page"]));
-  const filter = asked.success ? asked.data : { page: 1, pageSize: 100 };
+  // Issue 11 item 7: a date filter and pages. Issue 17 item 2: a refused date (malformed, outside
+  // lib/params/calendar's range, repeated) is said in the form, beside what was typed; the full list is shown.
+  const asked = parseTransactionQuery(params, ctx.now, ["page"]);
+  const filter = asked.ok ? asked.value : { page: 1, pageSize: 100 };
+  const bounds = calendarBounds(ctx.now);
+  const labels = { from: t("transactions.filter.from"), to: t("transactions.filter.to") };
+  const filterError = asked.ok ? undefined : { field: asked.field, message: asked.calendar ? calendarProblemMessage(t, asked.calendar, labels) : t("errors.invalid-input") };
+  const typed = asked.ok ? undefined : { from: paramValues(params, "from")[0] ?? "", to: paramValues(params, "to")[0] ?? "" };
   // The figures and the top-up the provider sent the customer back for are a live query (issue 11):
   // a pending top-up turns into "received" and the new balance while the page is open. The order is
   // shown only if it is this customer's (balanceJson checks): the id in the URL is not trusted.
@@ -69,8 +76,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         </div>
         <div id="transactions">
           <Card title={t("wallet.transactions")}>
-            {asked.success ? null : <Alert tone="error">{errorMessage(t, "invalid-date")}</Alert>}
-            <TransactionFilter t={t} from={history.from} to={history.to} />
+            <TransactionFilter t={t} from={history.from} to={history.to} typed={typed} error={filterError} min={bounds.firstDay} max={bounds.lastDay} />
             <TransactionTable t={t} locale={locale} transactions={history.transactions} />
             <TransactionPager t={t} from={history.from} to={history.to} page={history.page} pages={history.pages} total={history.total} />
           </Card>

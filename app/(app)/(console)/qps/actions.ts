@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
+import { isCalendarDay } from "@/lib/params/calendar";
 import { switchQpsMode } from "@/lib/quota/mode";
 import { requestQpsIncrease } from "@/lib/quota/requests";
 import { qpsIncreaseInput, qpsModeInput } from "@/lib/quota/schemas";
@@ -35,7 +36,8 @@ export const requestMoreQpsAction = defineAction({
       group: formData.get("group"),
       totalQps: formData.get("totalQps"),
       // A date on the billing calendar: midnight in Asia/Shanghai.
-      neededBy: /^\d{4}-\d{2}-\d{2}$/.test(neededBy) ? `${neededBy}T00:00:00+08:00` : "",
+      // A real calendar day (lib/params/calendar: 2026-02-30 is not silently 2026-03-02); the service checks the range.
+      neededBy: isCalendarDay(neededBy) ? `${neededBy}T00:00:00+08:00` : "",
       note: formData.get("note") ?? "",
     };
   },

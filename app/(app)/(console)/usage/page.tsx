@@ -20,6 +20,8 @@ import { serverQueryClient, usageTotalsOf } from "@/lib/live/server";
 import { dailyUsage } from "@/lib/metering/daily-usage";
 import { drainingPacks } from "@/lib/metering/pack-forecasts";
 import { monthSummary } from "@/lib/metering/summary";
+import { parseMonthParam } from "@/lib/params/calendar";
+import { calendarProblemMessage } from "@/lib/params/messages";
 import { FIRST_PRICED_MONTH, formatCount, monthOf, previousMonth } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -42,22 +44,30 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const customer = await requireCustomer("/usage");
   const ctx = await customerContext(customer);
   const current = monthOf(ctx.now);
-  const months = recentMonths(current, monthOf((await getOwnAccount({ ctx })).createdAt));
-  const asked = (await searchParams).month;
-  const month = typeof asked === "string" && months.includes(asked) ? asked : current;
+  const [account, { t, locale }] = await Promise.all([getOwnAccount({ ctx }), getTranslator()]);
+  const months = recentMonths(current, monthOf(account.createdAt));
+  // Issue 17 item 2: a month the address asks for is parsed by lib/params/calendar; a refused one, or
+  // one the picker does not offer, is said in the picker's form (this month is shown), never dropped silently.
+  const asked = parseMonthParam("month", (await searchParams).month, ctx.now);
+  const field = { month: t("usage.month") };
+  const refused = !asked.ok
+    ? calendarProblemMessage(t, asked.problem, field)
+    : asked.value && !months.includes(asked.value)
+      ? t("params.month.not-offered", { field: field.month, month: asked.value })
+      : undefined;
+  const month = asked.ok && asked.value && !refused ? asked.value : current;
   const isCurrent = month === current;
-  const [daily, summary, draining, { t, locale }] = await Promise.all([
+  const [daily, summary, draining] = await Promise.all([
     dailyUsage({ ctx, input: { month } }),
     monthSummary({ ctx, input: { month } }),
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
-    getTranslator(),
   ]);
   // The figures at the top are a live query, prefetched here from the same summary.
   const queries = serverQueryClient();
   await queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageTotalsOf(summary, month) });
   return (
     <>
-      <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} />} />
+      <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} error={refused} />} />
       <div className="space-y-6">
         <HydrationBoundary state={dehydrate(queries)}>
           <UsageTiles month={month} live={isCurrent} />

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, optionalField } from "@/lib/actions/define";
+import { isCalendarDay } from "@/lib/params/calendar";
 import { goodwillCredit } from "@/lib/support/goodwill";
 import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
 import { quoteLicence } from "@/lib/support/licence-quote";
@@ -88,7 +89,8 @@ export const rejectRefundAction = toolAction("staff#rejectRefundAction", rejectR
 // A date on the billing calendar: midnight in Asia/Shanghai.
 export const approveQpsAction = toolAction("staff#approveQpsAction", approveQpsRequest, ["requestId", "appliesFrom"], (raw) => ({
   ...raw,
-  appliesFrom: typeof raw.appliesFrom === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.appliesFrom) ? `${raw.appliesFrom}T00:00:00+08:00` : "invalid",
+  // A real calendar day (lib/params/calendar: 2026-02-30 is not silently 2026-03-02); the service checks the range.
+  appliesFrom: typeof raw.appliesFrom === "string" && isCalendarDay(raw.appliesFrom) ? `${raw.appliesFrom}T00:00:00+08:00` : "invalid",
 }));
 export const declineQpsAction = toolAction("staff#declineQpsAction", declineQpsRequest, ["requestId", "reason"]);
 export const markViolationAction = toolAction("staff#markViolationAction", markViolation, ["accountId", "reason"]);

@@ -2,15 +2,15 @@ import { billJson } from "@/lib/billing/bill-json";
 import { getBill, isMonthClosed } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
 import { apiKeyContext, jsonError } from "@/lib/metering/http";
-import { isMonth } from "@/lib/pricing";
+import { parseMonthParam, problemText } from "@/lib/params/calendar";
 
 /** API.md §1 `GET /api/v1/bills?month=YYYY-MM`: the key's own account's bill for a closed month. */
 export async function GET(request: Request): Promise<Response> {
   const ctx = await apiKeyContext(request);
   if (ctx instanceof Response) return ctx;
-  const month = new URL(request.url).searchParams.get("month");
-  if (month === null) return jsonError(400, "malformed", "month: required, in the form YYYY-MM");
-  if (!isMonth(month)) return jsonError(400, "malformed", `month: "${month}" is not a month in the form YYYY-MM`);
+  const parsed = parseMonthParam("month", new URL(request.url).searchParams.getAll("month"), ctx.now, { required: true });
+  if (!parsed.ok) return jsonError(400, "malformed", problemText(parsed.problem));
+  const month = parsed.value;
   try {
     return Response.json(billJson(await getBill({ ctx, input: { month } })));
   } catch (error) {

@@ -1,5 +1,5 @@
-import { firstIssue, transactionJson } from "@/lib/exports/json";
-import { searchObject, transactionQuery } from "@/lib/exports/ranges";
+import { transactionJson } from "@/lib/exports/json";
+import { parseTransactionQuery } from "@/lib/exports/ranges";
 import { transactionPage } from "@/lib/exports/transactions";
 import { apiKeyContext, jsonError } from "@/lib/metering/http";
 
@@ -7,9 +7,9 @@ import { apiKeyContext, jsonError } from "@/lib/metering/http";
 export async function GET(request: Request): Promise<Response> {
   const ctx = await apiKeyContext(request);
   if (ctx instanceof Response) return ctx;
-  const parsed = transactionQuery.safeParse(searchObject(new URL(request.url).searchParams, ["from", "to", "page", "pageSize"]));
-  if (!parsed.success) return jsonError(400, "malformed", firstIssue(parsed.error.issues));
-  const page = await transactionPage({ ctx, input: parsed.data, order: "oldest" });
+  const parsed = parseTransactionQuery(new URL(request.url).searchParams, ctx.now);
+  if (!parsed.ok) return jsonError(400, "malformed", parsed.message);
+  const page = await transactionPage({ ctx, input: parsed.value, order: "oldest" });
   return Response.json({
     from: page.from,
     to: page.to,

@@ -1,7 +1,6 @@
 import { csvCustomerContext, csvResponse } from "@/lib/exports/csv-response";
 import { transactionsCsv } from "@/lib/exports/csv";
-import { firstIssue } from "@/lib/exports/json";
-import { searchObject, transactionQuery } from "@/lib/exports/ranges";
+import { parseTransactionQuery } from "@/lib/exports/ranges";
 import { allTransactions } from "@/lib/exports/transactions";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -9,9 +8,10 @@ import { getTranslator } from "@/lib/i18n/server";
 export async function GET(request: Request): Promise<Response> {
   const ctx = await csvCustomerContext();
   if (!ctx) return new Response("sign in required", { status: 401 });
-  const parsed = transactionQuery.safeParse(searchObject(new URL(request.url).searchParams, ["from", "to"]));
-  if (!parsed.success) return new Response(firstIssue(parsed.error.issues), { status: 400 });
-  const [transactions, { t }] = await Promise.all([allTransactions({ ctx, input: { from: parsed.data.from, to: parsed.data.to } }), getTranslator()]);
-  const name = `transactions${parsed.data.from ? `-from-${parsed.data.from}` : ""}${parsed.data.to ? `-to-${parsed.data.to}` : ""}.csv`;
+  const parsed = parseTransactionQuery(new URL(request.url).searchParams, ctx.now, []);
+  if (!parsed.ok) return new Response(parsed.message, { status: 400 });
+  const { from, to } = parsed.value;
+  const [transactions, { t }] = await Promise.all([allTransactions({ ctx, input: { from, to } }), getTranslator()]);
+  const name = `transactions${from ? `-from-${from}` : ""}${to ? `-to-${to}` : ""}.csv`;
   return csvResponse(transactionsCsv(transactions, t), name);
 }

@@ -16,6 +16,7 @@ import { NotFoundError } from "@/lib/context";
 import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
+import { parseMonthParam } from "@/lib/params/calendar";
 import { formatYuan, isMonth } from "@/lib/pricing";
 
 type Params = { params: Promise<{ month: string }> };
@@ -26,6 +27,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 async function ownBill(ctx: Awaited<ReturnType<typeof customerContext>>, month: string): Promise<BillDetail> {
+  // A month outside lib/params/calendar's range has no bill.
+  if (!parseMonthParam("month", month, ctx.now, { required: true }).ok) notFound();
   try {
     return await getBill({ ctx, input: { month } });
   } catch (error) {

@@ -1,22 +1,24 @@
-import { z } from "zod";
 import { dailyUsageRows } from "@/lib/exports/daily-usage-rows";
-import { firstIssue } from "@/lib/exports/json";
-import { pagingSchema, searchObject } from "@/lib/exports/ranges";
+import { pagingSchema, zodProblem } from "@/lib/exports/ranges";
 import { apiKeyContext, jsonError } from "@/lib/metering/http";
-import { isMonth } from "@/lib/pricing";
+import { parseMonthParam, problemText } from "@/lib/params/calendar";
+import { firstValues } from "@/lib/params/query";
 
-const query = z.object({ month: z.string({ error: "month: required, in the form YYYY-MM" }).refine(isMonth, { error: "month must be in the form YYYY-MM" }) }).extend(pagingSchema(500, 1000).shape);
+const paging = pagingSchema(500, 1000);
 
 /** docs/api.md `GET /api/v1/usage/daily?month=YYYY-MM&page&pageSize`: per API per Shanghai day, from the hourly aggregates. */
 export async function GET(request: Request): Promise<Response> {
   const ctx = await apiKeyContext(request);
   if (ctx instanceof Response) return ctx;
-  const parsed = query.safeParse(searchObject(new URL(request.url).searchParams, ["month", "page", "pageSize"]));
-  if (!parsed.success) return jsonError(400, "malformed", firstIssue(parsed.error.issues));
-  const { month, page, pageSize } = parsed.data;
-  const rows = await dailyUsageRows({ ctx, input: { month } });
+  const search = new URL(request.url).searchParams;
+  const month = parseMonthParam("month", search.getAll("month"), ctx.now, { required: true });
+  if (!month.ok) return jsonError(400, "malformed", problemText(month.problem));
+  const paged = paging.safeParse(firstValues(search, ["page", "pageSize"]));
+  if (!paged.success) return jsonError(400, "malformed", zodProblem(paged.error.issues).message);
+  const { page, pageSize } = paged.data;
+  const rows = await dailyUsageRows({ ctx, input: { month: month.value } });
   return Response.json({
-    month,
+    month: month.value,
     page,
     pageSize,
     total: rows.length,

@@ -5,6 +5,7 @@ import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
 import { getTranslator } from "@/lib/i18n/server";
+import { parseMonthParam } from "@/lib/params/calendar";
 
 /**
  * A bill as CSV for the signed-in customer. The session is checked here on the server (route
@@ -16,6 +17,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mon
   if (viewer.kind !== "customer" && viewer.kind !== "impersonation") return new Response("sign in required", { status: 401 });
   const { month } = await params;
   const ctx = { db: await getDb(), actor: consoleActor(viewer), now: now() };
+  // A month outside lib/params/calendar's range has no bill: the same 404 as another account's.
+  if (!parseMonthParam("month", month, ctx.now, { required: true }).ok) return new Response("no such bill", { status: 404 });
   try {
     const [bill, { t, locale }] = await Promise.all([getBill({ ctx, input: { month } }), getTranslator()]);
     return new Response(billCsv(bill, t, locale), {
