@@ -17,11 +17,12 @@ import { names } from "./en/names";
 import { supportConsole } from "./en/support-console";
 import { licenceQuotes } from "./en/licence-quotes";
 import { prices } from "./en/prices";
+import { accessLog } from "./en/access-log";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...accessLog } as const;
 
 export type MessageKey = keyof typeof en;

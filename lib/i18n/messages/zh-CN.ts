@@ -18,5 +18,6 @@ import { names } from "./zh-CN/names";
 import { supportConsole } from "./zh-CN/support-console";
 import { licenceQuotes } from "./zh-CN/licence-quotes";
 import { prices } from "./zh-CN/prices";
+import { accessLog } from "./zh-CN/access-log";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...accessLog };

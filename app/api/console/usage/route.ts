@@ -8,7 +8,7 @@ const query = z.object({ month: z.string().refine(isMonth, "YYYY-MM").optional()
 
 /** GET ?month=YYYY-MM (default: this month): the month's usage totals and estimate for the signed-in customer. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
-  const ctx = await customerRouteContext();
+  const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
   const parsed = query.safeParse({ month: request.nextUrl.searchParams.get("month") ?? undefined });
   const month = parsed.success ? (parsed.data.month ?? monthOf(ctx.now)) : null;

@@ -7,7 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 
 /** The balance page's transactions as CSV, for the page's date filter (issue 11 item 7). */
 export async function GET(request: Request): Promise<Response> {
-  const ctx = await csvCustomerContext();
+  const ctx = await csvCustomerContext(request);
   if (!ctx) return new Response("sign in required", { status: 401 });
   const parsed = transactionQuery.safeParse(searchObject(new URL(request.url).searchParams, ["from", "to"]));
   if (!parsed.success) return new Response(firstIssue(parsed.error.issues), { status: 400 });

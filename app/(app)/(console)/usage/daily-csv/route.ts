@@ -6,7 +6,7 @@ import { isMonth } from "@/lib/pricing";
 
 /** The usage page's daily usage of a month as CSV (issue 11 item 7), the rows of GET /api/v1/usage/daily. */
 export async function GET(request: Request): Promise<Response> {
-  const ctx = await csvCustomerContext();
+  const ctx = await csvCustomerContext(request);
   if (!ctx) return new Response("sign in required", { status: 401 });
   const month = new URL(request.url).searchParams.get("month") ?? "";
   if (!isMonth(month)) return new Response("month must be in the form YYYY-MM", { status: 400 });
