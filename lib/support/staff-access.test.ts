@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as balanceCsv } from "@/app/(app)/(console)/balance/transactions-csv/route";
 import { GET as billCsv } from "@/app/(app)/(console)/bills/[month]/csv/route";
 import { GET as dailyCsv } from "@/app/(app)/(console)/usage/daily-csv/route";
@@ -62,6 +64,21 @@ let n = 0;
 const key = () => `staff-access-${Date.now()}-${++n}`;
 
 beforeAll(() => setFixedNow(new Date(at.getTime() + 60_000)));
+
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesNamed(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
+}
+
+describe("no console page or route can read the account without the access-log row", () => {
+  it("every console page asks requireCustomer with its path; every console route resolves through consoleRouteContext", () => {
+    const pages = filesNamed("app/(app)/(console)", "page.tsx");
+    expect(pages.length).toBeGreaterThan(15);
+    expect(pages.filter((f) => !/requireCustomer\(["`]\//.test(readFileSync(f, "utf8")))).toEqual([]);
+    const routes = [...filesNamed("app/(app)/(console)", "route.ts"), ...filesNamed("app/api/console", "route.ts")];
+    expect(routes.length).toBeGreaterThan(6);
+    expect(routes.filter((f) => !/consoleRouteContext\(request|csvCustomerContext\(request|customerRouteContext\(request/.test(readFileSync(f, "utf8")))).toEqual([]);
+  });
+});
 
 describeEachDatabase("the customer's access log shows staff access and actions (issue 17 item 5)", (database) => {
   const db = () => database().db;
