@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -48,7 +48,13 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .from(refunds)
       .innerJoin(packs, eq(packs.id, refunds.packId))
       .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
-    db.select().from(auditLog).where(eq(auditLog.accountId, account.id)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(50),
+    // Without staff's own page loads, which would soon be all the trail shows (the customer sees them).
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed")))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(50),
     db
       .select({ id: supportSessions.id })
       .from(supportSessions)
