@@ -45,13 +45,22 @@ test("refund review: the 4th refund is held, support approves one and rejects an
   await expect(page.getByText("Refund approved").first()).toBeVisible();
 
   // The 5th: held again, rejected with a reason; the pack is usable again and the money stays spent.
+  // The reason carries markup (issue 17 item 8): the customer's pages show it as text and run nothing.
+  const hostile = `too many refunds this month <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
   await refundOne(page, true);
   await staffPage.reload();
-  await staffPage.getByTestId("refund-review").getByLabel("Reason the customer sees").fill("too many refunds this month");
+  await staffPage.getByTestId("refund-review").getByLabel("Reason the customer sees").fill(hostile);
   await staffPage.getByTestId("refund-review").getByRole("button", { name: "Reject refund" }).click();
   await expect(staffPage.getByTestId("refund-review")).toHaveCount(0);
-  await page.goto("/messages");
-  await expect(page.getByText("too many refunds this month").first()).toBeVisible();
+  for (const path of ["/messages", "/refunds", "/security"]) {
+    await page.goto(path);
+    await expect(page.getByText(hostile, { exact: false }).first()).toBeVisible();
+    expect(await page.locator("img[src='x']").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  }
+  // The access log names who decided, with the reason (issue 17 item 5).
+  await expect(page.getByTestId("staff-activity").filter({ hasText: "Ana rejected your refund request" })).toContainText(hostile);
+  await expect(page.getByTestId("staff-activity").filter({ hasText: "Ana approved your refund of ¥100.00" })).toHaveCount(1);
   await page.goto("/balance");
   await expect(page.getByTestId("balance-cash")).toHaveText("¥900.00");
 });

@@ -46,6 +46,12 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   }
   expect(await seriousAxeViolations(page)).toEqual([]);
 
+  // Downloads and live reads during the view are reads of the customer's data too: each is logged.
+  const csv = await page.request.get("/balance/transactions-csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await page.request.get("/api/console/unread")).status()).toBe(200);
+
   // A write button, pressed in the staff view, is refused by the server.
   await page.goto("/api-keys");
   await page.getByLabel(/name/i).first().fill("staff-key");
@@ -72,6 +78,11 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await expect(row).toContainText("Stopped by staff");
   await expect(row).toContainText("/balance");
   await expect(row).toContainText("/packs");
+  await expect(row).toContainText("/api/console/unread");
+  await expect(row).toContainText("Files downloaded");
+  await expect(row).toContainText("/balance/transactions-csv");
+  // Opening the account on the staff side (before the view started) is staff access too.
+  await expect(owner.getByTestId("staff-activity").filter({ hasText: "Mei opened your account in the support console" }).first()).toBeVisible();
   expect(await seriousAxeViolations(owner)).toEqual([]);
   await owner.setViewportSize({ width: 390, height: 844 });
   await owner.reload();

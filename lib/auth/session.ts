@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
-import { supportConsoleSession } from "@/lib/support/console-view";
+import { supportConsoleSession, type ConsoleAccess } from "@/lib/support/console-view";
 import { currentSession as auth } from "./current-session";
 
 export interface CustomerSession {
@@ -24,16 +24,28 @@ export interface StaffSession {
 }
 
 /**
- * The signed-in customer, or a redirect to sign-in. Pages and actions call this on the server, always.
- * A page passes its own path: a staff member's live support view of the account is then audited as a
- * page view (the layout passes none).
+ * The signed-in customer, or a redirect to sign-in. Every console page calls this on the server with
+ * its own path: a staff member's live support view of the account is then recorded in the customer's
+ * access log (issue 17 item 5), one row per page load. The path is required so a page cannot forget.
  */
-export async function requireCustomer(returnTo?: string): Promise<CustomerSession> {
+export async function requireCustomer(page: string): Promise<CustomerSession> {
+  return consoleSession(page, { path: page, kind: "page" });
+}
+
+/**
+ * The same session for the console layout and for sections rendered inside a page: the page itself
+ * called `requireCustomer` with its path, which recorded a support view's access.
+ */
+export async function requireCustomerSection(): Promise<CustomerSession> {
+  return consoleSession(undefined, null);
+}
+
+async function consoleSession(returnTo: string | undefined, access: ConsoleAccess | null): Promise<CustomerSession> {
   const session = await auth();
   const user = session?.user;
   if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? "/")}`);
   if (user.role !== "customer" || !user.accountId) {
-    const viewing = user.role === "customer" ? null : await supportConsoleSession(user.id, returnTo);
+    const viewing = user.role === "customer" ? null : await supportConsoleSession(user.id, access);
     if (viewing) return viewing;
     redirect("/staff");
   }

@@ -1,17 +1,13 @@
 import "server-only";
-import { auth } from "@/lib/auth";
-import { customerContext } from "@/lib/auth/session";
+import { consoleRouteContext } from "@/lib/auth/console-route";
 import type { ServiceContext } from "@/lib/context";
 
 /**
- * The signed-in customer's context for a CSV download, or null. Route handlers sit outside the
- * console layout's guard, so the session is checked here; the account comes from it, never the URL.
+ * The context of a CSV download, or null: the signed-in customer, or a staff member's live support
+ * view (a read, recorded in the customer's access log by `consoleRouteContext`).
  */
-export async function csvCustomerContext(): Promise<ServiceContext | null> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || user.role !== "customer" || !user.accountId) return null;
-  return customerContext({ userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" });
+export async function csvCustomerContext(request: Request): Promise<ServiceContext | null> {
+  return consoleRouteContext(request, "download");
 }
 
 export function csvResponse(text: string, filename: string): Response {

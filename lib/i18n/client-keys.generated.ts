@@ -273,6 +273,8 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "sdk.scan.trial",
   "sdk.trial.started",
   "security.live.revoke",
+  "security.staff.book.cash",
+  "security.staff.book.gift",
   "services.activate",
   "services.activated",
   "services.activating",

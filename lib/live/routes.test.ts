@@ -25,16 +25,19 @@ vi.mock("@/db", () => ({
   },
 }));
 vi.mock("@/lib/auth", () => ({ auth: async () => state.session, signIn: vi.fn(), signOut: vi.fn() }));
+// A staff session carries no support-view cookie here (tests of a live view: lib/support/staff-access.test.ts).
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 const at = new Date("2026-11-22T02:00:00Z");
 const balanceRequest = (query = "") => new NextRequest(`http://localhost/api/console/balance${query}`);
+const request = (path: string) => new Request(`http://localhost/api/console/${path}`);
 
 describeEachDatabase("console live routes", (database) => {
   it("answer 401 JSON without a customer session (signed out, or staff), for every route", async () => {
     state.db = database().db;
     for (const session of [null, { user: { id: "00000000-0000-0000-0000-000000000001", role: "support" } }] satisfies Session[]) {
       state.session = session;
-      for (const response of [await getBalance(balanceRequest()), await getStanding(), await getUnread(), await getPacks()]) {
+      for (const response of [await getBalance(balanceRequest()), await getStanding(request("standing")), await getUnread(request("unread")), await getPacks(request("packs"))]) {
         expect(response.status).toBe(401);
         expect(await response.json()).toEqual({ error: "sign-in-required" });
       }
@@ -73,9 +76,9 @@ describeEachDatabase("console live routes", (database) => {
     await db.insert(wallets).values({ accountId: owing.accountId, cash: "-123.40", updatedAt: at }).onConflictDoUpdate({ target: wallets.accountId, set: { cash: "-123.40" } });
 
     state.session = { user: { id: good.userId, role: "customer", accountId: good.accountId } };
-    expect(((await (await getStanding()).json()) as StandingJson).standing).toBeNull();
+    expect(((await (await getStanding(request("standing"))).json()) as StandingJson).standing).toBeNull();
     state.session = { user: { id: owing.userId, role: "customer", accountId: owing.accountId } };
-    const body = (await (await getStanding()).json()) as StandingJson;
+    const body = (await (await getStanding(request("standing"))).json()) as StandingJson;
     expect(body.standing).toEqual({ status: "arrears", owed: "123.40", suspendAt: new Date(at.getTime() + 24 * 3_600_000).toISOString(), months: [] });
     expect(Number.isNaN(Date.parse(body.now))).toBe(false);
   });

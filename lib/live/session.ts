@@ -1,19 +1,16 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
-import { auth } from "@/lib/auth";
-import { now } from "@/lib/clock";
+import { consoleRouteContext } from "@/lib/auth/console-route";
 import type { ServiceContext } from "@/lib/context";
 
 /**
- * The console's JSON read routes (app/api/console/…) are for the signed-in customer's own account:
- * the account comes from the session, never from the request. No session (or a staff one) is a 401
- * JSON answer, not a redirect, since the caller is a script.
+ * The console's JSON read routes (app/api/console/…) read the signed-in customer's own account (or,
+ * for a staff member's live support view, the viewed one, recorded in its access log): the account
+ * comes from the session, never from the request. Anything else is a 401 JSON answer, not a
+ * redirect, since the caller is a script.
  */
-export async function customerRouteContext(): Promise<ServiceContext | NextResponse> {
-  const user = (await auth())?.user;
-  if (!user?.id || user.role !== "customer" || !user.accountId) return NextResponse.json({ error: "sign-in-required" }, { status: 401 });
-  return { db: await getDb(), actor: { type: "customer", userId: user.id, accountId: user.accountId }, now: now() };
+export async function customerRouteContext(request: Request): Promise<ServiceContext | NextResponse> {
+  return (await consoleRouteContext(request, "data")) ?? NextResponse.json({ error: "sign-in-required" }, { status: 401 });
 }
 
 /** Live figures must never come from a cache. */

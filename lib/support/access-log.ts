@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, notLike, or, sql } from "drizzle-orm";
 import { auditLog, signInAttempts, supportSessions, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -15,7 +15,27 @@ export interface AccessLogSession {
   endReason: "stopped" | "expired" | "revoked" | null;
   expiresAt: Date;
   live: boolean;
+  /** Console pages and live figures the view read, each once, in the order first opened. */
   pages: string[];
+  /** Files the view downloaded (a bill, transactions, daily usage), with the month or dates asked for. */
+  downloads: string[];
+}
+
+/**
+ * A staff look at the account outside a support view, or a staff action on it (issue 17 item 5),
+ * read from the audit trail: any row on the account whose actor is a staff member (or an operator's
+ * `npm run ops` command), so a new staff tool appears here with no change to this query.
+ */
+export interface StaffActivity {
+  id: number;
+  at: Date;
+  action: string;
+  /** The staff member's display name; null for an operator's command, which has none. */
+  staffName: string | null;
+  /** The reason staff gave, as they typed it (shown as text, never as markup). */
+  reason: string | null;
+  /** The row's own figures (amount, QPS, package…), as text. */
+  details: Record<string, string>;
 }
 
 export type SecurityEvent =
@@ -31,7 +51,7 @@ const LIMIT = 100;
  * never the email; reason; when; how long; pages viewed), and the account's own security events.
  * A session past its expiry reads as expired even before anyone touched it again.
  */
-export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ sessions: AccessLogSession[]; events: SecurityEvent[] }> {
+export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ sessions: AccessLogSession[]; events: SecurityEvent[]; staffActivity: StaffActivity[] }> {
   const accountId = accountOf(ctx.actor);
   const rows = await ctx.db
     .select({ s: supportSessions, staffName: users.name })
@@ -49,11 +69,12 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
     : [];
   const sessions = rows.map(({ s, staffName }): AccessLogSession => {
     const lapsed = !s.endedAt && s.expiresAt <= ctx.now;
-    const pages = [...new Set(views.filter((v) => v.target === s.id).map((v) => String((v.after as { path?: unknown } | null)?.path ?? "")))].filter(Boolean);
+    const read = views.filter((v) => v.target === s.id).map((v) => v.after as { path?: unknown; kind?: unknown } | null);
+    const paths = (download: boolean) => [...new Set(read.filter((v) => (v?.kind === "download") === download).map((v) => String(v?.path ?? "")))].filter(Boolean);
     return {
       id: s.id,
       // A display name only: staff emails stay internal.
-      staffName: staffName.split("@")[0] ?? staffName,
+      staffName: displayName(staffName),
       reason: s.reason,
       ticketRef: s.ticketRef,
       startedAt: s.startedAt,
@@ -61,7 +82,8 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
       endReason: s.endReason ?? (lapsed ? "expired" : null),
       expiresAt: s.expiresAt,
       live: !s.endedAt && !lapsed,
-      pages,
+      pages: paths(false),
+      downloads: paths(true),
     };
   });
 
@@ -87,5 +109,37 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, LIMIT);
-  return { sessions, events };
+  return { sessions, events, staffActivity: await staffActivity(ctx, accountId) };
+}
+
+/** A display name only: staff emails stay internal. */
+function displayName(name: string): string {
+  return name.split("@")[0] ?? name;
+}
+
+async function staffActivity(ctx: ServiceContext, accountId: string): Promise<StaffActivity[]> {
+  const rows = await ctx.db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorType: auditLog.actorType, after: auditLog.after, staffName: users.name })
+    .from(auditLog)
+    .leftJoin(users, and(eq(auditLog.actorType, "staff"), sql`${users.id}::text = ${auditLog.actorId}`))
+    .where(
+      and(
+        eq(auditLog.accountId, accountId),
+        or(eq(auditLog.actorType, "staff"), and(eq(auditLog.actorType, "system"), eq(auditLog.actorId, "ops"))),
+        // Support views are listed with their sessions above.
+        notLike(auditLog.action, "support.view-%"),
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(LIMIT);
+  return rows.map((r) => {
+    const after = r.after !== null && typeof r.after === "object" ? (r.after as Record<string, unknown>) : {};
+    const details: Record<string, string> = {};
+    for (const [key, value] of Object.entries(after)) if (typeof value === "string" || typeof value === "number") details[key] = String(value);
+    // A reviewed refund records what went back to each source; the customer is told the total.
+    const returned = after.returned as { total?: unknown } | undefined;
+    if (typeof returned?.total === "string") details.total = returned.total;
+    const reason = typeof after.reason === "string" ? after.reason : null;
+    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.staffName ?? "") : null, reason, details };
+  });
 }

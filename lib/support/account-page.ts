@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
 
@@ -12,7 +13,7 @@ const RECENT = 20;
 /**
  * Everything support needs on one account (issue 10 account page): status, balance, products, packs,
  * recent bills, open requests and the audit trail. Staff's own read path: customer services take the
- * account from the session only.
+ * account from the session only. Each call is recorded in the customer's access log.
  */
 export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; input: { accountId: string } }) {
   assertStaff(ctx.actor);
@@ -24,6 +25,9 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     .where(eq(accounts.id, input.accountId))
     .limit(1);
   if (!account) throw new NotFoundError("account-not-found");
+  // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
+  // only read path to one account, so the row is written here, once per page load.
+  await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
   const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
@@ -44,7 +48,13 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .from(refunds)
       .innerJoin(packs, eq(packs.id, refunds.packId))
       .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
-    db.select().from(auditLog).where(eq(auditLog.accountId, account.id)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(50),
+    // Without staff's own page loads, which would soon be all the trail shows (the customer sees them).
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed")))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(50),
     db
       .select({ id: supportSessions.id })
       .from(supportSessions)

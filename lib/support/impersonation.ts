@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { accounts, supportSessions, users } from "@/db/schema";
+import { accounts, auditLog, supportSessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, ForbiddenError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite, assertStaff } from "@/lib/context/access";
@@ -159,7 +159,28 @@ export async function revokeSupportView({ ctx, input }: { ctx: ServiceContext; i
   });
 }
 
-/** One row per page a support view opened, in the customer's trail (SPEC §8: the customer can see it). */
+/** How a support view read the account: a page rendered, a file downloaded, or a live JSON read. */
+export type ConsoleAccessKind = "page" | "download" | "data";
+
+/**
+ * One row per page, download or live read of a support view, in the customer's trail (SPEC §8: the
+ * customer can see it). The console polls its live JSON every few seconds, so a live route is
+ * recorded once per view: that the staff member read it is the fact, not how often the page asked.
+ */
+export async function recordSupportAccess(ctx: ServiceContext, view: Pick<SupportView, "id" | "accountId">, access: { path: string; kind: ConsoleAccessKind }): Promise<void> {
+  const path = access.path.slice(0, 300);
+  if (access.kind === "data") {
+    const [seen] = await ctx.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, view.accountId), eq(auditLog.action, "support.page-viewed"), eq(auditLog.target, view.id), sql`${auditLog.after}->>'path' = ${path}`))
+      .limit(1);
+    if (seen) return;
+  }
+  await recordAudit(ctx, { action: "support.page-viewed", accountId: view.accountId, target: view.id, after: { path, kind: access.kind } });
+}
+
+/** A page view (the page names its own path). */
 export async function recordSupportPageView(ctx: ServiceContext, view: SupportView, path: string): Promise<void> {
-  await recordAudit(ctx, { action: "support.page-viewed", accountId: view.accountId, target: view.id, after: { path: path.slice(0, 300) } });
+  await recordSupportAccess(ctx, view, { path, kind: "page" });
 }

@@ -6,14 +6,14 @@ import { customerNav } from "@/components/shell/nav";
 import { MessageBell } from "@/components/shell/message-bell";
 import { LiveStandingBanner } from "@/components/live/live-standing-banner";
 import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { customerContext, requireCustomerSection } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { SupportViewBanner } from "./support-view-banner";
 import { liveKeys } from "@/lib/live/keys";
 import { serverQueryClient, standingJson, unreadJson } from "@/lib/live/server";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const customer = await requireCustomer();
+  const customer = await requireCustomerSection();
   const ctx = await customerContext(customer);
   // The live queries start from the server's figures (no loading flash), then refresh in the browser.
   const queries = serverQueryClient();

@@ -19,5 +19,6 @@ import { supportConsole } from "./zh-CN/support-console";
 import { licenceQuotes } from "./zh-CN/licence-quotes";
 import { prices } from "./zh-CN/prices";
 import { params } from "./zh-CN/params";
+import { accessLog } from "./zh-CN/access-log";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog };

@@ -1,6 +1,6 @@
 import { ForecastCard } from "@/components/spend/forecast-card";
 import { UsageAdviceCard } from "@/components/spend/usage-advice";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { customerContext, requireCustomerSection } from "@/lib/auth/session";
 import { accountAdvice } from "@/lib/forecast/account-advice";
 import { accountForecast } from "@/lib/forecast/account-forecast";
 import { getTranslator } from "@/lib/i18n/server";
@@ -10,7 +10,7 @@ import { getTranslator } from "@/lib/i18n/server";
  * overview and usage pages each render it with one line.
  */
 export async function SpendOutlook() {
-  const customer = await requireCustomer();
+  const customer = await requireCustomerSection();
   const ctx = await customerContext(customer);
   const [forecast, { t, locale }] = await Promise.all([accountForecast({ ctx }), getTranslator()]);
   const advice = await accountAdvice({ ctx, forecast });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { RevokeAccessButton } from "@/components/support/revoke-access-button";
+import { StaffActivityList } from "@/components/support/staff-activity-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
@@ -64,10 +65,19 @@ export default async function SecurityPage() {
                 </span>
                 <span className="text-muted">{t("security.col.pages")}</span>
                 <span className="break-words font-mono text-xs">{s.pages.join(", ")}</span>
+                {s.downloads.length > 0 ? (
+                  <>
+                    <span className="text-muted">{t("security.col.downloads")}</span>
+                    <span className="break-words font-mono text-xs">{s.downloads.join(", ")}</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
+      </Card>
+      <Card title={t("security.staff")} className="mt-4">
+        <StaffActivityList t={t} locale={locale} items={log.staffActivity} />
       </Card>
       <Card title={t("security.events")} className="mt-4">
         {log.events.length === 0 ? (

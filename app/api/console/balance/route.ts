@@ -10,7 +10,7 @@ const query = z.object({ topup: z.uuid().optional() });
  * theirs, that top-up's status (the balance page waits on it). Another account's order reads as none.
  */
 export async function GET(request: NextRequest): Promise<NextResponse> {
-  const ctx = await customerRouteContext();
+  const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
   const parsed = query.safeParse({ topup: request.nextUrl.searchParams.get("topup") ?? undefined });
   if (!parsed.success) return NextResponse.json({ error: "invalid-field", field: "topup" }, { status: 400 });

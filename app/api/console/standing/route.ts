@@ -3,8 +3,8 @@ import { customerRouteContext, liveJson } from "@/lib/live/session";
 import { standingJson } from "@/lib/live/server";
 
 /** GET: whether the signed-in customer's account is in arrears or suspended, what is owed and until when (the banner). */
-export async function GET(): Promise<NextResponse> {
-  const ctx = await customerRouteContext();
+export async function GET(request: Request): Promise<NextResponse> {
+  const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
   return liveJson(await standingJson(ctx));
 }

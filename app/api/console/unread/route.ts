@@ -3,8 +3,8 @@ import { customerRouteContext, liveJson } from "@/lib/live/session";
 import { unreadJson } from "@/lib/live/server";
 
 /** GET: the signed-in customer's unread message count (the bell). */
-export async function GET(): Promise<NextResponse> {
-  const ctx = await customerRouteContext();
+export async function GET(request: Request): Promise<NextResponse> {
+  const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
   return liveJson(await unreadJson(ctx));
 }

@@ -6,7 +6,7 @@ import { monthOf } from "@/lib/pricing";
 
 /** GET ?month=YYYY-MM (default: this month): the month's usage totals and estimate for the signed-in customer. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
-  const ctx = await customerRouteContext();
+  const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
   const parsed = parseMonthParam("month", request.nextUrl.searchParams.getAll("month"), ctx.now);
   // The usage page's live figures: a month up to this one (a later one has nothing to show yet).

@@ -1,6 +1,4 @@
-import { getDb } from "@/db";
-import { consoleActor, currentViewer } from "@/lib/actions/viewer";
-import { now } from "@/lib/clock";
+import { consoleRouteContext } from "@/lib/auth/console-route";
 import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
@@ -11,12 +9,11 @@ import { parseMonthParam } from "@/lib/params/calendar";
  * A bill as CSV for the signed-in customer. The session is checked here on the server (route
  * handlers are outside the console layout's guard), and the account comes from it, never from the URL.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }): Promise<Response> {
-  // A support view may download too (a read); the account comes from the session or the view.
-  const viewer = await currentViewer();
-  if (viewer.kind !== "customer" && viewer.kind !== "impersonation") return new Response("sign in required", { status: 401 });
+export async function GET(request: Request, { params }: { params: Promise<{ month: string }> }): Promise<Response> {
+  // A support view may download too (a read, recorded in the customer's access log).
+  const ctx = await consoleRouteContext(request, "download");
+  if (!ctx) return new Response("sign in required", { status: 401 });
   const { month } = await params;
-  const ctx = { db: await getDb(), actor: consoleActor(viewer), now: now() };
   // A month outside lib/params/calendar's range has no bill: the same 404 as another account's.
   if (!parseMonthParam("month", month, ctx.now, { required: true }).ok) return new Response("no such bill", { status: 404 });
   try {

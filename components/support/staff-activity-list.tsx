@@ -1,0 +1,61 @@
+import { EmptyState } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatYuan } from "@/lib/pricing";
+import type { StaffActivity } from "@/lib/support/access-log";
+
+const money = (text: string | undefined) => (text ? formatYuan(text) : "");
+
+/** One readable line per audited staff action; an action this list does not know still shows, by its name. */
+export function staffActivityText(t: Translate, locale: Locale, item: StaffActivity): string {
+  const staff = item.staffName ?? t("security.staff.operator");
+  const d = item.details;
+  switch (item.action) {
+    case "support.account-viewed":
+    case "account.create":
+    case "account.disabled":
+    case "account.enabled":
+    case "refund.review-rejected":
+    case "qps.increase-declined":
+      return t(`security.staff.${item.action}`, { staff });
+    case "wallet.credit":
+      return t("security.staff.wallet.credit", { staff, amount: money(d.amount), book: t(d.to === "cash" ? "security.staff.book.cash" : "security.staff.book.gift") });
+    case "wallet.voucher-granted":
+      return t("security.staff.wallet.voucher-granted", { staff, amount: money(d.amount) });
+    case "packs.gift-granted":
+      return t("security.staff.packs.gift-granted", { staff, pack: d.pack ?? "" });
+    case "refund.review-approved":
+      return t("security.staff.refund.review-approved", { staff, amount: money(d.total) });
+    case "qps.increase-approved": {
+      const from = d.appliesFrom ? new Date(d.appliesFrom) : null;
+      return t("security.staff.qps.increase-approved", { staff, qps: d.maxQps ?? "", group: d.group ?? "", from: from && !Number.isNaN(from.getTime()) ? formatDate(locale, from) : "" });
+    }
+    case "licence.quoted":
+      return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });
+    default:
+      return t("security.staff.other", { staff, action: item.action });
+  }
+}
+
+/**
+ * The customer's view of what staff did outside a support session (issue 17 item 5): who, what,
+ * when and the reason they gave. Staff-typed text is rendered as React text, so markup in a reason
+ * shows as characters (lib/support/staff-activity-render.test.ts).
+ */
+export function StaffActivityList({ t, locale, items }: { t: Translate; locale: Locale; items: readonly StaffActivity[] }) {
+  if (items.length === 0) return <EmptyState>{t("security.staff.none")}</EmptyState>;
+  return (
+    <ul className="divide-y divide-line text-sm">
+      {items.map((item) => (
+        <li key={item.id} data-testid="staff-activity" className="flex flex-wrap justify-between gap-2 py-2">
+          <span className="min-w-0 break-words">
+            {staffActivityText(t, locale, item)}
+            {item.reason ? <span className="block text-muted">{t("security.staff.reason", { reason: item.reason })}</span> : null}
+          </span>
+          <span className="text-muted">{formatDateTime(locale, item.at)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,23 @@
+/** The customer's access log: what staff did outside a support session (issue 17 item 5). */
+export const accessLog = {
+  "security.col.downloads": "Files downloaded",
+  "security.staff": "Staff activity on your account",
+  "security.staff.none": "No staff member has opened or changed your account.",
+  "security.staff.operator": "An operator",
+  "security.staff.reason": "Reason: {reason}",
+  "security.staff.support.account-viewed": "{staff} opened your account in the support console (contact details, balance, packs, bills)",
+  "security.staff.wallet.credit": "{staff} credited {amount} to your {book} balance",
+  "security.staff.book.gift": "gift",
+  "security.staff.book.cash": "cash",
+  "security.staff.wallet.voucher-granted": "{staff} granted you a voucher of {amount}",
+  "security.staff.packs.gift-granted": "{staff} gave you a pack ({pack})",
+  "security.staff.account.create": "{staff} created your account",
+  "security.staff.account.disabled": "{staff} disabled your account",
+  "security.staff.account.enabled": "{staff} lifted the restriction on your account",
+  "security.staff.refund.review-approved": "{staff} approved your refund of {amount}",
+  "security.staff.refund.review-rejected": "{staff} rejected your refund request",
+  "security.staff.qps.increase-approved": "{staff} approved up to {qps} QPS for {group} from {from}",
+  "security.staff.qps.increase-declined": "{staff} declined your request for more QPS",
+  "security.staff.licence.quoted": "{staff} quoted {price} for an offline SDK licence for {package}, {years, plural, one {# year} other {# years}}",
+  "security.staff.other": "{staff} changed your account ({action})",
+} as const;
