@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { accounts } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { notifyMany, type Notification } from "@/lib/messaging/notify";
-import { formatYuan, type Dec, type Month } from "@/lib/pricing";
+import { BILLING_TIME_ZONE, formatYuan, type Dec, type Month } from "@/lib/pricing";
 import type { IssuedBill } from "./close-write";
 
 /** SPEC §6: how long an account stays in arrears before its services are suspended. */
@@ -12,7 +12,7 @@ export const ARREARS_GRACE_MS = 24 * 3_600_000;
 /** The arrears messages of a close: the balance left, and when the services stop (Shanghai time, SPEC §1). */
 export function arrearsNotifications(month: Month, at: Date, arrears: readonly { accountId: string; balance: Dec }[]): Notification[] {
   const deadline = new Date(at.getTime() + ARREARS_GRACE_MS);
-  const deadlineText = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(deadline);
+  const deadlineText = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: BILLING_TIME_ZONE }).format(deadline);
   return arrears.map((account) => ({ accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadlineText }, dedupeKey: `arrears:${month}` }));
 }
 

@@ -14,6 +14,18 @@ export { formatCount, formatMoney, formatMoneyGrouped, groupMoneyText, formatYua
 export { PricingError, PRICING_ERROR_CODES, type PricingErrorCode } from "./errors";
 export { productOfPack, UnknownPackApiError } from "./pack-product";
 export {
+  BILLING_TIME_ZONE,
+  DAY_MS,
+  shanghaiDay,
+  shanghaiDayStart,
+  shanghaiWeekday,
+  isShanghaiMidnight,
+  shanghaiIsoString,
+  addShanghaiMonths,
+  type Day,
+} from "./calendar";
+export {
+  daysOfMonth,
   monthOf,
   monthStart,
   monthEnd,
