@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { auth } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 
 /**
  * The console's JSON read routes (app/api/console/…) are for the signed-in customer's own account:
@@ -13,7 +14,7 @@ import type { ServiceContext } from "@/lib/context";
 export async function customerRouteContext(): Promise<ServiceContext | NextResponse> {
   const user = (await auth())?.user;
   if (!user?.id || user.role !== "customer" || !user.accountId) return NextResponse.json({ error: "sign-in-required" }, { status: 401 });
-  return { db: await getDb(), actor: { type: "customer", userId: user.id, accountId: user.accountId }, now: now() };
+  return { db: await getDb(), actor: actorOf({ kind: "customer", userId: user.id, accountId: user.accountId }), now: now() };
 }
 
 /** Live figures must never come from a cache. */

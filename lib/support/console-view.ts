@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
+import { actorOf } from "@/lib/context/actor";
 import { recordSupportPageView, type SupportView } from "./impersonation";
 import { supportViewOf } from "./view-cookie";
 import { viewedCustomerEmail } from "@/lib/actions/viewer";
@@ -17,6 +18,6 @@ export async function supportConsoleSession(
 ): Promise<{ userId: string; accountId: string; email: string; name: string; supportView: SupportView } | null> {
   const view = await supportViewOf(staffUserId);
   if (!view) return null;
-  if (page !== undefined) await recordSupportPageView({ db: await getDb(), actor: { type: "impersonation", staffUserId, accountId: view.accountId }, now: now() }, view, page);
+  if (page !== undefined) await recordSupportPageView({ db: await getDb(), actor: actorOf({ kind: "impersonation", userId: staffUserId, view }), now: now() }, view, page);
   return { userId: staffUserId, accountId: view.accountId, email: await viewedCustomerEmail(view.accountId), name: view.accountName, supportView: view };
 }

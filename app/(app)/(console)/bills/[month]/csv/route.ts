@@ -1,9 +1,10 @@
 import { getDb } from "@/db";
-import { consoleActor, currentViewer } from "@/lib/actions/viewer";
+import { currentViewer } from "@/lib/actions/viewer";
 import { now } from "@/lib/clock";
 import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 import { getTranslator } from "@/lib/i18n/server";
 
 /**
@@ -15,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mon
   const viewer = await currentViewer();
   if (viewer.kind !== "customer" && viewer.kind !== "impersonation") return new Response("sign in required", { status: 401 });
   const { month } = await params;
-  const ctx = { db: await getDb(), actor: consoleActor(viewer), now: now() };
+  const ctx = { db: await getDb(), actor: actorOf(viewer), now: now() };
   try {
     const [bill, { t, locale }] = await Promise.all([getBill({ ctx, input: { month } }), getTranslator()]);
     return new Response(billCsv(bill, t, locale), {
