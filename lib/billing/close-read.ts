@@ -2,8 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { accounts, bills, usageHourly, wallets, type AccountStatus } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { isApiId, previousMonth, type Month } from "@/lib/pricing";
-import type { DrawnUsage } from "./price-usage";
+import { isApiId, previousMonth, type DrawnUsage, type Month } from "@/lib/pricing";
 
 export type WalletRow = typeof wallets.$inferSelect;
 

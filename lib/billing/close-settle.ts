@@ -1,8 +1,8 @@
 import type { bills } from "@/db/schema";
-import { Dec, previousMonth, type Month, type PriceBook } from "@/lib/pricing";
+import { Dec, previousMonth, type DrawnUsage, type Month, type PriceBook } from "@/lib/pricing";
 import type { WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
 import { billDebit, freezeAmount } from "./debit";
-import { priceUsage, type DrawnUsage, type UsageLine } from "./price-usage";
+import { priceUsage, type PricedUsageLine } from "./price-usage";
 import { billDocumentId } from "./statement";
 
 export interface SettleInput {
@@ -19,7 +19,7 @@ export interface SettleInput {
 
 export interface Settlement {
   billRows: (typeof bills.$inferInsert)[];
-  linesOf: Map<string, UsageLine[]>;
+  linesOf: Map<string, PricedUsageLine[]>;
   /** Release, bill and freeze postings, in the order the close applies them. */
   postings: WalletOnlyPosting[];
   /** Active accounts the bill leaves with a negative balance, and that balance. */

@@ -5,8 +5,8 @@ import { rowsOf, unnestRows } from "@/db/unnest";
 import { uuidv7 } from "@/db/uuidv7";
 import { recordAuditBatch } from "@/lib/audit";
 import type { ServiceContext } from "@/lib/context";
-import type { Month } from "@/lib/pricing";
-import type { UsageLine } from "./price-usage";
+import type { Month, UsageLine } from "@/lib/pricing";
+import type { PricedUsageLine } from "./price-usage";
 
 export interface IssuedBill {
   id: string;
@@ -41,10 +41,10 @@ export async function insertBills(ctx: ServiceContext, billRows: (typeof bills.$
   return rowsOf<{ id: string; account_id: string }>(insertedRows).map((row) => ({ id: row.id, accountId: row.account_id }));
 }
 
-export type BillLineRow = { billId: string; position: number; api: string; calls: number; free: number; fromPacks: number; billable: number; tier: number; unitPrice: string; amount: string; formula: string };
+export type BillLineRow = UsageLine<string> & { billId: string; position: number };
 
 /** The rows of the new bills' lines, in each bill's line order. */
-export function billLineRows(issued: readonly IssuedBill[], linesOf: ReadonlyMap<string, readonly UsageLine[]>): BillLineRow[] {
+export function billLineRows(issued: readonly IssuedBill[], linesOf: ReadonlyMap<string, readonly PricedUsageLine[]>): BillLineRow[] {
   return issued.flatMap((bill) =>
     (linesOf.get(bill.accountId) ?? []).map((line, position) => ({
       billId: bill.id,
