@@ -2,7 +2,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { apiById, BILLING_TIME_ZONE, isApiId } from "@/lib/pricing";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BillDetail } from "./bills";
-import type { StatementEntry } from "./statement";
+import type { TransactionView } from "@/lib/wallet/balance";
 import { csvText } from "./csv";
 
 /** An instant on the billing calendar (SPEC §1), sortable: `2025-04-01 00:05:00`. */
@@ -13,7 +13,7 @@ export function shanghaiTime(at: Date): string {
 /** A ledger movement as the customer's books see it (a bill's statement line, a balance transaction). */
 export interface BookMovement {
   at: Date;
-  kind: StatementEntry["kind"];
+  kind: TransactionView["kind"];
   documentType: string;
   documentId: string;
   changes: { cash?: string; income?: string; gift?: string; frozen?: string; voucher?: string };
