@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { monthOf } from "../lib/pricing/months";
 
 export async function topUp(page: Page, amount: string): Promise<void> {
   await page.goto("/balance");
@@ -41,5 +42,5 @@ export function getSummary(request: APIRequestContext, key: string, month?: stri
 
 /** The Shanghai month of an instant (SPEC §1), as the API's summary names it. */
 export function shanghaiMonth(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  return monthOf(at);
 }

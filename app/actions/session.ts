@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { signOut } from "@/lib/auth";
 import type { Actor } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 import { endSessions } from "@/lib/identity/session-version";
 import { clearSupportViewCookie } from "@/lib/support/view-cookie";
 import { stopSupportView } from "@/lib/support/impersonation";
@@ -22,9 +23,9 @@ export const signOutAction = defineAction({
   from: (formData: FormData) => ({ audience: formData.get("audience") }),
   fail: (): void => undefined,
   run: async ({ input, viewer, ctx }): Promise<void> => {
-    let actor: Actor | null = null;
-    if (viewer.kind === "customer") actor = { type: "customer", userId: viewer.userId, accountId: viewer.accountId };
-    if (viewer.kind === "staff" || viewer.kind === "impersonation") actor = { type: "staff", userId: viewer.userId, role: viewer.role };
+    // A staff member signs out as themselves, even from inside a support view (which ends with it).
+    const actor: Actor | null =
+      viewer.kind === "customer" ? actorOf(viewer) : viewer.kind === "anonymous" ? null : actorOf({ kind: "staff", userId: viewer.userId, role: viewer.role });
     if (viewer.kind === "impersonation" && actor) {
       await stopSupportView({ ctx: { ...ctx, actor }, input: { sessionId: viewer.view.id } });
       await clearSupportViewCookie();

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { groupStatement, type StatementEntry } from "@/lib/billing/statement";
+import { groupStatement } from "@/lib/billing/statement";
+import type { TransactionView } from "@/lib/wallet/balance";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
@@ -18,7 +19,7 @@ function shortId(id: string): string {
 }
 
 /** What a ledger entry was, in words, linking to its document where the console has a page for it. */
-function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: StatementEntry }) {
+function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: TransactionView }) {
   const month = typeof entry.memo?.month === "string" ? entry.memo.month : null;
   if (entry.kind === "bill" && month) return <>{t("bill.doc.bill", { month: monthLabel(locale, month) })}</>;
   if (entry.kind === "release" && month) return <>{t("bill.doc.release", { month: monthLabel(locale, month) })}</>;
@@ -49,7 +50,7 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: S
 }
 
 /** The month's statement (SPEC §7.3): a summary by type, then every entry with what it did to each book. */
-export function StatementTable({ t, locale, entries }: { t: Translate; locale: Locale; entries: StatementEntry[] }) {
+export function StatementTable({ t, locale, entries }: { t: Translate; locale: Locale; entries: TransactionView[] }) {
   if (entries.length === 0) return <EmptyState>{t("bill.statement.none")}</EmptyState>;
   const groups = groupStatement(entries);
   return (

@@ -2,12 +2,13 @@ import { Badge } from "@/components/ui/badge";
 import type { InboxMessage } from "@/lib/messaging/inbox";
 import Link from "next/link";
 import { presentMessage } from "@/lib/messaging/present";
+import { BILLING_TIME_ZONE } from "@/lib/pricing/calendar";
 import type { Translate } from "@/lib/i18n/translate";
 import { MarkReadButton } from "./mark-read-button";
 
 export function MessageList({ t, locale, messages }: { t: Translate; locale: string; messages: InboxMessage[] }) {
   if (messages.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{t("inbox.empty")}</p>;
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: BILLING_TIME_ZONE });
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white">
       {messages.map((message) => {

@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { Actor, ServiceContext } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 import { ServiceError, type ErrorParams } from "@/lib/context/errors";
-import { consoleActor, currentViewer, type Viewer } from "./viewer";
+import { currentViewer, type Viewer } from "./viewer";
 
 export type Audience = "public" | "customer" | "staff";
 export type StaffRole = "support" | "admin";
@@ -49,19 +50,19 @@ export function actionMeta(action: unknown): ActionMeta | undefined {
 export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failure {
   if (meta.audience === "public") {
     if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
-    return { actor: viewer.kind === "customer" ? consoleActor(viewer) : { type: "anonymous" } };
+    return { actor: viewer.kind === "customer" ? actorOf(viewer) : { type: "anonymous" } };
   }
   if (viewer.kind === "anonymous") return { error: "sign-in-required" };
   if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
   if (meta.audience === "customer") {
-    if (viewer.kind === "customer" || viewer.kind === "impersonation") return { actor: consoleActor(viewer) };
+    if (viewer.kind === "customer" || viewer.kind === "impersonation") return { actor: actorOf(viewer) };
     return { error: "forbidden" };
   }
   if (viewer.kind === "customer") return { error: "staff-only" };
   if (!(meta.roles ?? ["support", "admin"]).includes(viewer.role)) return { error: "staff-only" };
   if (viewer.kind === "staff" && viewer.mustChangePassword && !meta.allowedBeforePasswordChange) return { error: "password-change-required" };
-  if (meta.allowedWhileViewing && viewer.kind === "impersonation") return { actor: { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId } };
-  return { actor: { type: "staff", userId: viewer.userId, role: viewer.role } };
+  if (meta.allowedWhileViewing && viewer.kind === "impersonation") return { actor: actorOf(viewer) };
+  return { actor: actorOf({ kind: "staff", userId: viewer.userId, role: viewer.role }) };
 }
 
 export interface ActionDefinition<Args extends unknown[], Input, R> extends ActionMeta {

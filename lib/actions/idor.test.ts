@@ -36,7 +36,6 @@ vi.mock("@/db", () => ({
 vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/actions/viewer", () => ({
   currentViewer: async () => state.viewer,
-  consoleActor: (v: Extract<Viewer, { kind: "customer" }>) => ({ type: "customer", userId: v.userId, accountId: v.accountId }),
   viewedCustomerEmail: async () => "",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

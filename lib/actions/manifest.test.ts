@@ -15,9 +15,7 @@ const viewer = { current: { kind: "anonymous" } as Viewer };
 vi.mock("@/db", () => ({ getDb: () => getDb() }));
 vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/actions/viewer", async () => {
-  const consoleActor = (v: Extract<Viewer, { kind: "customer" | "impersonation" }>) =>
-    v.kind === "customer" ? { type: "customer", userId: v.userId, accountId: v.accountId } : { type: "impersonation", staffUserId: v.userId, accountId: v.view.accountId };
-  return { currentViewer: async () => viewer.current, consoleActor, viewedCustomerEmail: async () => "" };
+  return { currentViewer: async () => viewer.current, viewedCustomerEmail: async () => "" };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));

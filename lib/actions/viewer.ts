@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { currentSession as auth } from "@/lib/auth/current-session";
-import type { Actor } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportViewOf } from "@/lib/support/view-cookie";
@@ -27,13 +26,6 @@ export async function currentViewer(): Promise<Viewer> {
   const view = await supportViewOf(user.id);
   if (view) return { kind: "impersonation", userId: user.id, role: user.role, email: user.email ?? "", view };
   return { kind: "staff", userId: user.id, role: user.role, email: user.email ?? "", mustChangePassword: await staffMustChangePassword(await getDb(), user.id) };
-}
-
-/** The actor a service sees for a customer-console request. */
-export function consoleActor(viewer: Extract<Viewer, { kind: "customer" | "impersonation" }>): Actor {
-  return viewer.kind === "customer"
-    ? { type: "customer", userId: viewer.userId, accountId: viewer.accountId }
-    : { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId };
 }
 
 /** The customer whose console a support view shows: their email, for the account menu. */

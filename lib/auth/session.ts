@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession, type ConsoleAccess } from "@/lib/support/console-view";
@@ -81,12 +82,14 @@ export async function requireStaff(options: { beforePasswordChange?: boolean } =
 }
 
 export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
-  const actor: ServiceContext["actor"] = customer.supportView
-    ? { type: "impersonation", staffUserId: customer.supportView.staffUserId, accountId: customer.accountId }
-    : { type: "customer", userId: customer.userId, accountId: customer.accountId };
+  const actor = actorOf(
+    customer.supportView
+      ? { kind: "impersonation", userId: customer.supportView.staffUserId, view: { accountId: customer.accountId } }
+      : { kind: "customer", userId: customer.userId, accountId: customer.accountId },
+  );
   return { db: await getDb(), actor, now: now() };
 }
 
 export async function staffContext(staff: StaffSession): Promise<ServiceContext> {
-  return { db: await getDb(), actor: { type: "staff", userId: staff.userId, role: staff.role }, now: now() };
+  return { db: await getDb(), actor: actorOf({ kind: "staff", userId: staff.userId, role: staff.role }), now: now() };
 }

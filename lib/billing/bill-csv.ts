@@ -1,19 +1,19 @@
 import type { Translate } from "@/lib/i18n/translate";
-import { apiById, isApiId } from "@/lib/pricing";
+import { apiById, BILLING_TIME_ZONE, isApiId } from "@/lib/pricing";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BillDetail } from "./bills";
-import type { StatementEntry } from "./statement";
+import type { TransactionView } from "@/lib/wallet/balance";
 import { csvText } from "./csv";
 
 /** An instant on the billing calendar (SPEC §1), sortable: `2025-04-01 00:05:00`. */
 export function shanghaiTime(at: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" }).format(at);
+  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: BILLING_TIME_ZONE }).format(at);
 }
 
 /** A ledger movement as the customer's books see it (a bill's statement line, a balance transaction). */
 export interface BookMovement {
   at: Date;
-  kind: StatementEntry["kind"];
+  kind: TransactionView["kind"];
   documentType: string;
   documentId: string;
   changes: { cash?: string; income?: string; gift?: string; frozen?: string; voucher?: string };
@@ -57,7 +57,7 @@ export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string 
     [t("bill.priceBook"), bill.priceBook],
     [t("bill.status"), t(`bill.status.${bill.status}`)],
     [t("bill.closedAt"), shanghaiTime(bill.closedAt)],
-    [t("bill.csv.timeZone"), "Asia/Shanghai (UTC+8)"],
+    [t("bill.csv.timeZone"), `${BILLING_TIME_ZONE} (UTC+8)`],
     [],
     [t("bill.col.apiId"), t("bill.col.api"), t("bill.col.calls"), t("bill.col.free"), t("bill.col.packs"), t("bill.col.billable"), t("bill.col.tier"), t("bill.col.unitPrice"), t("bill.col.amount"), t("bill.col.formula")],
     ...bill.lines.map((l) => [l.api, apiLabel(locale, l.api), l.calls, l.free, l.fromPacks, l.billable, l.tier, l.unitPrice, l.amount, l.formula]),

@@ -1,3 +1,4 @@
+import type { UsageLine } from "@/lib/pricing";
 import type { BillDetail } from "./bills";
 
 /** API.md §1 `GET /api/v1/bills`: a closed month's bill; lines in the quote command's shape (QUOTE.md). */
@@ -5,7 +6,7 @@ export interface BillJson {
   month: string;
   priceBook: string;
   status: "paid" | "arrears" | "settled";
-  lines: { api: string; calls: number; free: number; fromPacks: number; billable: number; tier: number; unitPrice: string; amount: string; formula: string }[];
+  lines: UsageLine<string>[];
   usageTotal: string;
   /** SPEC §7.3: purchases are paid when made, so what the bill charged is its usage. */
   total: string;

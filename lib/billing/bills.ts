@@ -4,8 +4,9 @@ import { billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { Dec, formatMoney, isMonth, type Month } from "@/lib/pricing";
-import { billDocumentId, monthStatement, type StatementEntry } from "./statement";
+import { Dec, formatMoney, isMonth, type Month, type UsageLine } from "@/lib/pricing";
+import type { TransactionView } from "@/lib/wallet/balance";
+import { billDocumentId, monthStatement } from "./statement";
 
 export interface BillSummary {
   month: Month;
@@ -18,17 +19,7 @@ export interface BillSummary {
 }
 
 /** A bill line, in the quote command's line shape (QUOTE.md). */
-export interface BillLineView {
-  api: string;
-  calls: number;
-  free: number;
-  fromPacks: number;
-  billable: number;
-  tier: number;
-  unitPrice: string;
-  amount: string;
-  formula: string;
-}
+export type BillLineView = UsageLine<string>;
 
 export interface BillDetail extends BillSummary {
   lines: BillLineView[];
@@ -44,7 +35,7 @@ export interface BillDetail extends BillSummary {
    */
   frozen: string;
   releasedAtClose: string;
-  statement: StatementEntry[];
+  statement: TransactionView[];
 }
 
 /** The account's bills, newest first. */

@@ -1,34 +1,16 @@
-import { API_IDS, Dec, formatMoney, priceLine, sumAmounts, tierForMonthTotal, type ApiId } from "@/lib/pricing";
+import { API_IDS, Dec, formatMoney, priceLine, sumAmounts, tierForMonthTotal, type DrawnUsage, type UsageLine } from "@/lib/pricing";
 
-/** A month's drawn usage of one API: how many calls, and how many were covered by free and prepaid packs. */
-export interface DrawnUsage {
-  api: ApiId;
-  calls: number;
-  free: number;
-  fromPacks: number;
-}
-
-export interface UsageLine {
-  api: ApiId;
-  calls: number;
-  free: number;
-  fromPacks: number;
-  billable: number;
-  tier: number;
-  unitPrice: string;
-  amount: Dec;
-  amountText: string;
-  formula: string;
-}
+/** A usage line (lib/pricing) with its amount still a Dec, for summing; `amountText` is the line's `amount`. */
+export type PricedUsageLine = Omit<UsageLine, "amount"> & { amount: Dec; amountText: string };
 
 /**
  * Prices a month of drawn usage (SPEC §2.3): the month's total calls of an API select its tier and
  * every billable call is priced at it, each line rounded half-up to 0.01 by lib/pricing. One line per
  * API with calls, in catalog order (QUOTE.md). Used by the running estimate and by the close alike.
  */
-export function priceUsage(rows: readonly DrawnUsage[]): { lines: UsageLine[]; total: Dec; totalText: string } {
+export function priceUsage(rows: readonly DrawnUsage[]): { lines: PricedUsageLine[]; total: Dec; totalText: string } {
   const byApi = new Map(rows.map((r) => [r.api, r]));
-  const lines: UsageLine[] = [];
+  const lines: PricedUsageLine[] = [];
   for (const api of API_IDS) {
     const row = byApi.get(api);
     if (!row || row.calls <= 0) continue;

@@ -3,22 +3,7 @@ import { and, asc, eq, gte, lt, ne, or, sql } from "drizzle-orm";
 import { ledgerTransactions, type LedgerKind } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { Dec, formatMoney, monthEnd, monthStart, type Month } from "@/lib/pricing";
-import { customerBooks, withBookChanges } from "@/lib/wallet/balance";
-
-type CustomerBook = (typeof customerBooks)[number];
-
-export interface StatementEntry {
-  id: string;
-  kind: LedgerKind;
-  documentType: string;
-  documentId: string;
-  memo: Record<string, unknown> | null;
-  at: Date;
-  /** The movement on each of the customer's books, zero books left out; money as two-decimal strings. */
-  changes: Partial<Record<CustomerBook, string>>;
-  /** cash + income + gift: what the entry did to the spendable balance. */
-  balanceChange: string;
-}
+import { withBookChanges, type TransactionView } from "@/lib/wallet/balance";
 
 export interface StatementGroup {
   kind: LedgerKind;
@@ -42,7 +27,7 @@ export function billDocumentId(accountId: string, month: Month): string {
  * A close posts its release, bill and freeze at one instant: they are listed in that order, the
  * order the close applies them (lib/billing/close.ts), not in the random order of their ids.
  */
-export async function monthStatement(db: Database, accountId: string, month: Month): Promise<StatementEntry[]> {
+export async function monthStatement(db: Database, accountId: string, month: Month): Promise<TransactionView[]> {
   const own = billDocumentId(accountId, month);
   const txs = await db
     .select()
@@ -57,14 +42,11 @@ export async function monthStatement(db: Database, accountId: string, month: Mon
       ),
     )
     .orderBy(asc(ledgerTransactions.at), sql`case ${ledgerTransactions.kind} when 'release' then 0 when 'bill' then 1 when 'freeze' then 2 else 3 end`, asc(ledgerTransactions.id));
-  return (await withBookChanges(db, accountId, txs)).map((entry) => ({
-    ...entry,
-    balanceChange: formatMoney(new Dec(entry.changes.cash ?? "0").plus(entry.changes.income ?? "0").plus(entry.changes.gift ?? "0")),
-  }));
+  return withBookChanges(db, accountId, txs);
 }
 
 /** The statement summed by kind, in the order the kinds first appear: "purchases −¥X, top-ups +¥Y, …". */
-export function groupStatement(entries: readonly StatementEntry[]): StatementGroup[] {
+export function groupStatement(entries: readonly TransactionView[]): StatementGroup[] {
   const groups = new Map<LedgerKind, { count: number; balance: Dec; frozen: Dec; voucher: Dec }>();
   for (const entry of entries) {
     const group = groups.get(entry.kind) ?? { count: 0, balance: new Dec(0), frozen: new Dec(0), voucher: new Dec(0) };

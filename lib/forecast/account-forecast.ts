@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { dailyUsage } from "@/lib/metering/daily-usage";
 import { packStatus } from "@/lib/packs/status";
-import { isApiId, monthOf, type ApiId } from "@/lib/pricing";
+import { isApiId, monthOf, shanghaiDay, type ApiId } from "@/lib/pricing";
 import { forecastMonth, type ApiSoFar, type MonthForecast } from "./model";
 
 /** Free calls left this month and calls left in usable prepaid packs, per API. */
@@ -35,7 +35,7 @@ async function callsLeft(ctx: ServiceContext, accountId: string, month: string):
 export async function accountForecast({ ctx, accountId = accountOf(ctx.actor) }: { ctx: ServiceContext; accountId?: string }): Promise<MonthForecast> {
   const month = monthOf(ctx.now);
   const [usage, left] = await Promise.all([dailyUsage({ ctx, input: { month }, accountId }), callsLeft(ctx, accountId, month)]);
-  const today = usage.days.findIndex((day) => day > new Date(ctx.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+  const today = usage.days.findIndex((day) => day > shanghaiDay(ctx.now));
   const upTo = today === -1 ? usage.days.length : today;
   const apis: ApiSoFar[] = usage.apis.map((entry) => ({
     api: entry.api,

@@ -1,5 +1,5 @@
 import { packAdvice, tierAdvice, type PackAdvice, type TierAdvice } from "@/lib/calculator/advice";
-import { Dec, PACKS, PACK_VALIDITY_YEARS, monthEnd, parseQuoteInput, quoteMonth, tierForMonthTotal, type ApiId, type Month, type QuoteInput } from "@/lib/pricing";
+import { Dec, PACKS, PACK_VALIDITY_YEARS, monthEnd, parseQuoteInput, quoteMonth, tierForMonthTotal, type DrawnUsage, type Month, type QuoteInput } from "@/lib/pricing";
 
 /**
  * The calculator's advice applied to the account's own numbers (issue 13), pure. Two kinds:
@@ -8,12 +8,8 @@ import { Dec, PACKS, PACK_VALIDITY_YEARS, monthEnd, parseQuoteInput, quoteMonth,
  * Every figure comes from quoteMonth (lib/pricing) through the calculator's advice, so it can
  * never disagree with the bill.
  */
-export interface MonthUsage {
-  api: ApiId;
-  calls: number;
-  free: number;
-  fromPacks: number;
-}
+/** A month's drawn usage of one API (lib/pricing). */
+export type MonthUsage = DrawnUsage;
 
 export type UsageAdvice = (PackAdvice & { month: Month }) | (TierAdvice & { month: Month; short: number });
 

@@ -1,5 +1,5 @@
 import { priceUsage } from "@/lib/billing/price-usage";
-import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
+import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
 
 /**
  * The month-end forecast (issue 13), pure: no clock, no database; `now` is an argument.
@@ -12,8 +12,6 @@ import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Mo
  * free calls left, then prepaid packs left, then go postpaid (SPEC §2.5), and each API's projected
  * month total picks its tier (SPEC §2.3), so a tier reached later in the month is honoured.
  */
-const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 export interface ApiSoFar {
   api: ApiId;
@@ -57,7 +55,7 @@ export interface MonthForecast {
 
 /** Shanghai weekday (0 = Sunday) of the month's day `index` (0 = the 1st). */
 function weekdayOf(month: Month, index: number): number {
-  return new Date(monthStart(month).getTime() + index * DAY_MS + SHANGHAI_OFFSET_MS).getUTCDay();
+  return shanghaiWeekday(new Date(monthStart(month).getTime() + index * DAY_MS));
 }
 
 function mean(values: readonly number[]): number {

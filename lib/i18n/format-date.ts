@@ -1,9 +1,10 @@
+import { BILLING_TIME_ZONE, isShanghaiMidnight } from "@/lib/pricing/calendar";
 import { dateTimeFormat } from "./formatters";
 import type { Locale } from "./locales";
 
-const DATE = { dateStyle: "medium", timeZone: "Asia/Shanghai" } as const;
-const DATE_TIME = { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" } as const;
-const TIME = { timeStyle: "short", timeZone: "Asia/Shanghai", hourCycle: "h23" } as const;
+const DATE = { dateStyle: "medium", timeZone: BILLING_TIME_ZONE } as const;
+const DATE_TIME = { dateStyle: "medium", timeStyle: "short", timeZone: BILLING_TIME_ZONE, hourCycle: "h23" } as const;
+const TIME = { timeStyle: "short", timeZone: BILLING_TIME_ZONE, hourCycle: "h23" } as const;
 
 /** Dates and times are shown on the billing calendar, Asia/Shanghai (SPEC §1), in the reader's language. */
 export function formatDate(locale: Locale, at: Date): string {
@@ -14,8 +15,6 @@ export function formatDateTime(locale: Locale, at: Date): string {
   return dateTimeFormat(locale, DATE_TIME).format(at);
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * The one rule for showing validity (issue 11): the last Beijing day on which a thing can be used.
  * Expiry instants are exclusive (usable while now < expiresAt), so a voucher expiring at
@@ -25,7 +24,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export function formatValidThrough(locale: Locale, expiresAt: Date, throughTime: (date: string, time: string) => string): string {
   const last = new Date(expiresAt.getTime() - 1);
   const date = formatDate(locale, last);
-  if ((expiresAt.getTime() + SHANGHAI_OFFSET_MS) % 86_400_000 === 0) return date;
+  if (isShanghaiMidnight(expiresAt)) return date;
   const time = dateTimeFormat(locale, TIME).format(expiresAt);
   return throughTime(date, time);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
+import { actorOf } from "@/lib/context/actor";
 import { authenticateApiKey } from "./api-keys";
 import { bearerSecret } from "./api-key-secret";
 import { authorizeCall } from "./authorize";
@@ -48,7 +49,7 @@ export async function keyContext(authorization: string | null): Promise<ServiceC
   const at = now();
   const key = await authenticateApiKey({ db, actor: { type: "anonymous" }, now: at }, secret);
   if (!key) return unauthorized();
-  return { db, actor: { type: "api-key", keyId: key.keyId, accountId: key.accountId }, now: at };
+  return { db, actor: actorOf({ kind: "api-key", keyId: key.keyId, accountId: key.accountId }), now: at };
 }
 
 export function isAnswer(value: ServiceContext | ApiAnswer): value is ApiAnswer {

@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
 import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
-import { dailyUsage, daysOfMonth } from "./daily-usage";
+import { daysOfMonth } from "@/lib/pricing";
+import { dailyUsage } from "./daily-usage";
 
 const t0 = new Date("2026-11-22T02:00:00Z");
 /** Activated on the 1st, so the month's free pack covers every call of the month. */

@@ -4,7 +4,7 @@ import { usageHourly } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { ValidationError } from "@/lib/context/errors";
-import { catalogIndex, isApiId, isMonth, monthEnd, monthStart, type ApiId } from "@/lib/pricing";
+import { catalogIndex, daysOfMonth, isApiId, isMonth, type ApiId } from "@/lib/pricing";
 
 export interface DaySplit {
   /** The Shanghai calendar day, `YYYY-MM-DD` (SPEC §1). */
@@ -27,17 +27,6 @@ export interface DailyUsage {
   days: string[];
   /** One entry per API with calls in the month, in catalog order. */
   apis: ApiDailyUsage[];
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The Shanghai days of a month, `YYYY-MM-DD`. Shanghai keeps UTC+8 all year (no DST), so a fixed offset is exact. */
-export function daysOfMonth(month: string): string[] {
-  const days: string[] = [];
-  for (let at = monthStart(month).getTime(); at < monthEnd(month).getTime(); at += 86_400_000) {
-    days.push(new Date(at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10));
-  }
-  return days;
 }
 
 /**

@@ -4,19 +4,10 @@ import { usageHourly } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { priceUsage } from "@/lib/billing/price-usage";
-import { isApiId, type ApiId } from "@/lib/pricing";
+import { isApiId, type UsageLine } from "@/lib/pricing";
 
-export interface ApiMonthSummary {
-  api: ApiId;
-  calls: number;
-  free: number;
-  fromPacks: number;
-  billable: number;
-  tier: number;
-  unitPrice: string;
-  estimatedAmount: string;
-  formula: string;
-}
+/** A usage line (lib/pricing) of the month so far: its amount is an estimate until the close. */
+export type ApiMonthSummary = Omit<UsageLine, "amount"> & { estimatedAmount: string };
 
 export interface MonthSummary {
   month: string;

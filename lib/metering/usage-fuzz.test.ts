@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import { usageEvents } from "@/db/schema";
+import { shanghaiIsoString } from "@/lib/pricing";
 import { POST } from "@/app/api/v1/usage/route";
 import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
 import { describeEachDatabase, describePostgres } from "@/lib/tooling/testing/databases";
@@ -16,7 +17,7 @@ function post(secret: string, body: string): Promise<Response> {
 
 /** A Shanghai-offset instant within the last hour: after the activation, in an open month. */
 function recentAt(agoMs: number): string {
-  return new Date(Date.now() - agoMs + 8 * HOUR).toISOString().replace("Z", "+08:00");
+  return shanghaiIsoString(new Date(Date.now() - agoMs));
 }
 
 // Strings a gateway should never send but an attacker will: NUL and other controls, lone and

@@ -13,7 +13,7 @@ import { createApiKey } from "@/lib/metering/api-keys";
 import { dropRawEvents } from "@/lib/metering/retention";
 import { activateProduct } from "@/lib/packs/activation";
 import { grantGiftPack } from "@/lib/packs/gift";
-import { FIRST_PRICED_MONTH, formatMoney, isMonth, PRODUCT_IDS } from "@/lib/pricing";
+import { DAY_MS, FIRST_PRICED_MONTH, formatMoney, isMonth, PRODUCT_IDS, shanghaiDayStart } from "@/lib/pricing";
 import { creditAccount, grantVoucher } from "@/lib/wallet/credit";
 import { amountSchema } from "@/lib/wallet/schemas";
 import { OpsError } from "./args";
@@ -65,7 +65,7 @@ const grantVoucherFlags = z.object({
   account: z.uuid(),
   amount: amountSchema,
   products: productList,
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00+08:00`)), "not a date"),
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((value) => !Number.isNaN(shanghaiDayStart(value).getTime()), "not a date"),
   reason: z.string().trim().min(1).max(500).default("voucher granted by an operator"),
 });
 const grantPackFlags = z.object({ account: z.uuid(), pack: z.string().min(1) });
@@ -110,7 +110,7 @@ export const commands: Record<string, Command> = {
   async "grant-voucher"(env, flags) {
     const input = parse(grantVoucherFlags, flags);
     // Valid through its expiry date on the billing calendar (Asia/Shanghai): it ends at the next midnight there.
-    const endOfDay = new Date(Date.parse(`${input.expires}T00:00:00+08:00`) + 24 * 60 * 60 * 1000);
+    const endOfDay = new Date(shanghaiDayStart(input.expires).getTime() + DAY_MS);
     const result = await grantVoucher({
       ctx: systemContext(env),
       input: { accountId: input.account, amount: input.amount, products: input.products, expiresAt: endOfDay, reason: input.reason },

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { packs } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
-import { APIS, PRICE_BOOKS, drawCalls as priceDraw, productOfApi, type ApiId, type ProductId } from "@/lib/pricing";
+import { APIS, drawCalls as priceDraw, productOfApi, productOfPack, type ApiId, type ProductId } from "@/lib/pricing";
 import { packApisFor } from "./draw";
 
 export interface BatchDrawEvent {
@@ -99,14 +99,14 @@ export function drawFromPacks(rows: PackRow[], events: BatchDrawEvent[]): BatchD
   const usablePrepaidPacks = new Map<ProductId, number>();
   for (const row of rows) {
     if (row.source === "free" || (remaining.get(row.id) ?? 0) === 0) continue;
-    const product = productOfPackApi(row.api);
+    const product = productOfPack(row.api);
     usablePrepaidPacks.set(product, (usablePrepaidPacks.get(product) ?? 0) + 1);
   }
   const changes = changed.map((row) => ({
     packId: row.id,
     api: row.api,
     source: row.source,
-    product: productOfPackApi(row.api),
+    product: productOfPack(row.api),
     size: row.size,
     remainingBefore: row.remaining,
     remaining: remaining.get(row.id) ?? row.remaining,
@@ -122,14 +122,4 @@ export async function updateDrawnPacks(ctx: ServiceContext, drawn: BatchDrawResu
     sql`, `,
   );
   await ctx.db.execute(sql`update ${packs} set remaining = v.remaining from (values ${values}) as v(id, remaining) where ${packs.id} = v.id`);
-}
-
-/** A pack's `api` is an API id, or a shared free pool's id; a pool belongs to the product of its APIs. */
-function productOfPackApi(api: string): ProductId {
-  const found = APIS.find((a) => a.id === api);
-  if (found) return found.product;
-  const pool = PRICE_BOOKS.flatMap((book) => book.freePools).find((p) => p.id === api);
-  const first = pool?.apis[0];
-  if (!first) throw new Error(`a pack covers an unknown API or pool: ${api}`);
-  return productOfApi(first);
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, like, lte, ne, not, or, 
 import { accounts, packs, refunds } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { APIS, packRefundability, productOfApi, isApiId, type ProductId, type RefundRefusal } from "@/lib/pricing";
+import { packRefundability, productOfPack, type ProductId, type RefundRefusal } from "@/lib/pricing";
 import { packStatus, type PackStatus } from "./status";
 
 export interface PackView {
@@ -59,13 +59,6 @@ export async function countSpentFreePacks({ ctx, product }: { ctx: ServiceContex
   return row?.count ?? 0;
 }
 
-function productOfPackApi(api: string): ProductId {
-  // A shared free pool's id starts with its product, like the APIs it covers.
-  if (isApiId(api)) return productOfApi(api);
-  const prefix = api.split(".")[0];
-  return APIS.find((candidate) => candidate.product === prefix)?.product ?? "recognition";
-}
-
 function packWhere(accountId: string, filters: PackFilters, at: Date): SQL {
   return and(
     eq(packs.accountId, accountId),
@@ -116,7 +109,7 @@ async function viewsOf(ctx: ServiceContext, accountId: string, rows: (typeof pac
     : [];
   const pendingIds = new Set(pending.map((p) => p.packId));
   const views = rows.map((row): PackView => {
-    const product = productOfPackApi(row.api);
+    const product = productOfPack(row.api);
     const status = packStatus(row, ctx.now);
     const facts = packRefundability({
       pack: {

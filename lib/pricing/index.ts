@@ -12,7 +12,20 @@ export { Dec, toDec, type MoneyInput } from "./decimal";
 export { roundLineAmount, lineAmount, sumAmounts } from "./money";
 export { formatCount, formatMoney, formatMoneyGrouped, groupMoneyText, formatYuan, formatUnitPrice } from "./format";
 export { PricingError, PRICING_ERROR_CODES, type PricingErrorCode } from "./errors";
+export { productOfPack, UnknownPackApiError } from "./pack-product";
 export {
+  BILLING_TIME_ZONE,
+  DAY_MS,
+  shanghaiDay,
+  shanghaiDayStart,
+  shanghaiWeekday,
+  isShanghaiMidnight,
+  shanghaiIsoString,
+  addShanghaiMonths,
+  type Day,
+} from "./calendar";
+export {
+  daysOfMonth,
   monthOf,
   monthStart,
   monthEnd,
@@ -30,7 +43,7 @@ export { priceBookForMonth, bookOffersApi, requireApiInBook } from "./price-book
 export { tiersOf, tierForMonthTotal, type Tier } from "./tiers";
 export { freePoolOf, monthlyFreeCalls, allocateSharedPool } from "./free-quota";
 export { drawCalls, splitMonthCalls, orderPacksForDrawing, type UsablePack, type PackDraw, type CallDraw } from "./draw";
-export { priceLine, lineFormula, type LineCounts, type PricedLine } from "./line";
+export { priceLine, lineFormula, type LineCounts, type PricedLine, type DrawnUsage, type UsageLine } from "./line";
 export { pricePurchase, pricePacks, priceQps, qpsTierFor, qpsWithinLimit, MAX_COUNT, type PurchaseRequest, type PricedPurchase } from "./purchase";
 export { packExpiresAt, oneTimeGrantOf, oneTimeGrantAt } from "./validity";
 export { packRefundability, refundableUntil, refundReturns, REFUNDABLE_PRODUCTS, type Refundability, type RefundRefusal, type PackSource, type PaidFrom } from "./refund";

@@ -1,3 +1,4 @@
+import type { ApiId } from "./catalog/products";
 import type { Dec } from "./decimal";
 import { formatCount, formatMoney, formatUnitPrice, groupMoneyText } from "./format";
 import { lineAmount } from "./money";
@@ -7,6 +8,30 @@ export interface LineCounts {
   readonly calls: number;
   readonly free: number;
   readonly fromPacks: number;
+}
+
+/** A month's calls of one API and how many free calls and packs covered (SPEC §2.5). */
+export interface DrawnUsage extends LineCounts {
+  readonly api: ApiId;
+}
+
+/**
+ * A month's line of one API in the quote command's shape (QUOTE.md): the one usage-line type of
+ * quotes, running estimates, bills and their JSON. `Api` is `string` where the line is read back
+ * from the database (a bill keeps the id it was priced under).
+ */
+export interface UsageLine<Api extends string = ApiId> {
+  readonly api: Api;
+  readonly calls: number;
+  readonly free: number;
+  readonly fromPacks: number;
+  readonly billable: number;
+  readonly tier: number;
+  /** The tier's unit price as text, `0.0025`. */
+  readonly unitPrice: string;
+  /** Two decimals, `4997.50`. */
+  readonly amount: string;
+  readonly formula: string;
 }
 
 export interface PricedLine {

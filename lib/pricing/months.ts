@@ -1,11 +1,10 @@
+import { DAY_MS, fromShanghaiWallClock, SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiWallClock, type Day } from "./calendar";
 import { PricingError, showValue } from "./errors";
 
 /**
- * The billing calendar (SPEC §1): calendar months and days in Asia/Shanghai, which is
- * UTC+8 all year (China has observed no DST since 1991), so a fixed offset is exact and
- * needs no time-zone database. Every function takes its instant as an argument.
+ * Billing months (SPEC §1): calendar months in Asia/Shanghai, on the days and offset of
+ * calendar.ts. Every function takes its instant as an argument.
  */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** A billing month, `YYYY-MM`. */
 export type Month = string;
@@ -57,21 +56,6 @@ export function isInstant(value: string): boolean {
   return ISO_INSTANT_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** The Shanghai wall clock of an instant, as UTC fields of a shifted Date. */
-function shanghaiWallClock(ms: number): Date {
-  return new Date(ms + SHANGHAI_OFFSET_MS);
-}
-
-/** The instant of a Shanghai wall-clock time (fields may overflow, as Date.UTC allows). */
-function fromShanghaiWallClock(
-  year: number,
-  monthIndex: number,
-  day: number,
-  ms = 0,
-): number {
-  return Date.UTC(year, monthIndex, day) + ms - SHANGHAI_OFFSET_MS;
-}
-
 /** The billing month an instant falls in. */
 export function monthOf(instant: InstantInput): Month {
   const wall = shanghaiWallClock(instantMs(instant));
@@ -97,6 +81,13 @@ export function nextMonth(month: Month): Month {
 export function previousMonth(month: Month): Month {
   const { year, month: m } = parseMonth(month);
   return m === 1 ? formatMonth(year - 1, 12) : formatMonth(year, m - 1);
+}
+
+/** The Beijing days of a month, first to last, `YYYY-MM-DD`. */
+export function daysOfMonth(month: Month): Day[] {
+  const days: Day[] = [];
+  for (let at = monthStart(month).getTime(); at < monthEnd(month).getTime(); at += DAY_MS) days.push(shanghaiDay(new Date(at)));
+  return days;
 }
 
 /** Compares two `YYYY-MM` months (they sort as strings). */

@@ -8,7 +8,7 @@ import { notify } from "@/lib/messaging/notify";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { Dec, formatMoney, formatYuan, splitPayment, type PaidFrom, type ProductId, type Voucher } from "@/lib/pricing";
+import { Dec, formatMoney, formatYuan, shanghaiDay, splitPayment, type PaidFrom, type ProductId, type Voucher } from "@/lib/pricing";
 import { lockWallet, postLedger } from "@/lib/wallet/ledger";
 import { fulfil } from "./fulfil";
 import { preparePurchase } from "./prepare";
@@ -50,7 +50,7 @@ function assertVoucherApplies(voucher: Voucher, product: ProductId, at: Date): v
   const expiresAt = new Date(voucher.expiresAt);
   if (at.getTime() >= expiresAt.getTime()) {
     // The last Shanghai day it was valid (its expiry is the first instant after that day).
-    const lastDay = new Date(expiresAt.getTime() - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const lastDay = shanghaiDay(new Date(expiresAt.getTime() - 1));
     throw new ConflictError("voucher-expired", { voucher: label, date: lastDay }, "voucherId");
   }
 }

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
 import { formatDate } from "@/lib/i18n/format-date";
-import { addShanghaiMonths } from "./periods";
+import { addShanghaiMonths } from "@/lib/pricing";
 
 /** A licence quote not paid or declined within this many days of being made expires (issue 10). */
 export const QUOTE_VALID_DAYS = 30;

@@ -5,8 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { ONE_TIME_ITEMS, SCAN_SDK_TRIAL_MONTHS } from "@/lib/pricing";
-import { addShanghaiMonths } from "./periods";
+import { addShanghaiMonths, ONE_TIME_ITEMS, SCAN_SDK_TRIAL_MONTHS } from "@/lib/pricing";
 import type { OfflineTrialInput, ScanSdkTrialInput } from "./schemas";
 
 const OFFLINE_TRIAL_DAYS = ONE_TIME_ITEMS.find((item) => item.id === "body.offline-sdk:trial")?.validDays ?? 60;

@@ -8,7 +8,7 @@ import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { startOfflineSdkTrial, startScanSdkTrial } from "./licences";
 import { switchQpsMode } from "./mode";
 import { qpsOverview } from "./overview";
-import { addShanghaiMonths } from "./periods";
+import { addShanghaiMonths } from "@/lib/pricing";
 import { requestFormalLicence, requestQpsIncrease } from "./requests";
 import { offlineTrialInput } from "./schemas";
 

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { packRefundability, productOfApi, refundReturns, isApiId } from "@/lib/pricing";
+import { packRefundability, productOfPack, refundReturns } from "@/lib/pricing";
 import { lockWallet } from "@/lib/wallet/ledger";
 import { completeRefund } from "./complete";
 import { nextRefundGoesToReview } from "./preview";
@@ -47,7 +47,7 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
     if (pack.refundHold) throw new ConflictError("refund-pending");
     const verdict = packRefundability({
       pack: {
-        product: isApiId(pack.api) ? productOfApi(pack.api) : "recognition",
+        product: productOfPack(pack.api),
         source: pack.source,
         promotionNoRefund: pack.promotionNoRefund,
         size: pack.size,

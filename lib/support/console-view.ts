@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
+import { actorOf } from "@/lib/context/actor";
 import { recordSupportAccess, type ConsoleAccessKind, type SupportView } from "./impersonation";
 import { supportViewOf } from "./view-cookie";
 import { viewedCustomerEmail } from "@/lib/actions/viewer";
@@ -17,7 +18,7 @@ export interface ConsoleAccess {
  * metadata and its sections, and each would otherwise write one. React's cache is per request.
  */
 const recordOnce = cache(async (staffUserId: string, viewId: string, accountId: string, path: string, kind: ConsoleAccessKind): Promise<void> => {
-  await recordSupportAccess({ db: await getDb(), actor: { type: "impersonation", staffUserId, accountId }, now: now() }, { id: viewId, accountId }, { path, kind });
+  await recordSupportAccess({ db: await getDb(), actor: actorOf({ kind: "impersonation", userId: staffUserId, view: { accountId } }), now: now() }, { id: viewId, accountId }, { path, kind });
 });
 
 /**

@@ -50,7 +50,7 @@ describe("staff-written text on customer pages is escaped", () => {
 
     it(`the balance page's transactions: a credit's reason (${locale})`, () => {
       const html = renderToStaticMarkup(
-        createElement(TransactionTable, { t, locale, transactions: [{ id: "tx-1", kind: "credit", documentType: "credit", documentId: "c-1", memo: { reason: HOSTILE, to: "gift" }, at, changes: { gift: "10.00" } }] }),
+        createElement(TransactionTable, { t, locale, transactions: [{ id: "tx-1", kind: "credit", documentType: "credit", documentId: "c-1", memo: { reason: HOSTILE, to: "gift" }, at, changes: { gift: "10.00" }, balanceChange: "10.00" }] }),
       );
       expectInert(html);
     });

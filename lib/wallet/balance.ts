@@ -25,6 +25,10 @@ export interface VoucherView {
   status: "usable" | "used-up" | "expired";
 }
 
+/**
+ * One ledger transaction as the customer reads it: the one ledger-row type of the balance page, the
+ * finance exports and a bill's month statement.
+ */
 export interface TransactionView {
   id: string;
   kind: LedgerKind;
@@ -32,8 +36,10 @@ export interface TransactionView {
   documentId: string;
   memo: Record<string, unknown> | null;
   at: Date;
-  /** The movement on each of the customer's books (zero books left out). */
-  changes: { cash?: string; income?: string; gift?: string; frozen?: string; voucher?: string };
+  /** The movement on each of the customer's books, zero books left out; money as two-decimal strings. */
+  changes: Partial<Record<CustomerBook, string>>;
+  /** cash + income + gift: what the transaction did to the spendable balance (SPEC §3). */
+  balanceChange: string;
 }
 
 const zeroWallet: WalletView = { cash: "0.00", income: "0.00", gift: "0.00", frozen: "0.00", total: "0.00" };
@@ -70,6 +76,7 @@ export async function listVouchers({ ctx, accountId = accountOf(ctx.actor) }: { 
 
 /** The books a customer sees move: the spendable sub-accounts (SPEC §3), the frozen estimate (§7.4), vouchers. */
 export const customerBooks = ["cash", "income", "gift", "frozen", "voucher"] as const;
+export type CustomerBook = (typeof customerBooks)[number];
 
 /**
  * Ledger transactions as the customer reads them: each with the movement on each customer book
@@ -89,7 +96,7 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
       if (row.transactionId !== t.id) continue;
       const amount = new Dec(row.amount);
       // The query keeps customer books only.
-      if (!amount.isZero()) changes[row.book as (typeof customerBooks)[number]] = formatMoney(amount);
+      if (!amount.isZero()) changes[row.book as CustomerBook] = formatMoney(amount);
     }
     return {
       id: t.id,
@@ -99,6 +106,7 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
       memo: (t.memo as Record<string, unknown> | null) ?? null,
       at: t.at,
       changes,
+      balanceChange: formatMoney(new Dec(changes.cash ?? "0").plus(changes.income ?? "0").plus(changes.gift ?? "0")),
     };
   });
 }

@@ -6,7 +6,7 @@ import { drawFromOrdered, type OrderedPack } from "../draw";
 import { PricingError, showValue } from "../errors";
 import { formatMoney } from "../format";
 import { allocateSharedPool, freePoolOf } from "../free-quota";
-import { priceLine } from "../line";
+import { priceLine, type UsageLine } from "../line";
 import { instantMs, monthStart } from "../months";
 import { bookOffersApi, priceBookForMonth, requireApiInBook } from "../price-book";
 import { pricePurchase, type PricedPurchase } from "../purchase";
@@ -14,17 +14,8 @@ import { purchasedPackId } from "../readings";
 import { tierForMonthTotal, type Tier } from "../tiers";
 import type { QuoteInput } from "./schema";
 
-export interface QuoteLine {
-  readonly api: ApiId;
-  readonly calls: number;
-  readonly free: number;
-  readonly fromPacks: number;
-  readonly billable: number;
-  readonly tier: number;
-  readonly unitPrice: string;
-  readonly amount: string;
-  readonly formula: string;
-}
+/** A quote's line: the usage-line shape (line.ts). */
+export type QuoteLine = UsageLine;
 
 export interface QuotePackDraw {
   readonly id: string;

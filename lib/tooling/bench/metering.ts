@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { signUp } from "@/lib/identity/sign-up";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { ensureMonthPartitions, partitionName } from "@/lib/metering/partitions";
-import { monthOf } from "@/lib/pricing";
+import { monthOf, shanghaiIsoString } from "@/lib/pricing";
 import { activateProduct } from "@/lib/packs/activation";
 import type { Bench, BenchFigure } from "./bench";
 import { benchDatabaseBase, ensureProductionBuild, withScratchDatabase } from "./scratch";
@@ -17,7 +17,7 @@ const SINGLE_REQUESTS = 3000;
 const AUTHORIZE_REQUESTS = 3000;
 
 function shanghaiNow(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
+  return shanghaiIsoString(new Date());
 }
 
 async function prepareAccounts(url: string) {

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseFlags } from "@/lib/ops/args";
+import { shanghaiIsoString } from "@/lib/pricing";
 
 const flags = z.object({
   key: z.string({ error: "--key is required (create one on the API keys page)" }).min(10),
@@ -17,10 +18,6 @@ const flags = z.object({
   apis: z.string().default("processing.quality,recognition.product,body.detection"),
   batch: z.coerce.number().int().min(1).max(1000).default(100),
 });
-
-function shanghaiIso(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().replace("Z", "+08:00");
-}
 
 async function main(): Promise<void> {
   const parsed = flags.safeParse(parseFlags(["simulate", ...process.argv.slice(2)]).flags);
@@ -43,7 +40,7 @@ async function main(): Promise<void> {
       sequence += 1;
       // Bursty, like real traffic: mostly single calls, sometimes a gateway-side aggregate.
       const calls = Math.random() < 0.9 ? 1 : 1 + Math.floor(Math.random() * 20);
-      return { id: `sim-${run}-${sequence}`, api: apis[sequence % apis.length] ?? "processing.quality", calls, at: shanghaiIso(new Date()) };
+      return { id: `sim-${run}-${sequence}`, api: apis[sequence % apis.length] ?? "processing.quality", calls, at: shanghaiIsoString(new Date()) };
     });
     try {
       const response = await fetch(new URL("/api/v1/usage", options.url), {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateKeyForm } from "@/components/metering/create-key-form";
 import { HowToCall } from "@/components/metering/how-to-call";
-import { requestBaseUrl, shanghaiIso } from "@/components/metering/request-base-url";
+import { requestBaseUrl } from "@/components/metering/request-base-url";
 import { RevokeKeyButton } from "@/components/metering/revoke-key-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +11,7 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
-import { monthOf } from "@/lib/pricing";
+import { monthOf, shanghaiIsoString } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
   const ctx = await customerContext(customer);
   const [keys, baseUrl, { t, locale }] = await Promise.all([listApiKeys({ ctx }), requestBaseUrl(), getTranslator()]);
   const month = monthOf(ctx.now);
-  const at = shanghaiIso(ctx.now);
+  const at = shanghaiIsoString(ctx.now, "seconds");
   return (
     <>
       <PageHeader title={t("apiKeys.title")} description={t("apiKeys.subtitle")} />

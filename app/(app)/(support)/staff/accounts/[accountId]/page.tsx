@@ -25,7 +25,7 @@ import { requireStaff, staffContext } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
-import { Dec, formatYuan } from "@/lib/pricing";
+import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
 
@@ -128,7 +128,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
                   return <LicenceQuoteTool key={r.id} request={r} quote={page.quotes.find((q) => q.requestId === r.id)} action={quoteLicenceAction} t={t} locale={locale} now={page.now} />;
                 }
                 const earliest = earliestQpsApplyDate(r.createdAt);
-                const min = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(earliest);
+                const min = shanghaiDay(earliest);
                 return (
                   <li key={r.id} className="space-y-2" data-testid="qps-review">
                     <p className="font-medium">
