@@ -5,9 +5,7 @@ import { defineAction } from "@/lib/actions/define";
 import { switchQpsMode } from "@/lib/quota/mode";
 import { requestQpsIncrease } from "@/lib/quota/requests";
 import { qpsIncreaseInput, qpsModeInput } from "@/lib/quota/schemas";
-import { quotaFailed, type QuotaFormState } from "@/lib/quota/form-state";
-
-export type { QuotaFormState };
+import { quotaFailed, type QuotaFormState } from "@/components/quota/form-state";
 
 export const switchModeAction = defineAction({
   name: "qps#switchModeAction",
