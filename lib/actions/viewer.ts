@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import { currentSession as auth } from "@/lib/auth/current-session";
 import type { Actor } from "@/lib/context";
 import { staffMustChangePassword } from "@/lib/identity/staff";
@@ -34,11 +32,4 @@ export function consoleActor(viewer: Extract<Viewer, { kind: "customer" | "imper
   return viewer.kind === "customer"
     ? { type: "customer", userId: viewer.userId, accountId: viewer.accountId }
     : { type: "impersonation", staffUserId: viewer.userId, accountId: viewer.view.accountId };
-}
-
-/** The customer whose console a support view shows: their email, for the account menu. */
-export async function viewedCustomerEmail(accountId: string): Promise<string> {
-  const db = await getDb();
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
-  return row?.email ?? "";
 }

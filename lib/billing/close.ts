@@ -9,7 +9,7 @@ import { notifyMany } from "@/lib/messaging/notify";
 import { Dec, formatMoney, formatYuan, isApiId, monthEnd, previousMonth, priceBookForMonth, type Month, type PriceBook } from "@/lib/pricing";
 import { postLedgerBatch, type WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
 import { billDebit, freezeAmount } from "./debit";
-import { priceUsage, type DrawnUsage } from "./price-usage";
+import { priceUsage, type DrawnUsage } from "@/lib/pricing/price-usage";
 
 /** Accounts closed per transaction: each batch is a constant number of statements whatever its size. */
 export const CLOSE_BATCH = 500;

@@ -1,4 +1,4 @@
-import { priceUsage } from "@/lib/billing/price-usage";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
 
 /**

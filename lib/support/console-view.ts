@@ -1,9 +1,10 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { recordSupportPageView, type SupportView } from "./impersonation";
 import { supportViewOf } from "./view-cookie";
-import { viewedCustomerEmail } from "@/lib/actions/viewer";
 
 /**
  * A staff member's request to the customer console while they hold a live support view: the
@@ -19,4 +20,11 @@ export async function supportConsoleSession(
   if (!view) return null;
   if (page !== undefined) await recordSupportPageView({ db: await getDb(), actor: { type: "impersonation", staffUserId, accountId: view.accountId }, now: now() }, view, page);
   return { userId: staffUserId, accountId: view.accountId, email: await viewedCustomerEmail(view.accountId), name: view.accountName, supportView: view };
+}
+
+/** The customer whose console a support view shows: their email, for the account menu. */
+export async function viewedCustomerEmail(accountId: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
+  return row?.email ?? "";
 }

@@ -10,7 +10,7 @@ import { accounts, wallets } from "@/db/schema";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { newAccount, testProvider, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTopUp } from "@/lib/wallet/top-up";
-import type { BalanceJson, StandingJson } from "./keys";
+import type { BalanceJson, StandingJson } from "@/lib/live/keys";
 
 /**
  * The console's live JSON routes (issue 11): a session is required (401 JSON without one, or with a
