@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layerConfigs } from "./eslint.layers-rules.mjs";
 
 const config = [
   ...nextVitals,
@@ -13,6 +14,8 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The layers (eslint.layers.mjs, docs/architecture.md "Layers").
+  ...layerConfigs(),
 ];
 
 export default config;

@@ -10,9 +10,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./lib/tooling/testing/global-setup.ts"],
+    setupFiles: ["./lib/tooling/testing/wire-hooks.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

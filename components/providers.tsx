@@ -18,12 +18,12 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
+export function Providers({ locale, messages, setLocale, children }: { locale: Locale; messages: Partial<Messages>; setLocale: (locale: string) => Promise<void>; children: ReactNode }) {
   // One client per browser session (and per request on the server render).
   const [client] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={client}>
-      <I18nProvider locale={locale} messages={messages}>
+      <I18nProvider locale={locale} messages={messages} setLocale={setLocale}>
         {children}
       </I18nProvider>
     </QueryClientProvider>

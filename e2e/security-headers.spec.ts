@@ -8,7 +8,7 @@ import { activate, createKey } from "./metering-helpers";
  * Referrer-Policy, X-Content-Type-Options), and a method an address does not serve is a 405 with
  * `Allow` and those headers, never a 5xx. The writers that run in-process (proxy.ts,
  * next.config.js, the metering service) have their table in
- * lib/security/headers-everywhere.test.ts; this covers what only a running Next produces.
+ * lib/tooling/server/headers-everywhere.test.ts; this covers what only a running Next produces.
  */
 const PAGE_NONCE = /^default-src 'self'; script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'; /;
 const PRERENDERED = /^default-src 'self'; script-src 'self' 'unsafe-inline'; /;

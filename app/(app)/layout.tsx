@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { setLocaleAction } from "@/app/actions/locale";
 import { APP_VIEWPORT, appMetadata, RootDocument } from "@/components/shell/root-document";
 import { clientMessages } from "@/lib/i18n/client-catalog";
 import { getTranslator } from "@/lib/i18n/server";
@@ -15,7 +16,7 @@ export const viewport = APP_VIEWPORT;
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale } = await getTranslator();
   return (
-    <RootDocument locale={locale} messages={clientMessages(locale)}>
+    <RootDocument locale={locale} messages={clientMessages(locale)} setLocale={setLocaleAction}>
       {children}
     </RootDocument>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { setLocaleAction } from "@/app/actions/locale";
 import { APP_VIEWPORT, appMetadata, RootDocument } from "@/components/shell/root-document";
 import { publicCatalog } from "@/lib/i18n/public-catalog";
 import { localeOf, localeParams } from "@/lib/i18n/static-params";
@@ -26,7 +27,7 @@ export default async function LocaleRootLayout({ children, params }: { children:
   const locale = await localeOf(params);
   // Only what these pages' browser code reads: the whole catalog was most of each copy's HTML.
   return (
-    <RootDocument locale={locale} messages={publicCatalog(locale)}>
+    <RootDocument locale={locale} messages={publicCatalog(locale)} setLocale={setLocaleAction}>
       {children}
     </RootDocument>
   );

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { Suspense, useActionState } from "react";
-import type { AuthFormState } from "@/app/(app)/(auth)/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,7 +10,15 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
-type Action = (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+export interface AuthFormState {
+  /** A service error code, shown through `errors.<code>`. */
+  error?: string;
+  params?: Record<string, string | number>;
+  fieldErrors?: Partial<Record<"email" | "password" | "company", MessageKey>>;
+  email?: string;
+}
+
+type Action = FormAction<AuthFormState>;
 
 /**
  * The return target from the page's own query (`?callbackUrl=`), read in the browser so the sign-in

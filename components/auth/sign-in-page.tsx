@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { signInCustomerAction } from "@/app/(app)/(auth)/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import type { Translate } from "@/lib/i18n/translate";
 import { AuthCard } from "./auth-card";
-import { AuthForm } from "./auth-form";
+import { AuthForm, type AuthFormState } from "./auth-form";
 import { SignInNotices } from "./sign-in-notices";
 
 /** The customer sign-in page (prerendered copy and per-request page alike): the query is read in the browser. */
-export function SignInPage({ t }: { t: Translate }) {
+export function SignInPage({ t, signIn }: { t: Translate; signIn: FormAction<AuthFormState> }) {
   return (
     <div className="space-y-4">
       <Suspense fallback={null}>
@@ -30,7 +30,7 @@ export function SignInPage({ t }: { t: Translate }) {
           </div>
         }
       >
-        <AuthForm action={signInCustomerAction} submitLabel="auth.signIn.submit" callbackUrl="query" />
+        <AuthForm action={signIn} submitLabel="auth.signIn.submit" callbackUrl="query" />
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className="text-brand-600 hover:underline">
             {t("auth.signIn.forgot")}

@@ -2,15 +2,21 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { purchaseAction, type PurchaseState } from "@/app/(app)/(console)/checkout/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { ErrorParams } from "@/lib/context/errors";
 import { errorMessage } from "@/lib/i18n/translator";
 import type { PaidFrom } from "@/lib/pricing/refund";
 import { yuanText } from "@/lib/pricing/money-text";
 import { PaymentSplit } from "./payment-split";
+
+export interface PurchaseState {
+  error?: string;
+  params?: ErrorParams;
+}
 
 export interface CheckoutVoucher {
   id: string;
@@ -31,15 +37,17 @@ export function CheckoutForm({
   vouchers,
   splits,
   hidden,
+  pay,
 }: {
   amount: string;
   vouchers: CheckoutVoucher[];
   /** By voucher id; "" is paying without one. */
   splits: Record<string, CheckoutSplit>;
   hidden: Record<string, string>;
+  pay: FormAction<PurchaseState>;
 }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<PurchaseState, FormData>(purchaseAction, {});
+  const [state, action, pending] = useActionState<PurchaseState, FormData>(pay, {});
   const [voucherId, setVoucherId] = useState(vouchers[0]?.id ?? "");
   const split = splits[voucherId] ?? splits[""];
   if (!split) throw new Error("checkout: no split for the voucher choice");

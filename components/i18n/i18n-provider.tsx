@@ -7,13 +7,15 @@ import { createTranslator, type Messages, type Translate } from "@/lib/i18n/tran
 interface I18nValue {
   locale: Locale;
   t: Translate;
+  /** The server action that sets the locale cookie, passed in by the root layout (components never import app/). */
+  setLocale: (locale: string) => Promise<void>;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
 /** `messages`: the keys browser code uses (lib/i18n/client-catalog.ts), not the whole catalog. */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Partial<Messages>; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, t: createTranslator(messages, locale) }), [locale, messages]);
+export function I18nProvider({ locale, messages, setLocale, children }: { locale: Locale; messages: Partial<Messages>; setLocale: I18nValue["setLocale"]; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: createTranslator(messages, locale), setLocale }), [locale, messages, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

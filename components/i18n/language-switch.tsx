@@ -3,11 +3,10 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { locales, type Locale } from "@/lib/i18n/locales";
-import { setLocaleAction } from "@/app/actions/locale";
 import { useI18n } from "./i18n-provider";
 
 export function LanguageSwitch({ className = "" }: { className?: string }) {
-  const { locale, t } = useI18n();
+  const { locale, t, setLocale } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -21,7 +20,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              await setLocaleAction(option);
+              await setLocale(option);
               router.refresh();
             })
           }

@@ -3,13 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { markReadAction } from "@/app/(app)/(console)/messages/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { liveKeys } from "@/lib/live/keys";
 
 /** Marks one message (or, with no ids, every message) as read. */
-export function MarkReadButton({ ids, all = false }: { ids: number[]; all?: boolean }) {
+export function MarkReadButton({ ids, all = false, markRead }: { ids: number[]; all?: boolean; markRead: (ids: number[]) => Promise<unknown> }) {
   const { t } = useI18n();
   const router = useRouter();
   const queries = useQueryClient();
@@ -21,7 +20,7 @@ export function MarkReadButton({ ids, all = false }: { ids: number[]; all?: bool
       className={all ? buttonClass("secondary") : "text-xs text-brand-600 hover:underline disabled:text-muted"}
       onClick={() =>
         startTransition(async () => {
-          await markReadAction(ids);
+          await markRead(ids);
           // The bell's count is a live query: refetch it now rather than at its next interval.
           await queries.invalidateQueries({ queryKey: liveKeys.unread });
           router.refresh();

@@ -6,7 +6,7 @@ import { BILLING_TIME_ZONE } from "@/lib/pricing/calendar";
 import type { Translate } from "@/lib/i18n/translate";
 import { MarkReadButton } from "./mark-read-button";
 
-export function MessageList({ t, locale, messages }: { t: Translate; locale: string; messages: InboxMessage[] }) {
+export function MessageList({ t, locale, messages, markRead }: { t: Translate; locale: string; messages: InboxMessage[]; markRead: (ids: number[]) => Promise<unknown> }) {
   if (messages.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{t("inbox.empty")}</p>;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: BILLING_TIME_ZONE });
   return (
@@ -31,7 +31,7 @@ export function MessageList({ t, locale, messages }: { t: Translate; locale: str
             </div>
             {unread ? (
               <div className="shrink-0">
-                <MarkReadButton ids={[message.id]} />
+                <MarkReadButton ids={[message.id]} markRead={markRead} />
               </div>
             ) : null}
           </li>

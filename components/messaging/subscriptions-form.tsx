@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { updateSubscriptionAction } from "@/app/(app)/(console)/messages/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { DeliveryChannel } from "@/db/schema/messaging";
+import type { ActionResult } from "@/lib/actions/run";
 import { errorMessage } from "@/lib/i18n/translator";
 import type { SubscriptionTopic } from "@/lib/messaging/subscriptions";
 
@@ -22,7 +22,17 @@ const keyOf = (value: { topic: string; channel: string }) => `${value.topic}-${v
  * Every topic × channel in one form with one Save: only the cells that changed are sent, each
  * through the same validated action; a refused cell shows its error and keeps what was typed.
  */
-export function SubscriptionsForm({ initial, topics, channels }: { initial: SubscriptionValue[]; topics: { id: SubscriptionTopic; label: string }[]; channels: readonly DeliveryChannel[] }) {
+export function SubscriptionsForm({
+  initial,
+  topics,
+  channels,
+  update,
+}: {
+  initial: SubscriptionValue[];
+  topics: { id: SubscriptionTopic; label: string }[];
+  channels: readonly DeliveryChannel[];
+  update: (value: SubscriptionValue) => Promise<ActionResult<null>>;
+}) {
   const topicLabel = Object.fromEntries(topics.map((topic) => [topic.id, topic.label]));
   const { t } = useI18n();
   const [saved, setSaved] = useState(() => new Map(initial.map((value) => [keyOf(value), value])));
@@ -82,7 +92,7 @@ export function SubscriptionsForm({ initial, topics, channels }: { initial: Subs
           const failed = new Map<string, string>();
           const stored = new Map(saved);
           for (const value of changed) {
-            const result = await updateSubscriptionAction(value);
+            const result = await update(value);
             if (result.ok) stored.set(keyOf(value), value);
             else failed.set(keyOf(value), errorMessage(t, result.error));
           }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createApiKeyAction, type CreateKeyState } from "@/app/(app)/(console)/api-keys/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,9 +11,17 @@ import { HowToCall } from "./how-to-call";
 import { SecretBox } from "./secret-box";
 
 /** Names a new key; on success shows its secret once, with the calls ready to paste. */
-export function CreateKeyForm({ baseUrl, month, at }: { baseUrl: string; month: string; at: string }) {
+export interface CreateKeyState {
+  error?: string;
+  params?: Record<string, string | number>;
+  field?: string;
+  /** The new key's secret: returned to this one response only (API.md §1: shown once). */
+  created?: { name: string; secret: string };
+}
+
+export function CreateKeyForm({ baseUrl, month, at, create }: { baseUrl: string; month: string; at: string; create: FormAction<CreateKeyState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<CreateKeyState, FormData>(createApiKeyAction, {});
+  const [state, action, pending] = useActionState<CreateKeyState, FormData>(create, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
   const created = state.created && state.created.secret !== dismissed ? state.created : null;
   const error = state.error ? errorMessage(t, state.error, state.params) : undefined;

@@ -2,13 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { revokeApiKeyAction } from "@/app/(app)/(console)/api-keys/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { errorMessage } from "@/lib/i18n/translator";
 
 /** Revoking is immediate and final, so it asks once more, in place, naming the key. */
-export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }) {
+export function RevokeKeyButton({ keyId, name, revoke }: { keyId: string; name: string; revoke: (keyId: string) => Promise<{ ok: boolean; error?: string }> }) {
   const { t } = useI18n();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -31,7 +30,7 @@ export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }
           className={buttonClass("danger", "px-3 py-1 text-xs")}
           onClick={() =>
             startTransition(async () => {
-              const result = await revokeApiKeyAction(keyId);
+              const result = await revoke(keyId);
               if (result.ok) {
                 setConfirming(false);
                 router.refresh();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateThresholdAction, type ThresholdState } from "@/app/(app)/(console)/alerts/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -9,9 +9,15 @@ import { errorMessage } from "@/lib/i18n/translator";
 import type { ProductId } from "@/lib/pricing";
 
 /** One product's low-remaining threshold, 1–99 % (SPEC §5); the error names the field beside it. */
-export function ThresholdForm({ product, lowPercent }: { product: ProductId; lowPercent: number }) {
+export interface ThresholdState {
+  error?: string;
+  field?: string;
+  saved?: number;
+}
+
+export function ThresholdForm({ product, lowPercent, save }: { product: ProductId; lowPercent: number; save: FormAction<ThresholdState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<ThresholdState, FormData>(updateThresholdAction, {});
+  const [state, action, pending] = useActionState<ThresholdState, FormData>(save, {});
   const id = `threshold-${product}`;
   const error = state.error ? errorMessage(t, state.error) : null;
   return (

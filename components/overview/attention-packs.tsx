@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
 import { validThrough } from "@/lib/i18n/valid-through";
 import type { Translate } from "@/lib/i18n/translate";
-import type { PackAttention } from "@/lib/packs/attention";
+import type { PackAttention } from "@/lib/metering/pack-attention";
 import { formatCount } from "@/lib/pricing";
 
 export function AttentionPacks({ t, locale, packs }: { t: Translate; locale: Locale; packs: PackAttention[] }) {

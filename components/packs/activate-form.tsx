@@ -2,16 +2,21 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { activateAction, type ActivateState } from "@/app/(app)/(console)/services/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/i18n/translator";
 import type { ProductId } from "@/lib/pricing";
 
-export function ActivateForm({ product, termsVersion }: { product: ProductId; termsVersion: string }) {
+export interface ActivateState {
+  error?: string;
+  activated?: string;
+}
+
+export function ActivateForm({ product, termsVersion, activate }: { product: ProductId; termsVersion: string; activate: FormAction<ActivateState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<ActivateState, FormData>(activateAction, {});
+  const [state, action, pending] = useActionState<ActivateState, FormData>(activate, {});
   const name = t(`product.${product}`);
   if (state.activated) return <Alert tone="success">{t("services.activated", { product: name })}</Alert>;
   return (

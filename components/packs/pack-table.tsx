@@ -8,7 +8,8 @@ import type { PackView } from "@/lib/packs/list";
 import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
 import { itemName } from "@/lib/i18n/names";
-import { RefundButton, type RefundPreviewView } from "./refund-button";
+import { RefundButton, type RefundPreviewView, type RefundState } from "./refund-button";
+import type { FormAction } from "@/components/ui/form-action";
 import { LivePackRemaining } from "@/components/live/pack-remaining";
 
 const statusTone = { active: "green", exhausted: "neutral", expired: "neutral", refunded: "blue", "refund-pending": "amber" } as const;
@@ -20,7 +21,19 @@ function apiName(locale: Locale, api: string): string {
   return locale === "zh-CN" ? found.nameZh : found.name;
 }
 
-export function PackTable({ t, locale, packs, previews }: { t: Translate; locale: Locale; packs: PackView[]; previews: Map<string, RefundPreviewView> }) {
+export function PackTable({
+  t,
+  locale,
+  packs,
+  previews,
+  refund,
+}: {
+  t: Translate;
+  locale: Locale;
+  packs: PackView[];
+  previews: Map<string, RefundPreviewView>;
+  refund: FormAction<RefundState>;
+}) {
   if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
@@ -72,6 +85,7 @@ export function PackTable({ t, locale, packs, previews }: { t: Translate; locale
                     until={until}
                     name={pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}
                     preview={previews.get(pack.id) ?? { cash: "0.00", income: "0.00", gift: "0.00", total: "0.00", voucherNotReturned: "0.00", review: false }}
+                    refund={refund}
                   />
                 ) : why && isMessageKey(why) ? (
                   <span className="text-xs text-muted" data-testid="refund-why">

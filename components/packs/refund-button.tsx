@@ -1,11 +1,16 @@
 "use client";
 
 import { useActionState, useRef } from "react";
-import { refundAction, type RefundState } from "@/app/(app)/(console)/packs/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { errorMessage, isMessageKey } from "@/lib/i18n/translator";
 import { yuanText } from "@/lib/pricing/money-text";
+
+export interface RefundState {
+  error?: string;
+  reason?: string;
+}
 
 export interface RefundPreviewView {
   cash: string;
@@ -20,10 +25,10 @@ export interface RefundPreviewView {
  * Asks for a pack's refund (SPEC §4) after a confirmation dialog that says what comes back to cash,
  * income and gift, that the voucher part does not, and whether the refund goes to review.
  */
-export function RefundButton({ packId, until, name, preview }: { packId: string; until: string; name: string; preview: RefundPreviewView }) {
+export function RefundButton({ packId, until, name, preview, refund }: { packId: string; until: string; name: string; preview: RefundPreviewView; refund: FormAction<RefundState> }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action, pending] = useActionState<RefundState, FormData>(refundAction, {});
+  const [state, action, pending] = useActionState<RefundState, FormData>(refund, {});
   const why = state.reason ? `packs.refund.why.${state.reason}` : null;
   const titleId = `refund-title-${packId}`;
   const rows: [string, string, string][] = [

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateProfileAction, type ProfileState } from "@/app/(app)/(console)/profile/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,9 +9,15 @@ import { Field } from "@/components/ui/field";
 import { errorMessage } from "@/lib/i18n/translator";
 
 /** Company name and contact phone, saved together; a refused field is named and keeps what was typed. */
-export function ProfileForm({ companyName, contactPhone }: { companyName: string; contactPhone: string }) {
+export interface ProfileState {
+  error?: string;
+  field?: string;
+  saved?: boolean;
+}
+
+export function ProfileForm({ companyName, contactPhone, save }: { companyName: string; contactPhone: string; save: FormAction<ProfileState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<ProfileState, FormData>(updateProfileAction, {});
+  const [state, action, pending] = useActionState<ProfileState, FormData>(save, {});
   const error = state.error ? errorMessage(t, state.error) : undefined;
   return (
     <form action={action} className="max-w-lg space-y-4">

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { QuotaFormState } from "@/app/(app)/(console)/qps/actions";
+import type { FormAction } from "@/components/ui/form-action";
+import type { QuotaFormState } from "./form-state";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
-type Action = (state: QuotaFormState, formData: FormData) => Promise<QuotaFormState>;
+type Action = FormAction<QuotaFormState>;
 
 /** A small form bound to one server action: shows the service's error, or a success line. */
 export function ActionForm({

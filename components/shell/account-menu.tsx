@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/actions/session";
 import type { Translate } from "@/lib/i18n/translate";
 import { MenuDisclosure } from "./menu-disclosure";
 
@@ -10,12 +9,15 @@ export function AccountMenu({
   roleLabel,
   accountId,
   audience,
+  signOut,
 }: {
   t: Translate;
   email: string;
   roleLabel: string;
   accountId?: string;
   audience: "customer" | "staff";
+  /** The sign-out server action, passed in by the layout (components never import app/). */
+  signOut: (formData: FormData) => Promise<void>;
 }) {
   const initial = (email[0] ?? "?").toUpperCase();
   return (
@@ -51,7 +53,7 @@ export function AccountMenu({
           </Link>
         </>
       ) : null}
-      <form action={signOutAction} className="mt-3 border-t border-line pt-3">
+      <form action={signOut} className="mt-3 border-t border-line pt-3">
         <input type="hidden" name="audience" value={audience} />
         <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50">
           {t("menu.signOut")}

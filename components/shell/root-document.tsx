@@ -22,11 +22,12 @@ export function appMetadata(t: Translate): Metadata {
 
 export const APP_VIEWPORT: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5ad6" };
 
-export function RootDocument({ locale, messages, children }: { locale: Locale; messages: ClientMessages; children: ReactNode }) {
+/** `setLocale`: the language switch's server action, passed down from the root layout (components never import app/). */
+export function RootDocument({ locale, messages, setLocale, children }: { locale: Locale; messages: ClientMessages; setLocale: (locale: string) => Promise<void>; children: ReactNode }) {
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <Providers locale={locale} messages={messages}>
+        <Providers locale={locale} messages={messages} setLocale={setLocale}>
           {children}
         </Providers>
       </body>

@@ -1,16 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveBalanceAlertAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormAction } from "@/components/ui/form-action";
+import type { SpendFormState } from "./form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 
 /** The balance alert: on/off and the amount, with the suggested amount filled in when none is set. */
-export function BalanceAlertForm({ enabled, threshold, suggested }: { enabled: boolean; threshold: string | null; suggested: string }) {
+export function BalanceAlertForm({ enabled, threshold, suggested, save }: { enabled: boolean; threshold: string | null; suggested: string; save: FormAction<SpendFormState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<SpendFormState, FormData>(saveBalanceAlertAction, {});
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(save, {});
   return (
     <form action={action} className="space-y-3" noValidate aria-label={t("balanceAlert.title")}>
       <label className="flex items-start gap-2 text-sm text-ink">

@@ -1,17 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import type { FormAction } from "@/components/ui/form-action";
+import type { SpendFormState } from "./form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 import { PRODUCT_IDS } from "@/lib/pricing/catalog/products";
 
 /** Sets a monthly budget for the account or a product (one per scope: saving again replaces it). */
-export function BudgetForm() {
+export function BudgetForm({ save }: { save: FormAction<SpendFormState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<SpendFormState, FormData>(saveBudgetAction, {});
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(save, {});
   const error = (field: string) => (state.error && state.field === field ? errorMessage(t, state.error) : undefined);
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 lg:items-start" noValidate aria-label={t("budgets.form.title")}>

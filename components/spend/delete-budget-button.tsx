@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteBudgetAction, type SpendFormState } from "@/app/(app)/(console)/budgets/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
+import type { FormAction } from "@/components/ui/form-action";
+import type { SpendFormState } from "./form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 
-export function DeleteBudgetButton({ id, scopeLabel }: { id: string; scopeLabel: string }) {
+export function DeleteBudgetButton({ id, scopeLabel, remove }: { id: string; scopeLabel: string; remove: FormAction<SpendFormState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<SpendFormState, FormData>(deleteBudgetAction, {});
+  const [state, action, pending] = useActionState<SpendFormState, FormData>(remove, {});
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

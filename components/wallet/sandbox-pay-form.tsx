@@ -2,16 +2,20 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { sandboxPayAction, type SandboxPayState } from "@/app/(app)/sandbox/checkout/[orderId]/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { returnPathWith } from "@/lib/auth/redirect-target";
 import { errorMessage } from "@/lib/i18n/translator";
 
-export function SandboxPayForm({ orderId, returnPath, amountLabel }: { orderId: string; returnPath: string; amountLabel: string }) {
+export interface SandboxPayState {
+  error?: string;
+}
+
+export function SandboxPayForm({ orderId, returnPath, amountLabel, pay }: { orderId: string; returnPath: string; amountLabel: string; pay: FormAction<SandboxPayState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<SandboxPayState, FormData>(sandboxPayAction, {});
+  const [state, action, pending] = useActionState<SandboxPayState, FormData>(pay, {});
   return (
     <form action={action} className="space-y-3">
       {state.error ? <Alert tone="error">{errorMessage(t, state.error)}</Alert> : null}

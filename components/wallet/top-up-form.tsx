@@ -1,15 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { topUpAction, type TopUpFormState } from "@/app/(app)/(console)/balance/actions";
+import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { errorMessage } from "@/lib/i18n/translator";
 
-export function TopUpForm() {
+export interface TopUpFormState {
+  error?: string;
+  amount?: string;
+}
+
+export function TopUpForm({ topUp }: { topUp: FormAction<TopUpFormState> }) {
   const { t } = useI18n();
-  const [state, action, pending] = useActionState<TopUpFormState, FormData>(topUpAction, {});
+  const [state, action, pending] = useActionState<TopUpFormState, FormData>(topUp, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <Field

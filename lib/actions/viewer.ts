@@ -1,7 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import { currentSession as auth } from "@/lib/auth/current-session";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
@@ -26,11 +24,4 @@ export async function currentViewer(): Promise<Viewer> {
   const view = await supportViewOf(user.id);
   if (view) return { kind: "impersonation", userId: user.id, role: user.role, email: user.email ?? "", view };
   return { kind: "staff", userId: user.id, role: user.role, email: user.email ?? "", mustChangePassword: await staffMustChangePassword(await getDb(), user.id) };
-}
-
-/** The customer whose console a support view shows: their email, for the account menu. */
-export async function viewedCustomerEmail(accountId: string): Promise<string> {
-  const db = await getDb();
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
-  return row?.email ?? "";
 }

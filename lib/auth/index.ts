@@ -7,7 +7,7 @@ import { ServiceError } from "@/lib/context";
 import { signInInput } from "@/lib/identity/schemas";
 import { verifySignIn, type SignInAudience } from "@/lib/identity/sign-in";
 import { clientIp } from "./client-ip";
-import { resolveAuthSecret } from "./secret";
+import { resolveAuthSecret } from "@/lib/security/secret";
 import { tokenIsCurrent } from "./session-version";
 import "./types";
 

@@ -2,7 +2,7 @@ import type { bills } from "@/db/schema";
 import { Dec, previousMonth, type DrawnUsage, type Month, type PriceBook } from "@/lib/pricing";
 import type { WalletOnlyPosting } from "@/lib/wallet/ledger-batch";
 import { billDebit, freezeAmount } from "./debit";
-import { priceUsage, type PricedUsageLine } from "./price-usage";
+import { priceUsage, type PricedUsageLine } from "@/lib/pricing/price-usage";
 import { billDocumentId } from "./statement";
 
 export interface SettleInput {

@@ -6,7 +6,7 @@ import { uuidv7 } from "@/db/uuidv7";
 import { recordAuditBatch } from "@/lib/audit";
 import type { ServiceContext } from "@/lib/context";
 import type { Month, UsageLine } from "@/lib/pricing";
-import type { PricedUsageLine } from "./price-usage";
+import type { PricedUsageLine } from "@/lib/pricing/price-usage";
 
 export interface IssuedBill {
   id: string;

@@ -1,4 +1,4 @@
-import { priceUsage } from "@/lib/billing/price-usage";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
 
 /**

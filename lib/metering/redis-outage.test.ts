@@ -8,7 +8,7 @@ import { clearAuthorizeCache } from "@/lib/metering/authorize";
 import { createApiKey, revokeApiKey } from "@/lib/metering/api-keys";
 import { authorizeAnswer, qpsLimiter, usageAnswer, type ApiAnswer, type ApiRequest } from "@/lib/metering/api-answers";
 import { REVOCATION_VERSION_KEY } from "@/lib/metering/key-revocations";
-import { freePort } from "@/lib/tooling/bench/server";
+import { freePort } from "@/lib/tooling/testing/free-port";
 import { describePostgres } from "@/lib/tooling/testing/databases";
 import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
 import { useDatabaseForRoutes } from "@/lib/tooling/testing/route-database";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@/lib/tooling/bench/server";
+import { freePort } from "@/lib/tooling/testing/free-port";
 import { RedisRevocationVersion } from "./key-revocations";
 import { RedisQpsLimiter } from "./qps-limiter";
 import { GuardedRedis, RedisUnavailable } from "./redis";

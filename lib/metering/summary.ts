@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { usageHourly } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { priceUsage } from "@/lib/billing/price-usage";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { isApiId, type UsageLine } from "@/lib/pricing";
 
 /** A usage line (lib/pricing) of the month so far: its amount is an estimate until the close. */

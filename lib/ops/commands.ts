@@ -5,10 +5,8 @@ import { ServiceError, type ServiceContext } from "@/lib/context";
 import { emailSchema, newPasswordSchema, staffRoleSchema } from "@/lib/identity/schemas";
 import { signUp } from "@/lib/identity/sign-up";
 import { createStaff } from "@/lib/identity/staff";
-import { defaultDataDir } from "@/db/client";
 import { issueDueFreePacks, runDue } from "@/lib/billing/run-due";
 import { closeMonth } from "@/lib/billing/close";
-import { seedDemo } from "@/lib/tooling/demo/seed";
 import { createApiKey } from "@/lib/metering/api-keys";
 import { dropRawEvents } from "@/lib/metering/retention";
 import { activateProduct } from "@/lib/packs/activation";
@@ -23,9 +21,9 @@ export interface OpsEnvironment {
   now: Date;
 }
 
-type Command = (env: OpsEnvironment, flags: Record<string, string>) => Promise<unknown>;
+export type Command = (env: OpsEnvironment, flags: Record<string, string>) => Promise<unknown>;
 
-function systemContext(env: OpsEnvironment): ServiceContext {
+export function systemContext(env: OpsEnvironment): ServiceContext {
   return { db: env.handle.db, actor: { type: "system", reason: "ops" }, now: env.now };
 }
 
@@ -140,10 +138,6 @@ export const commands: Record<string, Command> = {
   async "drop-raw-events"(env, flags) {
     const input = parse(dropRawEventsFlags, flags);
     return dropRawEvents({ ctx: systemContext(env), input: { keepMonths: input["keep-months"], dryRun: input["dry-run"] === "true" } });
-  },
-
-  async "seed-demo"(env) {
-    return seedDemo({ ctx: systemContext(env), dataDir: defaultDataDir() });
   },
 };
 

@@ -1,20 +1,5 @@
 import { z } from "zod";
-
-/** A scan.sdk licence is bound to one app: its name and its iOS and Android build ids (SPEC §2.7). */
-export const appBindingSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  iosBundleId: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "bundle-id")
-    .max(155),
-  androidPackage: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, "package")
-    .max(155),
-});
-export type AppBinding = z.infer<typeof appBindingSchema>;
+import { appBindingSchema } from "@/lib/quota/schemas";
 
 /** Most packs one purchase may hold: a guard on rows created, far above any real order. */
 export const MAX_PACKS_PER_PURCHASE = 100;

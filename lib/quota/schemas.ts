@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { MAX_QPS_PER_GROUP, QPS_GROUP_IDS } from "@/lib/pricing";
-import { appBindingSchema } from "@/lib/purchases/schemas";
+
+/** A scan.sdk licence is bound to one app: its name and its iOS and Android build ids (SPEC §2.7). */
+export const appBindingSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  iosBundleId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "bundle-id")
+    .max(155),
+  androidPackage: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, "package")
+    .max(155),
+});
+export type AppBinding = z.infer<typeof appBindingSchema>;
 
 export const qpsModeInput = z.object({ group: z.enum(QPS_GROUP_IDS), mode: z.enum(["calls", "qps"]) });
 export type QpsModeInput = z.infer<typeof qpsModeInput>;

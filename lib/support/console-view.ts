@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { actorOf } from "@/lib/context/actor";
 import { recordSupportAccess, type ConsoleAccessKind, type SupportView } from "./impersonation";
 import { supportViewOf } from "./view-cookie";
-import { viewedCustomerEmail } from "@/lib/actions/viewer";
 
 /** What a request to the customer console reads: a page it renders, a file it downloads, or live JSON. */
 export interface ConsoleAccess {
@@ -37,4 +38,11 @@ export async function supportConsoleSession(
   if (!view) return null;
   if (access) await recordOnce(staffUserId, view.id, view.accountId, access.path.slice(0, 300), access.kind);
   return { userId: staffUserId, accountId: view.accountId, email: await viewedCustomerEmail(view.accountId), name: view.accountName, supportView: view };
+}
+
+/** The customer whose console a support view shows: their email, for the account menu. */
+export async function viewedCustomerEmail(accountId: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
+  return row?.email ?? "";
 }

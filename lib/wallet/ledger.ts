@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { ledgerEntries, ledgerTransactions, vouchers, wallets, type LedgerBook, type LedgerKind, type WalletBook } from "@/db/schema";
-import { checkBalanceAlert } from "@/lib/budgets/balance-alert";
 import { Dec } from "@/lib/pricing";
+import { runBalanceMovedHooks } from "./posting-hooks";
 
 export type WalletRow = typeof wallets.$inferSelect;
 
@@ -125,8 +125,9 @@ export async function postLedger(db: Database, posting: LedgerPosting): Promise<
       .returning({ id: vouchers.id });
     if (updated.length !== 1) throw new Error(`voucher ${voucherId} is not the account's`);
   }
-  // Issue 13: the balance alert is checked the moment a balance moves, in the same transaction.
-  if (walletDeltas.has("cash") || walletDeltas.has("income") || walletDeltas.has("gift")) await checkBalanceAlert(db, posting.accountId, posting.at);
+  // Issue 13: the balance alert is checked the moment a balance moves, in the same transaction
+  // (registered by lib/budgets through lib/hooks: the wallet does not import upward).
+  if (walletDeltas.has("cash") || walletDeltas.has("income") || walletDeltas.has("gift")) await runBalanceMovedHooks(db, posting.accountId, posting.at);
   return { transactionId: inserted.id, duplicate: false };
 }
 

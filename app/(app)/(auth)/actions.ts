@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
+import type { AuthFormState } from "@/components/auth/auth-form";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
@@ -10,14 +11,6 @@ import { ServiceError } from "@/lib/context";
 import { signInInput, signUpInput } from "@/lib/identity/schemas";
 import { signUp } from "@/lib/identity/sign-up";
 import type { MessageKey } from "@/lib/i18n/translate";
-
-export interface AuthFormState {
-  /** A service error code, shown through `errors.<code>`. */
-  error?: string;
-  params?: Record<string, string | number>;
-  fieldErrors?: Partial<Record<"email" | "password" | "company", MessageKey>>;
-  email?: string;
-}
 
 const fieldMessage: Record<string, MessageKey> = {
   email: "auth.error.email",

@@ -8,6 +8,7 @@ import { LiveStandingBanner } from "@/components/live/live-standing-banner";
 import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
 import { customerContext, requireCustomerSection } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { signOutAction } from "@/app/actions/session";
 import { SupportViewBanner } from "./support-view-banner";
 import { liveKeys } from "@/lib/live/keys";
 import { serverQueryClient, standingJson, unreadJson } from "@/lib/live/server";
@@ -32,7 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <HydrationBoundary state={state}>
           <SandboxPaymentsBadge />
           <MessageBell />
-          <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" />
+          <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" signOut={signOutAction} />
         </HydrationBoundary>
       }
       // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.

@@ -17,7 +17,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { listMessages, unreadCount } from "@/lib/messaging/inbox";
 import { monthSummary } from "@/lib/metering/summary";
 import { activeProducts } from "@/lib/packs/activation";
-import { packsNeedingAttention } from "@/lib/packs/attention";
+import { packsNeedingAttention } from "@/lib/metering/pack-attention";
 import { monthOf } from "@/lib/pricing";
 import { getWallet } from "@/lib/wallet/balance";
 

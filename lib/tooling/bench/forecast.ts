@@ -1,5 +1,5 @@
 import { DEMO_MONTHS, demoFirstMonth, demoMonthDays, demoMonthEnd, demoRandom, type DemoApi } from "@/lib/tooling/demo/usage";
-import { priceUsage } from "@/lib/billing/price-usage";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { forecastMonth, type ApiSoFar } from "@/lib/forecast/model";
 import { Dec, monthOf, monthStart, monthlyFreeCalls, nextMonth, priceBookForMonth, type Month } from "@/lib/pricing";
 import { now as clockNow } from "@/lib/clock";

@@ -2,6 +2,7 @@
  * `npm run bench [-- NAME…]`: runs the registered benches (all, or those named) on one core
  * and prints their figures. Register a bench by adding it to BENCHES.
  */
+import { wireDomainHooks } from "@/lib/hooks";
 import type { Bench } from "./bench";
 import { closeBench } from "./close";
 import { forecastBench } from "./forecast";
@@ -23,6 +24,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+wireDomainHooks();
 for (const bench of BENCHES) {
   if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
   console.log(`${bench.name}: ${bench.description}`);

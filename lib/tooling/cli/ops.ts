@@ -2,11 +2,19 @@
  * `npm run --silent ops -- COMMAND [--flags]` (API.md §2): prints JSON; bad input prints
  * `{"error":{"code","message"}}` and exits 2. Uses the server's database (DATABASE_URL or the embedded one).
  */
-import { openDatabase } from "@/db/client";
+import { defaultDataDir, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { now, parseInstant, setFixedNow } from "@/lib/clock";
 import { OpsError, parseFlags } from "@/lib/ops/args";
-import { commands, opsErrorOf } from "@/lib/ops/commands";
+import { commands as domainCommands, opsErrorOf, systemContext, type Command } from "@/lib/ops/commands";
+import { wireDomainHooks } from "@/lib/hooks";
+import { seedDemo } from "@/lib/tooling/demo/seed";
+
+/** The domain's commands, and the demo data (tooling: lib/ops never imports lib/tooling). */
+const commands: Record<string, Command> = {
+  ...domainCommands,
+  "seed-demo": (env) => seedDemo({ ctx: systemContext(env), dataDir: defaultDataDir() }),
+};
 
 function fail(error: OpsError): never {
   process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
@@ -14,6 +22,7 @@ function fail(error: OpsError): never {
 }
 
 async function main(): Promise<void> {
+  wireDomainHooks();
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(process.argv.slice(2));

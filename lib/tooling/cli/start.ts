@@ -10,8 +10,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defaultDataDir, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { resolveAuthSecret } from "@/lib/security/secret";
 import { now } from "@/lib/clock";
+import { wireDomainHooks } from "@/lib/hooks";
 import { seedDemo } from "@/lib/tooling/demo/seed";
 import { readDemoLogin } from "@/lib/identity/demo";
 import { checkSecuritySettings, serveArgs } from "./serve-args";
@@ -19,6 +20,7 @@ import { checkSecuritySettings, serveArgs } from "./serve-args";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 async function prepareDatabase() {
+  wireDomainHooks();
   const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
   // The demo's login file is written when the demo company is created: without it this is a first start.
   const firstStart = !readDemoLogin(defaultDataDir());

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { resolveAuthSecret } from "@/lib/security/secret";
 import { sandboxPaymentsEnabled } from "./config";
 import { sandboxProvider } from "./sandbox";
 import type { PaymentProvider } from "./types";

@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { PasswordForm } from "@/components/auth/password-form";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
-import { resolveAuthSecret } from "@/lib/auth/secret";
+import { resolveAuthSecret } from "@/lib/security/secret";
 import { now } from "@/lib/clock";
 import { ServiceError } from "@/lib/context";
 import { getTranslator } from "@/lib/i18n/server";

@@ -4,6 +4,7 @@ import { SignInPage } from "@/components/auth/sign-in-page";
 import { auth } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { getTranslator } from "@/lib/i18n/server";
+import { signInCustomerAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -19,5 +20,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const session = await auth();
   if (session?.user?.role === "customer") redirect(callbackUrl);
   const { t } = await getTranslator();
-  return <SignInPage t={t} />;
+  return <SignInPage t={t} signIn={signInCustomerAction} />;
 }

@@ -1,14 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ThresholdState } from "@/components/metering/threshold-form";
 import { defineAction } from "@/lib/actions/define";
 import { thresholdInput, updateThreshold } from "@/lib/metering/thresholds";
-
-export interface ThresholdState {
-  error?: string;
-  field?: string;
-  saved?: number;
-}
 
 export const updateThresholdAction = defineAction({
   name: "alerts#updateThresholdAction",

@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listThresholds } from "@/lib/metering/thresholds";
+import { updateThresholdAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -39,7 +40,7 @@ export default async function AlertsPage() {
                     <div className="text-xs text-muted">{row.isDefault ? t("alerts.default") : t("alerts.custom", { percent: row.defaultPercent })}</div>
                   </Td>
                   <Td>
-                    <ThresholdForm product={row.product} lowPercent={row.lowPercent} />
+                    <ThresholdForm product={row.product} lowPercent={row.lowPercent} save={updateThresholdAction} />
                   </Td>
                   <Td>
                     <Badge tone="green">{t("alerts.alwaysOn")}</Badge>

@@ -2,16 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { CreateKeyState } from "@/components/metering/create-key-form";
 import { defineAction } from "@/lib/actions/define";
 import { createApiKey, createApiKeyInput, revokeApiKey } from "@/lib/metering/api-keys";
-
-export interface CreateKeyState {
-  error?: string;
-  params?: Record<string, string | number>;
-  field?: string;
-  /** The new key's secret: returned to this one response only (API.md §1: shown once). */
-  created?: { name: string; secret: string };
-}
 
 export const createApiKeyAction = defineAction({
   name: "api-keys#createApiKeyAction",

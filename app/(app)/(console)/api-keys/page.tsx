@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
 import { monthOf, shanghaiIsoString } from "@/lib/pricing";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -29,7 +30,7 @@ export default async function ApiKeysPage() {
       <PageHeader title={t("apiKeys.title")} description={t("apiKeys.subtitle")} />
       <div className="space-y-6">
         <Card title={t("apiKeys.create.title")}>
-          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} />
+          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} create={createApiKeyAction} />
         </Card>
         <Card title={t("apiKeys.list.title")}>
           {keys.length === 0 ? (
@@ -62,7 +63,7 @@ export default async function ApiKeysPage() {
                         <Badge tone="green">{t("apiKeys.status.active")}</Badge>
                       )}
                     </Td>
-                    <Td>{key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} />}</Td>
+                    <Td>{key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} revoke={revokeApiKeyAction} />}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -1,15 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { TopUpFormState } from "@/components/wallet/top-up-form";
 import { defineAction } from "@/lib/actions/define";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
-
-export interface TopUpFormState {
-  error?: string;
-  amount?: string;
-}
 
 export const topUpAction = defineAction({
   name: "balance#topUpAction",

@@ -20,6 +20,7 @@ import { balanceJson, serverQueryClient } from "@/lib/live/server";
 import { listVouchers } from "@/lib/wallet/balance";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { z } from "zod";
+import { topUpAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -61,7 +62,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         <div className="grid gap-6 lg:grid-cols-3">
           {topUpProvider() ? (
             <Card title={t("wallet.topUp")}>
-              <TopUpForm />
+              <TopUpForm topUp={topUpAction} />
             </Card>
           ) : (
             <Card title={t("payments.notConfigured.title")}>

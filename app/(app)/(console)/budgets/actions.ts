@@ -2,16 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { SpendFormState } from "@/components/spend/form-state";
 import { defineAction } from "@/lib/actions/define";
 import { saveBalanceAlert } from "@/lib/budgets/balance-alert";
 import { deleteBudget, saveBudget } from "@/lib/budgets/budgets";
 import { balanceAlertInput, budgetInput, parseThresholdList } from "@/lib/budgets/schemas";
-
-export interface SpendFormState {
-  error?: string;
-  field?: string;
-  saved?: boolean;
-}
 
 /** The message that names each field of the budget forms. */
 const fieldErrors: Record<string, string> = { amount: "budget-amount", thresholds: "budget-thresholds", threshold: "balance-threshold" };

@@ -18,6 +18,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import { getWallet } from "@/lib/wallet/balance";
+import { deleteBudgetAction, saveBalanceAlertAction, saveBudgetAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -50,7 +51,7 @@ export default async function BudgetsPage() {
                   <li key={budget.id} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid={`budget-${budget.scope}`}>
                     <div className="flex items-center justify-between gap-2">
                       <h3 className="text-sm font-semibold text-ink">{t("budgets.list.scope", { scope: label })}</h3>
-                      <DeleteBudgetButton id={budget.id} scopeLabel={label} />
+                      <DeleteBudgetButton id={budget.id} scopeLabel={label} remove={deleteBudgetAction} />
                     </div>
                     <BudgetBar t={t} budget={budget} scopeLabel={label} />
                   </li>
@@ -61,7 +62,7 @@ export default async function BudgetsPage() {
           <p className="mt-4 text-xs text-muted">{t("forecast.model")}</p>
         </Card>
         <Card title={t("budgets.form.title")}>
-          <BudgetForm />
+          <BudgetForm save={saveBudgetAction} />
         </Card>
         <Card title={t("balanceAlert.title")} actions={<Badge tone={alert.enabled ? (alert.armed ? "green" : "amber") : "neutral"}>{alert.enabled ? formatYuan(alert.threshold ?? "0") : t("balanceAlert.state.off")}</Badge>}>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -75,7 +76,7 @@ export default async function BudgetsPage() {
                 </Link>
               </p>
             </div>
-            <BalanceAlertForm enabled={alert.enabled} threshold={alert.threshold} suggested={suggested} />
+            <BalanceAlertForm enabled={alert.enabled} threshold={alert.threshold} suggested={suggested} save={saveBalanceAlertAction} />
           </div>
         </Card>
       </div>

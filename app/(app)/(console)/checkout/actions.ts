@@ -1,15 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { PurchaseState } from "@/components/checkout/checkout-form";
 import { defineAction, optionalField } from "@/lib/actions/define";
-import type { ErrorParams } from "@/lib/context/errors";
 import { purchase } from "@/lib/purchases/purchase";
 import { purchaseInput } from "@/lib/purchases/schemas";
-
-export interface PurchaseState {
-  error?: string;
-  params?: ErrorParams;
-}
 
 export const purchaseAction = defineAction({
   name: "checkout#purchaseAction",

@@ -18,6 +18,7 @@ import { preparePurchase, type PreparedPurchase } from "@/lib/purchases/prepare"
 import { qpsOverview } from "@/lib/quota/overview";
 import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
 import { getWallet, listVouchers } from "@/lib/wallet/balance";
+import { purchaseAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -160,6 +161,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             vouchers={usable}
             splits={splits}
             hidden={hidden}
+            pay={purchaseAction}
           />
         </Card>
       </div>

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { markReadAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,11 +23,11 @@ export default async function MessagesPage() {
       <PageHeader
         title={t("inbox.title")}
         description={t("inbox.subtitle")}
-        actions={unread > 0 ? <MarkReadButton ids={[]} all /> : undefined}
+        actions={unread > 0 ? <MarkReadButton ids={[]} all markRead={markReadAction} /> : undefined}
       />
       <MessagesTabs t={t} active="inbox" />
       {unread > 0 ? <p className="mb-3 text-sm text-muted">{t("inbox.unread", { count: unread })}</p> : null}
-      <MessageList t={t} locale={locale} messages={messages} />
+      <MessageList t={t} locale={locale} messages={messages} markRead={markReadAction} />
     </>
   );
 }

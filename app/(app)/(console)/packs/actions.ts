@@ -2,13 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { RefundState } from "@/components/packs/refund-button";
 import { defineAction } from "@/lib/actions/define";
 import { refundInput, requestRefund } from "@/lib/refunds/request";
-
-export interface RefundState {
-  error?: string;
-  reason?: string;
-}
 
 export const refundAction = defineAction({
   name: "packs#refundAction",

@@ -20,6 +20,7 @@ import { packsRemainingJson, serverQueryClient } from "@/lib/live/server";
 import { PACK_STATUSES, type PackStatus } from "@/lib/packs/status";
 import { Dec, formatYuan, PRODUCT_IDS, type ProductId } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
+import { refundAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -102,7 +103,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
           <HydrationBoundary state={dehydrate(queries)}>
-            <PackTable t={t} locale={locale} packs={packs} previews={previews} />
+            <PackTable t={t} locale={locale} packs={packs} previews={previews} refund={refundAction} />
           </HydrationBoundary>
           <Pager
             page={page}

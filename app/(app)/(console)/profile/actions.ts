@@ -1,14 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ProfileState } from "@/components/profile/profile-form";
 import { defineAction } from "@/lib/actions/define";
 import { profileInput, updateProfile } from "@/lib/profile/profile";
-
-export interface ProfileState {
-  error?: string;
-  field?: string;
-  saved?: boolean;
-}
 
 export const updateProfileAction = defineAction({
   name: "profile#updateProfileAction",

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getProfile } from "@/lib/profile/profile";
+import { updateProfileAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -19,7 +20,7 @@ export default async function ProfilePage() {
       <PageHeader title={t("profile.title")} description={t("profile.description")} />
       <Card title={t("profile.card")}>
         <p className="mb-4 text-sm text-muted">{t("profile.email", { email: customer.email })}</p>
-        <ProfileForm companyName={profile.companyName} contactPhone={profile.contactPhone ?? ""} />
+        <ProfileForm companyName={profile.companyName} contactPhone={profile.contactPhone ?? ""} save={updateProfileAction} />
       </Card>
     </>
   );

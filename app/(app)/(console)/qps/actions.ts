@@ -6,9 +6,7 @@ import { isCalendarDay } from "@/lib/params/calendar";
 import { switchQpsMode } from "@/lib/quota/mode";
 import { requestQpsIncrease } from "@/lib/quota/requests";
 import { qpsIncreaseInput, qpsModeInput } from "@/lib/quota/schemas";
-import { quotaFailed, type QuotaFormState } from "@/lib/quota/form-state";
-
-export type { QuotaFormState };
+import { quotaFailed, type QuotaFormState } from "@/components/quota/form-state";
 
 export const switchModeAction = defineAction({
   name: "qps#switchModeAction",

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
 import { startOfflineSdkTrial, startScanSdkTrial } from "@/lib/quota/licences";
-import { quotaFailed, type QuotaFormState } from "@/lib/quota/form-state";
+import { quotaFailed, type QuotaFormState } from "@/components/quota/form-state";
 import { declineLicenceQuote, declineQuoteInput } from "@/lib/quota/licence-quotes";
 import { requestFormalLicence } from "@/lib/quota/requests";
 import { formalLicenceInput, offlineTrialInput, scanSdkTrialInput } from "@/lib/quota/schemas";

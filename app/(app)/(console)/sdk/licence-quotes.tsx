@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { QuoteState } from "@/lib/quota/licence-quotes";
-import type { QuotaFormState } from "@/lib/quota/form-state";
+import type { QuotaFormState } from "@/components/quota/form-state";
 
 interface Quote {
   id: string;

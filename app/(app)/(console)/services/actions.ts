@@ -1,13 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActivateState } from "@/components/packs/activate-form";
 import { defineAction } from "@/lib/actions/define";
 import { activateProduct, activationInput } from "@/lib/packs/activation";
-
-export interface ActivateState {
-  error?: string;
-  activated?: string;
-}
 
 export const activateAction = defineAction({
   name: "services#activateAction",

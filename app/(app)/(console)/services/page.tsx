@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts, TERMS_VERSION } from "@/lib/packs/activation";
 import { APIS, formatCount, monthlyFreeCalls, monthOf, oneTimeGrantOf, PACKS, priceBookForMonth, PRODUCTS } from "@/lib/pricing";
+import { activateAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -83,7 +84,7 @@ export default async function ServicesPage() {
                     })}
                   </tbody>
                 </Table>
-                {since ? null : <ActivateForm product={product.id} termsVersion={TERMS_VERSION} />}
+                {since ? null : <ActivateForm product={product.id} termsVersion={TERMS_VERSION} activate={activateAction} />}
               </div>
             </Card>
           );

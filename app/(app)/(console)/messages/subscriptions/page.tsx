@@ -6,6 +6,7 @@ import { deliveryChannels } from "@/db/schema/messaging";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listSubscriptions, subscriptionTopics } from "@/lib/messaging/subscriptions";
+import { updateSubscriptionAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -22,6 +23,7 @@ export default async function SubscriptionsPage() {
       <PageHeader title={t("inbox.title")} description={t("subscriptions.subtitle")} />
       <MessagesTabs t={t} active="subscriptions" />
       <SubscriptionsForm
+        update={updateSubscriptionAction}
         topics={subscriptionTopics.map((topic) => ({ id: topic, label: t(topic === "account" ? "subscriptions.topic.account" : `product.${topic}`) }))}
         channels={deliveryChannels}
         initial={subscriptionTopics.flatMap((topic) =>

@@ -2,14 +2,11 @@
 
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import type { SandboxPayState } from "@/components/wallet/sandbox-pay-form";
 import { defineAction } from "@/lib/actions/define";
 import { returnPathWith, safeReturnPath } from "@/lib/auth/redirect-target";
 import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { paySandboxOrder } from "@/lib/wallet/sandbox-checkout";
-
-export interface SandboxPayState {
-  error?: string;
-}
 
 /**
  * Plays the provider's part: the signed-in owner confirmed on the sandbox page, so the order is

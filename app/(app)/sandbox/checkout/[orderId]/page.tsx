@@ -10,6 +10,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { formatYuan } from "@/lib/pricing";
 import { sandboxPaymentsEnabled } from "@/lib/wallet/providers/config";
 import { openSandboxOrder } from "@/lib/wallet/sandbox-checkout";
+import { sandboxPayAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -55,7 +56,7 @@ export default async function SandboxCheckoutPage({ params, searchParams }: { pa
               {order.status === "paid" ? (
                 <p className="text-sm text-emerald-700">{t("sandbox.alreadyPaid")}</p>
               ) : (
-                <SandboxPayForm orderId={order.id} returnPath={returnPath} amountLabel={formatYuan(order.amount)} />
+                <SandboxPayForm orderId={order.id} returnPath={returnPath} amountLabel={formatYuan(order.amount)} pay={sandboxPayAction} />
               )}
             </div>
             <p className="mt-6 text-xs text-muted">{t("sandbox.explain")}</p>

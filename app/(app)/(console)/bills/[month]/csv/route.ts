@@ -2,7 +2,6 @@ import { consoleRouteContext } from "@/lib/auth/console-route";
 import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
-import { actorOf } from "@/lib/context/actor";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseMonthParam } from "@/lib/params/calendar";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/context";
-import { listThresholds } from "@/lib/metering/thresholds";
-import { listPacks, type PackView } from "./list";
+import { listThresholds } from "./thresholds";
+import { listPacks, type PackView } from "@/lib/packs/list";
 
 /** How far ahead the overview warns of a pack's expiry (issue 6: "packs expiring within 30 days"). */
 export const EXPIRY_WARNING_DAYS = 30;

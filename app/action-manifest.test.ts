@@ -3,8 +3,8 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { SupportView } from "@/lib/support/impersonation";
-import { actionMeta, type ActionMeta } from "./define";
-import type { Viewer } from "./viewer";
+import { actionMeta, type ActionMeta } from "@/lib/actions/define";
+import type { Viewer } from "@/lib/actions/viewer";
 
 // The session and the database are the two things an action reaches for; both are stand-ins here, so
 // a refused call that touched the database (any service) would show as a call to getDb.
@@ -15,7 +15,7 @@ const viewer = { current: { kind: "anonymous" } as Viewer };
 vi.mock("@/db", () => ({ getDb: () => getDb() }));
 vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/actions/viewer", async () => {
-  return { currentViewer: async () => viewer.current, viewedCustomerEmail: async () => "" };
+  return { currentViewer: async () => viewer.current };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
@@ -91,7 +91,7 @@ describe("the action manifest", () => {
   });
 
   it("lists every 'use server' file of the app", () => {
-    const root = path.resolve(__dirname, "../..");
+    const root = path.resolve(__dirname, "..");
     const serverFiles = appFiles(path.join(root, "app"))
       .filter((file) => /^\s*["']use server["']/.test(readFileSync(file, "utf8")))
       .map((file) => path.relative(root, file).split(path.sep).join("/"))

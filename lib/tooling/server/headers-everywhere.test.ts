@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { proxy } from "@/proxy";
 import { handleMeteringRequest } from "@/lib/tooling/server/metering-handler";
-import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "./headers.mjs";
+import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "@/lib/security/headers.mjs";
 
 /**
  * Issue 17 item 3: docs/security.md promises Content-Security-Policy, X-Frame-Options,

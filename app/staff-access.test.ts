@@ -20,15 +20,15 @@ import { requestFormalLicence, requestQpsIncrease } from "@/lib/quota/requests";
 import { requestRefund } from "@/lib/refunds/request";
 import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
-import { accessLog, type StaffActivity } from "./access-log";
-import { accountPageInput, staffAccountPage } from "./account-page";
-import { goodwillCredit } from "./goodwill";
-import { startSupportView } from "./impersonation";
-import { quoteLicence } from "./licence-quote";
-import { approveQpsRequest, declineQpsRequest } from "./qps-review";
-import { approveRefund, rejectRefund } from "./refund-review";
-import { SUPPORT_VIEW_COOKIE } from "./view-cookie";
-import { liftViolation, markViolation } from "./violation";
+import { accessLog, type StaffActivity } from "@/lib/support/access-log";
+import { accountPageInput, staffAccountPage } from "@/lib/support/account-page";
+import { goodwillCredit } from "@/lib/support/goodwill";
+import { startSupportView } from "@/lib/support/impersonation";
+import { quoteLicence } from "@/lib/support/licence-quote";
+import { approveQpsRequest, declineQpsRequest } from "@/lib/support/qps-review";
+import { approveRefund, rejectRefund } from "@/lib/support/refund-review";
+import { SUPPORT_VIEW_COOKIE } from "@/lib/support/view-cookie";
+import { liftViolation, markViolation } from "@/lib/support/violation";
 
 /**
  * Issue 17 item 5: the customer's access log shows every staff access to their data (each page,

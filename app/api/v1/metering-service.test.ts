@@ -7,8 +7,8 @@ import { NON_PAGE_HEADERS } from "@/lib/security/headers.mjs";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
 import { useDatabaseForRoutes } from "@/lib/tooling/testing/route-database";
-import { METERING_ROUTES } from "./metering-handler";
-import { createMeteringService, type MeteringService } from "./metering-service";
+import { METERING_ROUTES } from "@/lib/tooling/server/metering-handler";
+import { createMeteringService, type MeteringService } from "@/lib/tooling/server/metering-service";
 
 /**
  * Issue 18 item 2 (and issue 17 item 3): the metering service answers as the route handlers do, and

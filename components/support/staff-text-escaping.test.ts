@@ -6,7 +6,7 @@ import { StaffActivityList } from "@/components/support/staff-activity-list";
 import { TransactionTable } from "@/components/wallet/transaction-table";
 import { translatorFor } from "@/lib/i18n/translate";
 import type { InboxMessage } from "@/lib/messaging/inbox";
-import type { StaffActivity } from "./access-log";
+import type { StaffActivity } from "@/lib/support/access-log";
 
 // The list's read button is a client component with a server action; the messages here are read.
 vi.mock("@/components/messaging/mark-read-button", () => ({ MarkReadButton: () => null }));
@@ -36,6 +36,7 @@ describe("staff-written text on customer pages is escaped", () => {
         createElement(MessageList, {
           t,
           locale,
+          markRead: async () => undefined,
           messages: [
             message(1, "refund-rejected", { pack: "scan.code-recognition:1k", reason: HOSTILE }),
             message(2, "qps-declined", { group: "body", qps: 500, reason: HOSTILE }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSecuritySettings, serveArgs } from "@/lib/tooling/cli/serve-args";
+import { checkSecuritySettings, serveArgs } from "./serve-args";
 
 /**
  * Issue 9 item 9: `npm start` honours HOSTNAME (0.0.0.0 only when it is unset, as documented).

@@ -17,8 +17,8 @@ import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { grantVoucher } from "@/lib/wallet/credit";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { createTopUp } from "@/lib/wallet/top-up";
-import { actionMeta } from "./define";
-import type { Viewer } from "./viewer";
+import { actionMeta } from "@/lib/actions/define";
+import type { Viewer } from "@/lib/actions/viewer";
 
 /**
  * The IDOR matrix (issue 9): every customer action that names an object is called by customer B with
@@ -36,7 +36,6 @@ vi.mock("@/db", () => ({
 vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/actions/viewer", () => ({
   currentViewer: async () => state.viewer,
-  viewedCustomerEmail: async () => "",
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));

@@ -10,7 +10,7 @@ import { accounts, wallets } from "@/db/schema";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { newAccount, testProvider, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTopUp } from "@/lib/wallet/top-up";
-import type { BalanceJson, StandingJson } from "./keys";
+import type { BalanceJson, StandingJson } from "@/lib/live/keys";
 
 /**
  * The console's live JSON routes (issue 11): a session is required (401 JSON without one, or with a
@@ -25,7 +25,7 @@ vi.mock("@/db", () => ({
   },
 }));
 vi.mock("@/lib/auth", () => ({ auth: async () => state.session, signIn: vi.fn(), signOut: vi.fn() }));
-// A staff session carries no support-view cookie here (tests of a live view: lib/support/staff-access.test.ts).
+// A staff session carries no support-view cookie here (tests of a live view: app/staff-access.test.ts).
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 const at = new Date("2026-11-22T02:00:00Z");
