@@ -31,7 +31,7 @@ function withSecurityHeaders(response: NextResponse, request: NextRequest, polic
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  const locale = prerenderedLocale({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
+  const locale = prerenderedLocale({ pathname, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
   // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
   const prerendered = locale !== null || publicAddressOfCopy(pathname) !== null;
   const nonce = prerendered ? null : newNonce();

@@ -1,16 +1,16 @@
 import type { Translate } from "@/lib/i18n/translate";
 
 export interface BackLink {
-  href: string;
-  label: string;
+  /** Where a signed-in customer goes back to (staff go to /staff). */
+  customerHref: string;
+  signInLabel: string;
+  consoleLabel: string;
 }
 
 /**
- * The public pages' way into the console. The prerendered copy (app/[lang]) is for visitors
- * without a session, so it always offers sign-in; a request with a session cookie gets the
- * per-request page, which knows the role (proxy.ts decides which).
+ * The public pages' way into the console, in the page's language. The pages are prerendered for
+ * everyone, so which of the two it is gets decided in the browser (components/public/console-link.tsx).
  */
-export function backLink(t: Translate, role: string | undefined, customerHref: string): BackLink {
-  if (!role) return { href: "/sign-in", label: t("calculator.signIn") };
-  return { href: role === "customer" ? customerHref : "/staff", label: t("calculator.backToConsole") };
+export function backLink(t: Translate, customerHref: string): BackLink {
+  return { customerHref, signInLabel: t("calculator.signIn"), consoleLabel: t("calculator.backToConsole") };
 }
