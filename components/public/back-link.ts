@@ -1,11 +1,9 @@
 import type { Translate } from "@/lib/i18n/translate";
+import type { BackLink } from "./console-link";
 
-export interface BackLink {
-  /** Where a signed-in customer goes back to (staff go to /staff). */
-  customerHref: string;
-  signInLabel: string;
-  consoleLabel: string;
-}
+// The type lives with the client island: this file names catalog keys, and browser code importing
+// it (even for a type) would send them with every page (lib/i18n/client-keys-scan.ts).
+export type { BackLink };
 
 /**
  * The public pages' way into the console, in the page's language. The pages are prerendered for

@@ -2,8 +2,15 @@
 
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import type { BackLink } from "./back-link";
 import { useViewerRole } from "./use-viewer-role";
+
+/** The labels come from the server, in the page's language (components/public/back-link.ts). */
+export interface BackLink {
+  /** Where a signed-in customer goes back to (staff go to /staff). */
+  customerHref: string;
+  signInLabel: string;
+  consoleLabel: string;
+}
 
 /**
  * The public pages' way into the console, the one part of their header that depends on the
