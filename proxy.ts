@@ -48,7 +48,7 @@ export function proxy(request: NextRequest) {
   if (refused) return refused;
   if (pathname === "/api" || pathname.startsWith("/api/")) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  const locale = prerenderedLocale({ pathname, hasSession, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
+  const locale = prerenderedLocale({ pathname, cookie: (name) => request.cookies.get(name)?.value, acceptLanguage: request.headers.get("accept-language") });
   // A copy asked for by its own path (`/en/calculator`) is served as it is: public and static too.
   const prerendered = locale !== null || publicAddressOfCopy(pathname) !== null;
   const nonce = prerendered ? null : newNonce();

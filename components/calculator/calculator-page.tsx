@@ -7,7 +7,7 @@ import type { BackLink } from "@/components/public/back-link";
 import { CalculatorFromQuery } from "./calculator-from-query";
 import { PublicFrame } from "./public-frame";
 
-/** The calculator page, for the prerendered copy (app/[lang]) and the per-request one alike. */
+/** The calculator page, prerendered per locale (app/[lang]/calculator). */
 export function CalculatorPage({ t, back }: { t: Translate; back: BackLink }) {
   return (
     <PublicFrame t={t} back={back}>

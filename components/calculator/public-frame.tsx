@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
-import { buttonClass } from "@/components/ui/button";
+import type { BackLink } from "@/components/public/back-link";
+import { ConsoleLink } from "@/components/public/console-link";
 import { Logo } from "@/components/ui/logo";
 import type { Translate } from "@/lib/i18n/translate";
 
-/** The frame of public pages: logo, language switch, and a way into (or back to) the console. */
-export function PublicFrame({ t, back, children }: { t: Translate; back: { href: string; label: string }; children: ReactNode }) {
+/** The frame of public pages: logo, language switch, and a way into (or back to) the console (decided in the browser). */
+export function PublicFrame({ t, back, children }: { t: Translate; back: BackLink; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-canvas to-[28rem]">
       <header className="no-print flex items-center justify-between gap-2 px-4 py-4 sm:px-6">
@@ -15,9 +16,7 @@ export function PublicFrame({ t, back, children }: { t: Translate; back: { href:
         </Link>
         <div className="flex shrink-0 items-center gap-2 sm:gap-3">
           <LanguageSwitch />
-          <Link href={back.href} className={buttonClass("secondary", "py-1.5 whitespace-nowrap max-sm:px-2.5")}>
-            {back.label}
-          </Link>
+          <ConsoleLink back={back} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 pt-4 pb-16 sm:px-6">

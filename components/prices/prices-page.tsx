@@ -11,7 +11,7 @@ export function isProduct(value: string): value is ProductId {
   return (PRODUCT_IDS as readonly string[]).includes(value);
 }
 
-/** A product's prices in the price book in force in `month` (prerendered copy and per-request page alike). */
+/** A product's prices in the price book in force in `month` (prerendered per locale and product, app/[lang]/prices). */
 export function PricesPage({ t, back, product, month }: { t: Translate; back: BackLink; product: ProductId; month: Month }) {
   const book = priceBookForMonth(month);
   return (

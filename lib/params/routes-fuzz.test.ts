@@ -55,6 +55,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/api/console/packs/route.ts": { url: "/api/console/packs", auth: "customer", style: "console", query: {} },
   "app/api/console/standing/route.ts": { url: "/api/console/standing", auth: "customer", style: "console", query: {} },
   "app/api/console/unread/route.ts": { url: "/api/console/unread", auth: "customer", style: "console", query: {} },
+  "app/api/console/viewer/route.ts": { url: "/api/console/viewer", auth: "customer", style: "console", query: {} },
   "app/api/console/usage/route.ts": { url: "/api/console/usage", auth: "customer", style: "console", query: { month: { kind: "month-to-now" } } },
   "app/(app)/(console)/balance/transactions-csv/route.ts": { url: "/balance/transactions-csv", auth: "customer", style: "csv", query: { from: { kind: "day" }, to: { kind: "day" } }, range: true },
   "app/(app)/(console)/usage/daily-csv/route.ts": { url: "/usage/daily-csv", auth: "customer", style: "csv", query: { month: { kind: "month", required: true } } },

@@ -5,19 +5,16 @@ import { PRERENDERED_PAGES } from "@/lib/security/headers.mjs";
  * Which public addresses are served from a prerendered copy (app/[lang]/…, one per locale), for
  * proxy.ts. Kept apart from the proxy so it is tested as a plain function.
  *
- * Most of them show something for a session (the calculator, prices and terms offer the way back
- * to the console; sign-in sends a signed-in customer on): a request carrying a session cookie gets
- * the per-request page in app/(app) instead. Sign-up and forgot-password look the same for
- * everyone and are only prerendered.
+ * Every visitor gets the copy, signed in or not: what a session changes on these pages (the way back
+ * to the console, sign-in sending a signed-in customer on) is decided in the browser
+ * (components/public/console-link.tsx, components/auth/signed-in-redirect.tsx).
  */
-const SAME_FOR_A_SESSION = new Set(["/sign-up", "/forgot-password"]);
 
 /** The cookies that mean "this browser has a session" (next-auth's, plain and over HTTPS). */
 export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export interface RequestFacts {
   pathname: string;
-  hasSession: boolean;
   cookie: (name: string) => string | undefined;
   acceptLanguage: string | null;
 }
@@ -26,9 +23,8 @@ export interface RequestFacts {
  * The locale of the prerendered copy to serve (`zh-CN` for `/zh-CN/calculator`), or null for a
  * per-request page. The rewrite itself is in next.config.js (lib/routing/prerendered-rewrites.mjs says why).
  */
-export function prerenderedLocale({ pathname, hasSession, cookie, acceptLanguage }: RequestFacts): Locale | null {
+export function prerenderedLocale({ pathname, cookie, acceptLanguage }: RequestFacts): Locale | null {
   if (!PRERENDERED_PAGES.includes(pathname)) return null;
-  if (hasSession && !SAME_FOR_A_SESSION.has(pathname)) return null;
   return chooseLocale(cookie(LOCALE_COOKIE), acceptLanguage);
 }
 

@@ -17,6 +17,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/packs", ["GET"]],
   ["/api/console/standing", ["GET"]],
   ["/api/console/unread", ["GET"]],
+  ["/api/console/viewer", ["GET"]],
   ["/api/console/usage", ["GET"]],
   ["/api/payments/sandbox/callback", ["POST"]],
   ["/api/test/close", ["POST"]],

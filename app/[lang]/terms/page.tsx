@@ -10,8 +10,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: translatorFor(await localeOf(params))("prices.terms") };
 }
 
-/** Prerendered per locale, for visitors without a session (proxy.ts); a session cookie gets app/(app)/terms. */
+/** Prerendered per locale, for everyone (proxy.ts serves the visitor's); the way back to the console is decided in the browser. */
 export default async function Page({ params }: Props) {
   const t = translatorFor(await localeOf(params));
-  return <TermsPage t={t} back={backLink(t, undefined, "/services")} />;
+  return <TermsPage t={t} back={backLink(t, "/services")} />;
 }

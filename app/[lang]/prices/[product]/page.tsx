@@ -22,10 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: isProduct(product) ? t("prices.title", { product: t(`product.${product}`) }) : t("notFound.title") };
 }
 
-/** Prerendered per locale and product, for visitors without a session (proxy.ts); a session cookie gets app/(app)/prices. */
+/** Prerendered per locale and product, for everyone (proxy.ts serves the visitor's); the way back to the console is decided in the browser. */
 export default async function Page({ params }: Props) {
   const { product } = await params;
   if (!isProduct(product)) notFound();
   const t = translatorFor(await localeOf(params));
-  return <PricesPage t={t} back={backLink(t, undefined, "/services")} product={product} month={monthOf(now())} />;
+  return <PricesPage t={t} back={backLink(t, "/services")} product={product} month={monthOf(now())} />;
 }
