@@ -20,7 +20,7 @@ import { Dec, formatMoney, monthEnd, monthStart, sumAmounts, type ApiId, type Mo
  */
 export const FORECAST_MIN_FULL_DAYS = 1;
 /** The range's least half-width on one full day, as a share of the expected remaining calls; chosen from the bench's coverage (docs/scaling.md). */
-export const THIN_DATA_WIDTH = 0.6;
+export const THIN_DATA_WIDTH = 0.75;
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 

@@ -41,7 +41,7 @@ export const spend = {
   "forecast.total": "Forecast bill for {month}",
   "forecast.range": "Likely between {low} and {high}",
   "forecast.day": "Day {day} of {days}",
-  "forecast.model": "How: each remaining day is expected to get the average calls of the same weekday so far this month (all days' average until that weekday has come round); the range assumes the remaining days are as quiet as the quietest or as busy as the busiest full day so far. Calls draw free calls, then packs, then postpaid, priced at the tier the month reaches.",
+  "forecast.model": "How: each remaining day is expected to get the average calls of the same weekday so far this month (all days' average until that weekday has come round); the range assumes the remaining days are as quiet as the quietest or as busy as the busiest full day so far, and is wider still while there are few full days. No forecast is shown before the first full day of calls. Calls draw free calls, then packs, then postpaid, priced at the tier the month reaches.",
   "forecast.empty": "No calls yet this month, so nothing to forecast.",
   "forecast.thin.title": "Not enough history yet for a forecast",
   "forecast.thin.body": "A forecast appears after {days, plural, one {# full day} other {# full days}} of calls (Shanghai time) since your first call this month; the day the account was opened does not count, because a few hours of calls say little about a month. Full days so far: {full}. Until then no forecast budget alert is sent; alerts on actual spend still are.",
