@@ -4,6 +4,7 @@ import { messages, outbox } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { runDue } from "@/lib/billing/run-due";
 import { updateSubscription } from "@/lib/messaging/subscriptions";
+import { accountAdvice } from "@/lib/forecast/account-advice";
 import { accountForecast } from "@/lib/forecast/account-forecast";
 import { activateProduct } from "@/lib/packs/activation";
 import { purchase } from "@/lib/purchases/purchase";
@@ -67,8 +68,11 @@ describeEachDatabase("spend alerts", (database) => {
       Array.from({ length: 15 }, (_, i) => ({ id: `burst-${i}`, api: "scan.code-recognition", calls: 100, at: `2026-12-02T00:${String(10 + i * 3).padStart(2, "0")}:00+08:00` })),
       new Date("2026-12-02T00:58:00+08:00"),
     );
-    for (const now of [new Date("2026-12-02T01:00:00+08:00"), new Date("2026-12-03T00:30:00+08:00")]) {
-      expect(await accountForecast({ ctx: m.customer(now) })).toMatchObject({ enough: false, fullDays: 0, actualTotal: "60.00" });
+    for (const now of [new Date("2026-12-02T01:40:00+08:00"), new Date("2026-12-03T00:30:00+08:00")]) {
+      const forecast = await accountForecast({ ctx: m.customer(now) });
+      expect(forecast).toMatchObject({ enough: false, fullDays: 0, actualTotal: "60.00" });
+      // Nor tier advice from the burst's "forecast" (1,500 calls in an hour is no month).
+      expect(await accountAdvice({ ctx: m.customer(now), forecast })).toEqual([]);
       const [view] = await listBudgets({ ctx: m.customer(now) });
       expect(view).toMatchObject({ actual: "60.00", forecastEnough: false });
       await evaluateSpendAlerts({ ctx: { db, actor: { type: "system" }, now } });
