@@ -16,6 +16,13 @@ export function ForecastCard({ t, locale, forecast }: { t: Translate; locale: Lo
       <div data-testid="month-forecast">
         {forecast.apis.length === 0 ? (
           <EmptyState>{t("forecast.empty")}</EmptyState>
+        ) : !forecast.enough ? (
+          // Too little history (issue 19): no figure that could be read as a forecast, only what is known.
+          <div data-testid="forecast-thin">
+            <p className="font-medium text-ink">{t("forecast.thin.title")}</p>
+            <p className="mt-1 text-sm text-muted">{t("forecast.thin.body", { days: forecast.needFullDays, full: forecast.fullDays })}</p>
+            <p className="tabular mt-2 text-sm text-ink">{t("forecast.thin.soFar", { amount: formatYuan(forecast.actualTotal) })}</p>
+          </div>
         ) : (
           <>
             <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">

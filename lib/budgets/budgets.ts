@@ -22,6 +22,8 @@ export interface BudgetView {
   forecast: string;
   forecastLow: string;
   forecastHigh: string;
+  /** False while the forecast has too little history to show (issue 19). */
+  forecastEnough: boolean;
 }
 
 export type BudgetRow = typeof budgets.$inferSelect;
@@ -48,6 +50,7 @@ export async function listBudgets({ ctx }: { ctx: ServiceContext }): Promise<Bud
       forecast: formatMoney(spend.forecast),
       forecastLow: formatMoney(spend.forecastLow),
       forecastHigh: formatMoney(spend.forecastHigh),
+      forecastEnough: spend.forecastEnough,
     };
   });
 }

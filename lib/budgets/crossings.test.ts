@@ -4,7 +4,7 @@ import { balanceAlertStep, suggestedBalanceThreshold } from "./balance-rule";
 import { dueBudgetAlerts, type BudgetSpend } from "./crossings";
 
 const budget = { id: "b1", scope: "account" as const, amount: "100.00", thresholds: [50, 80, 100] };
-const spend = (actual: string, forecast: string): BudgetSpend => ({ actual: new Dec(actual), forecast: new Dec(forecast), forecastLow: new Dec(actual), forecastHigh: new Dec(forecast) });
+const spend = (actual: string, forecast: string): BudgetSpend => ({ actual: new Dec(actual), forecast: new Dec(forecast), forecastLow: new Dec(actual), forecastHigh: new Dec(forecast), forecastEnough: true });
 
 /** Evaluates like run-due does: what is due is sent, and its key remembered (the inbox's unique key). */
 function run(sent: Set<string>, month: string, s: BudgetSpend) {
@@ -32,6 +32,13 @@ describe("budget threshold crossings", () => {
   it("compares exactly at the boundary (80% of ¥100 is ¥80.00)", () => {
     expect(dueBudgetAlerts(budget, "2026-11", spend("79.99", "0"), new Set()).map((a) => a.threshold)).toEqual([50]);
     expect(dueBudgetAlerts(budget, "2026-11", spend("80.00", "0"), new Set()).map((a) => a.threshold)).toEqual([50, 80]);
+  });
+});
+
+describe("budget alerts on a forecast from too little history", () => {
+  it("skip the forecast basis and still send actual-spend alerts", () => {
+    const thin = { ...spend("60.00", "4654.00"), forecastEnough: false };
+    expect(run(new Set(), "2026-12", thin)).toEqual(["actual:50"]);
   });
 });
 

@@ -20,6 +20,8 @@ export interface BudgetSpend {
   forecast: Dec;
   forecastLow: Dec;
   forecastHigh: Dec;
+  /** False while the forecast has too little history (issue 19): no forecast alert fires on it. */
+  forecastEnough: boolean;
 }
 
 function inScope(scope: BudgetScope, api: ApiId): boolean {
@@ -30,7 +32,7 @@ function inScope(scope: BudgetScope, api: ApiId): boolean {
 export function spendInScope(scope: BudgetScope, forecast: MonthForecast): BudgetSpend {
   const lines = forecast.apis.filter((line) => inScope(scope, line.api));
   const sum = (pick: (line: MonthForecast["apis"][number]) => string) => lines.reduce((total, line) => total.plus(pick(line)), new Dec(0));
-  return { actual: sum((l) => l.actual), forecast: sum((l) => l.amount), forecastLow: sum((l) => l.amountLow), forecastHigh: sum((l) => l.amountHigh) };
+  return { actual: sum((l) => l.actual), forecast: sum((l) => l.amount), forecastLow: sum((l) => l.amountLow), forecastHigh: sum((l) => l.amountHigh), forecastEnough: forecast.enough };
 }
 
 export interface BudgetAlert {
@@ -50,12 +52,14 @@ export function budgetDedupeKey(budgetId: string, month: Month, basis: BudgetBas
 /**
  * The alerts a budget is due this month: every threshold whose share of the budget the actual (or
  * forecast) spend has reached, less those already sent (`sent`: dedupe keys). Thresholds reached
- * together all fire, so a jump from 40% to 120% tells of 50, 80 and 100 at once.
+ * together all fire, so a jump from 40% to 120% tells of 50, 80 and 100 at once. A forecast from too
+ * little history (a new account's first hours) is no basis for an alert: only actual spend counts then.
  */
 export function dueBudgetAlerts(budget: BudgetFacts, month: Month, spend: BudgetSpend, sent: ReadonlySet<string>): BudgetAlert[] {
   const amount = new Dec(budget.amount);
   const alerts: BudgetAlert[] = [];
   for (const basis of ["actual", "forecast"] as const) {
+    if (basis === "forecast" && !spend.forecastEnough) continue;
     const spent = spend[basis];
     for (const threshold of budget.thresholds) {
       const limit = amount.times(threshold).dividedBy(100);

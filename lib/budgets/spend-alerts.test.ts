@@ -4,6 +4,8 @@ import { messages, outbox } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { runDue } from "@/lib/billing/run-due";
 import { updateSubscription } from "@/lib/messaging/subscriptions";
+import { accountAdvice } from "@/lib/forecast/account-advice";
+import { accountForecast } from "@/lib/forecast/account-forecast";
 import { activateProduct } from "@/lib/packs/activation";
 import { purchase } from "@/lib/purchases/purchase";
 import { describeEachDatabase, describePostgres, openScratchDatabase } from "@/lib/tooling/testing/databases";
@@ -54,6 +56,28 @@ describeEachDatabase("spend alerts", (database) => {
     expect(deliveries).toHaveLength(6);
     expect(deliveries[0]).toMatchObject({ channel: "email", target: "finance@example.com" });
     expect(deliveries.some((d) => d.subject.includes("80%"))).toBe(true);
+  });
+
+  it("sends no forecast alert on a new account's first hour of calls, but still the actual-spend one (issue 19)", async () => {
+    const db = database().db;
+    // Created at 00:03 on 2 December (Shanghai); 1,500 test calls in its first hour: 1,000 free, 500 × ¥0.12 = ¥60 postpaid.
+    const created = new Date("2026-12-02T00:03:00+08:00");
+    const m = await meteredAccount(db, created, ["scan"]);
+    await saveBudget({ ctx: m.customer(created), input: { scope: "account", amount: "100", thresholds: [50, 80, 100] } });
+    await m.report(
+      Array.from({ length: 15 }, (_, i) => ({ id: `burst-${i}`, api: "scan.code-recognition", calls: 100, at: `2026-12-02T00:${String(10 + i * 3).padStart(2, "0")}:00+08:00` })),
+      new Date("2026-12-02T00:58:00+08:00"),
+    );
+    for (const now of [new Date("2026-12-02T01:40:00+08:00"), new Date("2026-12-03T00:30:00+08:00")]) {
+      const forecast = await accountForecast({ ctx: m.customer(now) });
+      expect(forecast).toMatchObject({ enough: false, fullDays: 0, actualTotal: "60.00" });
+      // Nor tier advice from the burst's "forecast" (1,500 calls in an hour is no month).
+      expect(await accountAdvice({ ctx: m.customer(now), forecast })).toEqual([]);
+      const [view] = await listBudgets({ ctx: m.customer(now) });
+      expect(view).toMatchObject({ actual: "60.00", forecastEnough: false });
+      await evaluateSpendAlerts({ ctx: { db, actor: { type: "system" }, now } });
+    }
+    expect(await kindsOf(db, m.accountId, "budget:")).toEqual([`budget:${(await listBudgets({ ctx: m.customer() }))[0]?.id}:2026-12:actual:50`]);
   });
 
   it("fires the balance alert when a purchase crosses it, once, and again after it re-arms", async () => {

@@ -19,9 +19,12 @@ export async function accountAdvice({ ctx, forecast }: { ctx: ServiceContext; fo
     last,
     lastUsage.apis.map((entry) => ({ api: entry.api, calls: entry.total.calls, free: entry.total.free, fromPacks: entry.total.fromPacks })),
   );
-  const tiers = tierAdviceForMonth(
-    forecast.month,
-    forecast.apis.map((line) => ({ api: line.api, calls: line.calls, free: line.free, fromPacks: line.fromPacks })),
-  );
+  // No tier advice from a forecast with too little history behind it (issue 19): a first-hour burst is no month.
+  const tiers = forecast.enough
+    ? tierAdviceForMonth(
+        forecast.month,
+        forecast.apis.map((line) => ({ api: line.api, calls: line.calls, free: line.free, fromPacks: line.fromPacks })),
+      )
+    : [];
   return [...tiers, ...packs];
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { packs } from "@/db/schema";
+import { accounts, packs } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { dailyUsage } from "@/lib/metering/daily-usage";
@@ -34,7 +34,12 @@ async function callsLeft(ctx: ServiceContext, accountId: string, month: string):
  */
 export async function accountForecast({ ctx, accountId = accountOf(ctx.actor) }: { ctx: ServiceContext; accountId?: string }): Promise<MonthForecast> {
   const month = monthOf(ctx.now);
-  const [usage, left] = await Promise.all([dailyUsage({ ctx, input: { month }, accountId }), callsLeft(ctx, accountId, month)]);
+  const [usage, left, [account]] = await Promise.all([
+    dailyUsage({ ctx, input: { month }, accountId }),
+    callsLeft(ctx, accountId, month),
+    // The day the account was created is never a full day of its traffic (issue 19).
+    ctx.db.select({ createdAt: accounts.createdAt }).from(accounts).where(eq(accounts.id, accountId)),
+  ]);
   const today = usage.days.findIndex((day) => day > shanghaiDay(ctx.now));
   const upTo = today === -1 ? usage.days.length : today;
   const apis: ApiSoFar[] = usage.apis.map((entry) => ({
@@ -45,5 +50,5 @@ export async function accountForecast({ ctx, accountId = accountOf(ctx.actor) }:
     freeLeft: left.free.get(entry.api) ?? 0,
     packsLeft: left.packs.get(entry.api) ?? 0,
   }));
-  return forecastMonth({ month, now: ctx.now, apis: apis.filter((a): a is ApiSoFar & { api: ApiId } => isApiId(a.api)) });
+  return forecastMonth({ month, now: ctx.now, apis: apis.filter((a): a is ApiSoFar & { api: ApiId } => isApiId(a.api)), accountCreatedAt: account?.createdAt });
 }

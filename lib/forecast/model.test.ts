@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forecastMonth, projectRemainingCalls } from "./model";
+import { Dec } from "@/lib/pricing";
+import { FORECAST_MIN_FULL_DAYS, forecastMonth, projectRemainingCalls, thinDataWidth } from "./model";
 
 // 2026-11-01 is a Sunday in Shanghai.
 const month = "2026-11";
@@ -13,7 +15,8 @@ describe("month-end forecast", () => {
     // 23 days left (8th–30th): Sundays 8,15,22,29 and Saturdays 14,21,28 → 7 weekend days, 16 weekdays.
     expect(expected).toBe(7 * 500 + 16 * 1000);
     expect(low).toBe(23 * 500);
-    expect(high).toBe(23 * 1000);
+    // Seven days still say little about the spread: at least ± thinDataWidth(7) of the expectation.
+    expect(high).toBe(Math.round(expected * (1 + thinDataWidth(7))));
   });
 
   it("prices the projected total at the tier it reaches and keeps the range ordered", () => {
@@ -46,7 +49,76 @@ describe("a customer who started this month", () => {
     // First calls on the 20th (a Friday): 1,000 a day for the 20th–22nd, now 00:00 on the 23rd.
     const days = [...Array.from({ length: 19 }, () => 0), 1000, 1000, 1000, 0];
     const forecast = forecastMonth({ month, now: at(23), apis: [{ api: "processing.quality", days, free: 1000, fromPacks: 0, freeLeft: 0, packsLeft: 0 }] });
-    // 3,000 so far + 8 remaining days × 1,000.
-    expect(forecast.apis[0]).toMatchObject({ calls: 11_000, callsLow: 11_000, callsHigh: 11_000 });
+    // 3,000 so far + 8 remaining days × 1,000; three identical days are no proof of a steady rate.
+    expect(forecast.apis[0]).toMatchObject({ calls: 11_000, callsLow: 3_000 + Math.round(8_000 * (1 - thinDataWidth(3))), callsHigh: 3_000 + Math.round(8_000 * (1 + thinDataWidth(3))) });
+    expect(forecast).toMatchObject({ enough: true, fullDays: 3 });
+  });
+});
+
+describe("a forecast from too little history (issue 19)", () => {
+  // 2026-12: the account is created at 00:03 on the 2nd and sends 1,500 test calls in its first hour.
+  const dec = (day: number, hour = 0, minute = 0) => new Date(Date.UTC(2026, 11, day, hour, minute) - 8 * 3_600_000);
+  const newCustomer = (days: number[], now: Date) =>
+    forecastMonth({ month: "2026-12", now, accountCreatedAt: dec(2, 0, 3), apis: [{ api: "scan.code-recognition", days, free: Math.min(1_000, days.reduce((a, b) => a + b, 0)), fromPacks: 0, freeLeft: 0, packsLeft: 0 }] });
+
+  it("gives no forecast in the first hours, nor on the day after the partial first day", () => {
+    expect(newCustomer([0, 1_500], dec(2, 1))).toMatchObject({ enough: false, fullDays: 0, needFullDays: FORECAST_MIN_FULL_DAYS });
+    // 00:30 on the 3rd: the 2nd was only partly the account's.
+    expect(newCustomer([0, 1_500, 0], dec(3, 0, 30))).toMatchObject({ enough: false, fullDays: 0 });
+  });
+
+  it("forecasts after the first full day, with a range that is not zero wide", () => {
+    const forecast = newCustomer([0, 1_500, 200, 10], dec(4, 0, 30));
+    expect(forecast).toMatchObject({ enough: true, fullDays: 1 });
+    const line = forecast.apis[0];
+    expect(line?.callsLow).toBeLessThan(line?.calls ?? 0);
+    expect(line?.callsHigh).toBeGreaterThan(line?.calls ?? 0);
+    expect(new Dec(forecast.totalLow).lessThan(forecast.total)).toBe(true);
+    expect(new Dec(forecast.totalHigh).greaterThan(forecast.total)).toBe(true);
+  });
+
+  it("an established account (created before the month) gets a forecast after the 1st", () => {
+    const forecast = forecastMonth({ month: "2026-12", now: dec(2, 0, 5), accountCreatedAt: new Date("2026-03-01T00:00:00Z"), apis: [{ api: "scan.code-recognition", days: [2_000, 3], free: 1_000, fromPacks: 0, freeLeft: 0, packsLeft: 0 }] });
+    expect(forecast).toMatchObject({ enough: true, fullDays: 1 });
+  });
+
+  // Shanghai day index and the time within it; rates kept under scan's first tier bound (10,000 calls), so more calls always cost more.
+  const moment = fc.record({ today: fc.integer({ min: 1, max: 29 }), fraction: fc.double({ min: 0, max: 0.99, noNaN: true }) });
+  const atMoment = ({ today, fraction }: { today: number; fraction: number }) => new Date(Date.UTC(2026, 11, 1) - 8 * 3_600_000 + (today + fraction) * 86_400_000);
+
+  it("whenever a forecast is given, low < point < high", () => {
+    fc.assert(
+      fc.property(moment, fc.array(fc.integer({ min: 1, max: 180 }), { minLength: 31, maxLength: 31 }), fc.integer({ min: 0, max: 28 }), (when, rates, first) => {
+        const days = rates.slice(0, when.today + 1).map((calls, i) => (i < first ? 0 : calls));
+        const soFar = days.reduce((a, b) => a + b, 0);
+        const free = Math.min(soFar, 1_000);
+        const forecast = forecastMonth({ month: "2026-12", now: atMoment(when), apis: [{ api: "scan.code-recognition", days, free, fromPacks: 0, freeLeft: 1_000 - free, packsLeft: 0 }] });
+        if (!forecast.enough) return;
+        const line = forecast.apis[0];
+        expect(line?.callsLow).toBeLessThan(line?.calls ?? 0);
+        expect(line?.callsHigh).toBeGreaterThan(line?.calls ?? 0);
+        expect(new Dec(forecast.totalLow).lessThanOrEqualTo(forecast.total)).toBe(true);
+        expect(new Dec(forecast.totalHigh).greaterThanOrEqualTo(forecast.total)).toBe(true);
+        // Once the free calls are used up every call is paid for: the money range is strict too.
+        if (free === 1_000) {
+          expect(new Dec(forecast.totalLow).lessThan(forecast.total)).toBe(true);
+          expect(new Dec(forecast.totalHigh).greaterThan(forecast.total)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("the range does not narrow as the days of data decrease", () => {
+    fc.assert(
+      fc.property(moment, fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 0, max: 27 }), (when, rate, first) => {
+        fc.pre(first + 1 < when.today);
+        const width = (from: number) => {
+          const days = Array.from({ length: when.today + 1 }, (_, i) => (i < from ? 0 : rate));
+          const line = forecastMonth({ month: "2026-12", now: atMoment(when), apis: [{ api: "processing.crop", days, free: 0, fromPacks: 0, freeLeft: 0, packsLeft: 0 }] }).apis[0];
+          return (line?.callsHigh ?? 0) - (line?.callsLow ?? 0);
+        };
+        expect(width(first + 1)).toBeGreaterThanOrEqual(width(first));
+      }),
+    );
   });
 });

@@ -11,7 +11,16 @@ import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmo
  * the quietest, or as busy as the busiest, full day so far. Projected calls draw this month's
  * free calls left, then prepaid packs left, then go postpaid (SPEC §2.5), and each API's projected
  * month total picks its tier (SPEC §2.3), so a tier reached later in the month is honoured.
+ *
+ * Thin data (issue 19): the evidence is the full Shanghai days since the account's first call this
+ * month; the day an account was created is never full. With fewer than FORECAST_MIN_FULL_DAYS of
+ * them there is no forecast (`enough: false`: pages say so and forecast budget alerts are skipped),
+ * and the range is at least ± THIN_DATA_WIDTH / √(full days) of the expected remaining calls, and
+ * never zero calls wide while the month has time left.
  */
+export const FORECAST_MIN_FULL_DAYS = 1;
+/** The range's least half-width on one full day, as a share of the expected remaining calls; chosen from the bench's coverage (docs/scaling.md). */
+export const THIN_DATA_WIDTH = 0.75;
 
 export interface ApiSoFar {
   api: ApiId;
@@ -43,6 +52,14 @@ export interface ApiForecast {
 
 export interface MonthForecast {
   month: Month;
+  /**
+   * Whether the history is enough for a forecast. When false, the amounts are a guess from too
+   * little data: pages show "not enough history yet" instead, and forecast budget alerts are skipped.
+   */
+  enough: boolean;
+  /** Full Shanghai days of evidence so far, and how many a forecast needs. */
+  fullDays: number;
+  needFullDays: number;
   /** Days of the month begun, today included, and the month's length in days. */
   day: number;
   daysInMonth: number;
@@ -60,6 +77,11 @@ function weekdayOf(month: Month, index: number): number {
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** The range's least relative half-width after `fullDays` days of evidence: it widens as data gets thinner. */
+export function thinDataWidth(fullDays: number): number {
+  return THIN_DATA_WIDTH / Math.sqrt(Math.max(fullDays, 1));
 }
 
 /** Expected calls for the rest of the month: [expected, low, high]. Call counts, not money: floats are fine, rounded at the end. */
@@ -80,15 +102,24 @@ export function projectRemainingCalls(month: Month, days: readonly number[], tod
   let expected = 0;
   let low = 0;
   let high = 0;
+  let remaining = 0;
   for (let index = today; index < daysInMonth; index++) {
     const share = index === today ? 1 - dayFraction : 1;
     expected += byWeekday(index) * share;
     low += quiet * share;
     high += busy * share;
+    remaining += share;
   }
   // Today already has some calls: the rest of today is what its expectation has not yet seen.
   const adjust = (value: number) => Math.max(0, Math.round(value));
-  return [adjust(expected), adjust(Math.min(low, expected)), adjust(Math.max(high, expected))];
+  if (remaining <= 0) return [0, 0, 0];
+  // Few full days say little about the spread: the range is at least ± thinDataWidth of the expectation,
+  // and at least one call either side, so it never has zero width while the month has time left.
+  const width = thinDataWidth(full.length);
+  const point = adjust(expected);
+  const lowCalls = Math.min(adjust(Math.min(low, expected * (1 - width))), point - 1);
+  const highCalls = Math.max(adjust(Math.max(high, expected * (1 + width))), point + 1);
+  return [point, Math.max(0, lowCalls), highCalls];
 }
 
 /** Prices one API's month if `extra` more calls come: free left, then packs left, then postpaid. */
@@ -99,16 +130,27 @@ function priceProjected(api: ApiSoFar, callsSoFar: number, extra: number) {
   return { amount: priced.total, tier: priced.lines[0]?.tier ?? 1, free: api.free + extraFree, fromPacks: api.fromPacks + extraPacks };
 }
 
-export function forecastMonth({ month, now, apis }: { month: Month; now: Date; apis: readonly ApiSoFar[] }): MonthForecast {
-  const firstDay = Math.min(...apis.map((api) => api.days.findIndex((calls) => calls > 0)).filter((index) => index >= 0));
+/**
+ * The month's forecast at `now`. `accountCreatedAt` (when known) marks the day the account was
+ * created as partial: its calls count in the month so far but not as a day's rate, since a burst of
+ * test calls in its first hour is not a day's traffic.
+ */
+export function forecastMonth({ month, now, apis, accountCreatedAt }: { month: Month; now: Date; apis: readonly ApiSoFar[]; accountCreatedAt?: Date }): MonthForecast {
+  const firstCall = Math.min(...apis.map((api) => api.days.findIndex((calls) => calls > 0)).filter((index) => index >= 0));
   const start = monthStart(month).getTime();
   const daysInMonth = Math.round((monthEnd(month).getTime() - start) / DAY_MS);
   const elapsed = Math.min(Math.max(now.getTime() - start, 0), daysInMonth * DAY_MS);
   const today = Math.min(Math.floor(elapsed / DAY_MS), daysInMonth);
   const dayFraction = (elapsed - today * DAY_MS) / DAY_MS;
+  // The first full Shanghai day that began at or after the account's creation.
+  const firstWholeDay = accountCreatedAt === undefined ? 0 : Math.max(0, Math.ceil((accountCreatedAt.getTime() - start) / DAY_MS));
+  const firstDay = Math.max(Number.isFinite(firstCall) ? firstCall : today, firstWholeDay);
+  const fullDays = Math.max(0, today - firstDay);
+  // After the month is over there is nothing left to forecast: the figures are the month's facts.
+  const enough = today >= daysInMonth || fullDays >= FORECAST_MIN_FULL_DAYS;
   const lines = apis.map((api): ApiForecast & { dec: [Dec, Dec, Dec, Dec] } => {
     const callsSoFar = api.days.reduce((a, b) => a + b, 0);
-    const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction, Number.isFinite(firstDay) ? firstDay : 0);
+    const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction, firstDay);
     const soFar = priceProjected(api, callsSoFar, 0);
     const mid = priceProjected(api, callsSoFar, expected);
     const lo = priceProjected(api, callsSoFar, low);
@@ -135,6 +177,9 @@ export function forecastMonth({ month, now, apis }: { month: Month; now: Date; a
   const sum = (i: 0 | 1 | 2 | 3) => formatMoney(lines.length > 0 ? sumAmounts(lines.map((l) => l.dec[i])) : new Dec(0));
   return {
     month,
+    enough,
+    fullDays,
+    needFullDays: FORECAST_MIN_FULL_DAYS,
     day: Math.min(today + 1, daysInMonth),
     daysInMonth,
     apis: lines.map(({ dec: _dec, ...line }) => line),

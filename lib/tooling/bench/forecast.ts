@@ -7,14 +7,20 @@ import type { Bench, BenchFigure } from "./bench";
 
 /**
  * The month-end forecast's accuracy (issue 13): replays the demo company's two years (lib/demo)
- * day by day, forecasts each complete month's postpaid bill at 00:00 on day 8, 15 and 22 (after 7,
- * 14 and 21 full days), and compares with the month's actual bill. Draws as the console does:
+ * day by day, forecasts each complete month's postpaid bill at 00:00 after 1, 2, 3, 7, 14 and 21
+ * full days, and compares with the month's actual bill: the median error and the share of months
+ * whose bill fell inside the range. The same months replayed as an account created mid-month
+ * (issue 19) say how often a young account is shown a forecast, and how good it is. Draws as the console does:
  * the month's free calls, then the demo's two bought packs (scan 100k in month 3, body 1m in month
  * 9), then postpaid. The baseline is the naive straight line: calls so far × days in month ÷ days
  * gone, priced the same way.
  */
 const DAY = 86_400_000;
-const CHECKPOINTS = [7, 14, 21] as const;
+/** Full days of the month seen: 1–3 are the month's first days (issue 19), 7–21 its body. */
+const CHECKPOINTS = [1, 2, 3, 7, 14, 21] as const;
+/** Young accounts (issue 19): created on day index 1 (the 2nd) or 10 (the 11th), scored after 0, 1, 2, 3 and 7 full days. */
+const YOUNG_STARTS = [1, 10] as const;
+const YOUNG_AGES = [0, 1, 2, 3, 7] as const;
 /** The demo's bought packs: month index, API, calls (lib/tooling/demo/seed.ts); they last well under their year. */
 const DEMO_PACKS: readonly { index: number; day: number; api: DemoApi; calls: number }[] = [
   { index: 3, day: 2, api: "scan.code-recognition", calls: 100_000 },
@@ -114,35 +120,94 @@ function median(values: number[]): number {
 
 export const forecastBench: Bench = {
   name: "forecast",
-  description: "month-end forecast vs actual bill, demo company's two years replayed day by day (median absolute % error)",
+  description: "month-end forecast vs actual bill, demo company's two years replayed day by day (median absolute % error, range coverage), also for accounts younger than a month",
   run() {
     return forecastAccuracy(clockNow());
   },
 };
+
+/**
+ * The same months as an account created at noon on day index `start` would have had them: nothing
+ * before, half the creation day's calls, then the demo's traffic; the month's free calls drawn
+ * afresh and no packs.
+ */
+function youngReplay(replay: MonthReplay, start: number): MonthReplay {
+  const book = priceBookForMonth(replay.month);
+  const days = new Map<DemoApi, { calls: number; free: number; fromPacks: number }[]>();
+  const packsAt = new Map<DemoApi, number[]>();
+  for (const [api, list] of replay.days) {
+    let freeLeft = monthlyFreeCalls(book, api);
+    days.set(
+      api,
+      list.map((day, index) => {
+        const calls = index < start ? 0 : index === start ? Math.floor(day.calls / 2) : day.calls;
+        const free = Math.min(calls, freeLeft);
+        freeLeft -= free;
+        return { calls, free, fromPacks: 0 };
+      }),
+    );
+    packsAt.set(api, list.map(() => 0));
+  }
+  const totals = [...days.entries()].map(([api, list]) => ({ api, calls: list.reduce((s, d) => s + d.calls, 0), free: list.reduce((s, d) => s + d.free, 0), fromPacks: 0 }));
+  return { month: replay.month, days, packsAt, actual: priceUsage(totals).total };
+}
+
+interface Score {
+  months: number;
+  given: number;
+  errors: number[];
+  naive: number[];
+  inRange: number;
+}
+
+/** Forecasts each month at 00:00 after `full` days, for an account created at `createdAt(month)` (undefined: long before). */
+function score(months: readonly MonthReplay[], full: (replay: MonthReplay) => number, createdAt?: (replay: MonthReplay) => Date): Score {
+  const out: Score = { months: 0, given: 0, errors: [], naive: [], inRange: 0 };
+  for (const replay of months) {
+    if (replay.actual.isZero()) continue;
+    out.months += 1;
+    const days = full(replay);
+    const length = replay.days.values().next().value?.length ?? 30;
+    const at = new Date(monthStart(replay.month).getTime() + days * DAY);
+    const forecast = forecastMonth({ month: replay.month, now: at, apis: soFar(replay, days), accountCreatedAt: createdAt?.(replay) });
+    if (!forecast.enough) continue;
+    out.given += 1;
+    const error = (value: string | Dec) => new Dec(value).minus(replay.actual).abs().dividedBy(replay.actual).times(100).toNumber();
+    out.errors.push(error(forecast.total));
+    out.naive.push(error(straightLine(replay, days, length)));
+    if (replay.actual.greaterThanOrEqualTo(forecast.totalLow) && replay.actual.lessThanOrEqualTo(forecast.totalHigh)) out.inRange += 1;
+  }
+  return out;
+}
+
+const share = (part: number, whole: number) => (part * 100) / Math.max(whole, 1);
 
 /** The bench's figures for the history that ends at `now` (the demo is seeded relative to now). */
 export function forecastAccuracy(now: Date): BenchFigure[] {
   const months = replayHistory(now);
   const figures: BenchFigure[] = [];
   for (const full of CHECKPOINTS) {
-    const model: number[] = [];
-    const naive: number[] = [];
-    let inRange = 0;
-    for (const replay of months) {
-      if (replay.actual.isZero()) continue;
-      const length = replay.days.values().next().value?.length ?? 30;
-      const at = new Date(monthStart(replay.month).getTime() + full * DAY);
-      const forecast = forecastMonth({ month: replay.month, now: at, apis: soFar(replay, full) });
-      const error = (value: string | Dec) => new Dec(value).minus(replay.actual).abs().dividedBy(replay.actual).times(100).toNumber();
-      model.push(error(forecast.total));
-      naive.push(error(straightLine(replay, full, length)));
-      if (replay.actual.greaterThanOrEqualTo(forecast.totalLow) && replay.actual.lessThanOrEqualTo(forecast.totalHigh)) inRange += 1;
-    }
+    const result = score(months, () => full);
     figures.push(
-      { label: `day ${full}: median abs. % error, forecast (${model.length} months)`, value: median(model), unit: "%" },
-      { label: `day ${full}: median abs. % error, baseline straight line`, value: median(naive), unit: "%" },
-      { label: `day ${full}: months whose bill fell inside the forecast range`, value: (inRange * 100) / Math.max(model.length, 1), unit: "%" },
+      { label: `day ${full}: median abs. % error, forecast (${result.errors.length} months)`, value: median(result.errors), unit: "%" },
+      { label: `day ${full}: median abs. % error, baseline straight line`, value: median(result.naive), unit: "%" },
+      { label: `day ${full}: months whose bill fell inside the forecast range`, value: share(result.inRange, result.given), unit: "%" },
     );
+  }
+  // Accounts younger than a month (issue 19): created at noon on the 2nd or the 11th, scored 0–7 full days later.
+  for (const start of YOUNG_STARTS) {
+    const young = months.map((replay) => youngReplay(replay, start));
+    const createdAt = (replay: MonthReplay) => new Date(monthStart(replay.month).getTime() + start * DAY + DAY / 2);
+    for (const age of YOUNG_AGES) {
+      const result = score(young, () => start + 1 + age, createdAt);
+      const label = `new account created at noon on day ${start + 1}, ${age} full days later`;
+      figures.push({ label: `${label}: months with a forecast shown (${result.months} months)`, value: share(result.given, result.months), unit: "%" });
+      if (result.given === 0) continue;
+      figures.push(
+        { label: `${label}: median abs. % error, forecast`, value: median(result.errors), unit: "%" },
+        { label: `${label}: months whose bill fell inside the forecast range`, value: share(result.inRange, result.given), unit: "%" },
+      );
+    }
   }
   return figures;
 }
