@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ForecastCard } from "@/components/spend/forecast-card";
 import { translatorFor } from "@/lib/i18n/translate";
-import { forecastMonth } from "./model";
+import { forecastMonth } from "@/lib/forecast/model";
 
 // The issue 19 customer: created at 00:03 on 2 December, 1,500 test calls in its first hour, seen at 01:00.
 const forecast = forecastMonth({
