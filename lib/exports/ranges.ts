@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { DAY_MS, shanghaiDayStart } from "@/lib/pricing/calendar";
 import { parseDayRange, problemText, type CalendarProblem } from "@/lib/params/calendar";
 import { firstValues, paramValues, type QuerySource } from "@/lib/params/query";
 
 /** 00:00 Shanghai on a day (SPEC §1), and the first instant after it. Days come from lib/params/calendar. */
 export function dayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
+  return shanghaiDayStart(day);
 }
 
 export function dayAfter(day: string): Date {
-  return new Date(dayStart(day).getTime() + 86_400_000);
+  return new Date(shanghaiDayStart(day).getTime() + DAY_MS);
 }
 
 /** Beyond any real account's history; keeps `(page - 1) × pageSize` a small integer for the database's OFFSET. */

@@ -1,3 +1,4 @@
+import { shanghaiDay } from "@/lib/pricing/calendar";
 import { addShanghaiYears, isMonth, monthOf, type Month } from "@/lib/pricing/months";
 import { FIRST_PRICED_MONTH } from "@/lib/pricing/catalog/price-books";
 
@@ -119,7 +120,7 @@ export function problemText(problem: CalendarProblem): string {
   }
 }
 
-/** The Shanghai calendar day of an instant, `YYYY-MM-DD` (UTC+8 all year, lib/pricing/months.ts). */
+/** The Shanghai calendar day of an instant, `YYYY-MM-DD` (the billing calendar, lib/pricing/calendar.ts). */
 export function shanghaiDayOf(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return shanghaiDay(at);
 }
