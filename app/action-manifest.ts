@@ -1,7 +1,7 @@
 /**
  * Every server action module ("use server" file) of the app. An action built with `defineAction`
  * declares its audience, whether it writes and its roles itself; this list is how the tests find
- * them all (lib/actions/manifest.test.ts fails when a "use server" file is missing here, and runs
+ * them all (app/action-manifest.test.ts fails when a "use server" file is missing here, and runs
  * the impersonation refusal and the IDOR matrix over every listed action, so a new action is covered
  * without a new test).
  *

@@ -4,7 +4,7 @@ import { activate, shanghaiMonth, topUp } from "./metering-helpers";
 /**
  * The IDOR matrix's route half (issue 9): every page and route that takes an id in its URL, opened by
  * another customer with the first one's ids: not found (or nothing of theirs shown), nothing changed.
- * (The actions' half is lib/actions/idor.test.ts, generated from the action manifest.)
+ * (The actions' half is app/action-manifest.idor.test.ts, generated from the action manifest.)
  */
 test("another customer's purchase, top-up and bill ids show nothing of theirs", async ({ page, browser, customer: _customer }) => {
   test.setTimeout(180_000);

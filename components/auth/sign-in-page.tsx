@@ -6,7 +6,7 @@ import { AuthCard } from "./auth-card";
 import { AuthForm, type AuthFormState } from "./auth-form";
 import { SignInNotices } from "./sign-in-notices";
 
-/** The customer sign-in page (prerendered copy and per-request page alike): the query is read in the browser. */
+/** The customer sign-in page, prerendered per locale for everyone: the query is read in the browser. */
 export function SignInPage({ t, signIn }: { t: Translate; signIn: FormAction<AuthFormState> }) {
   return (
     <div className="space-y-4">

@@ -9,7 +9,7 @@ import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "@/lib/
 
 /**
  * Issue 17 item 3: docs/security.md promises Content-Security-Policy, X-Frame-Options,
- * Referrer-Policy and X-Content-Type-Options on every answer; the metering fast path sent only
+ * Referrer-Policy and X-Content-Type-Options on every answer; the metering fast path (now the metering service) sent only
  * nosniff. Every writer now takes them from lib/security/headers.mjs. This table covers the writers
  * that run in-process — proxy.ts (pages, redirects, 405s), next.config.js (the API, assets, files),
  * the metering service (`npm run metering`); TRACE, which never reaches Next, is nginx's
@@ -17,7 +17,7 @@ import { contentSecurityPolicy, NON_PAGE_HEADERS, NON_PAGE_POLICY } from "@/lib/
  * Next produces (pages, prerendered pages, 404, route handlers' 405/413/500).
  */
 
-// The fast path's answers without a database: what it does with them (headers, 413, 500) is under test.
+// The metering service's answers without a database: what it does with them (headers, 413, 500) is under test.
 vi.mock("@/lib/metering/api-answers", () => {
   const errorAnswer = (status: number, code: string, message: string) => ({ status, body: { error: { code, message } } });
   return {
@@ -123,7 +123,7 @@ function listen(handler: RequestListener): Promise<Server> {
 describe("the metering service (lib/tooling/server/metering-handler.ts)", () => {
   let server: Server;
   beforeAll(async () => {
-    // The fast path logs the 500's error, as it should; not in the test's output.
+    // The service logs the 500's error, as it should; not in the test's output.
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     server = await listen(handleMeteringRequest);
   });

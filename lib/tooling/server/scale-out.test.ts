@@ -58,7 +58,7 @@ async function post(url: string, route: string, secret: string, body: unknown): 
 
 const shanghaiNow = () => new Date(Date.now() + 8 * HOUR).toISOString().replace("Z", "+08:00");
 
-const title = "scale out: two server processes on one PostgreSQL and one Redis";
+const title = "scale out: two metering service processes on one PostgreSQL and one Redis";
 
 function suite(): void {
   const instances: Instance[] = [];
