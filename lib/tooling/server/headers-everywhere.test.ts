@@ -93,7 +93,7 @@ describe("proxy.ts: every page answer, and every refused method", () => {
 
 describe("next.config.js headers(): the API, Next's assets and files", () => {
   // Plain JavaScript without declarations: loaded by path, typed as what Next reads.
-  const configFile = "../../next.config.js";
+  const configFile = "../../../next.config.js";
   const load = async () => ((await import(/* @vite-ignore */ configFile)) as { default: NextConfig }).default;
   it.each(["/api/:path*", "/_next/:path*", "/:file((?!api/|_next/).*\\.[a-z0-9]+)"])("%s carries NON_PAGE_HEADERS", async (source) => {
     const rules = (await (await load()).headers?.()) ?? [];
