@@ -6,7 +6,7 @@ import { uuidv7 } from "@/db/uuidv7";
 import { recordAuditBatch } from "@/lib/audit";
 import type { ServiceContext } from "@/lib/context";
 import type { Month, UsageLine } from "@/lib/pricing";
-import type { PricedUsageLine } from "@/lib/pricing/price-usage";
+import { usageLineOf, type PricedUsageLine } from "@/lib/pricing/price-usage";
 
 export interface IssuedBill {
   id: string;
@@ -46,19 +46,7 @@ export type BillLineRow = UsageLine<string> & { billId: string; position: number
 /** The rows of the new bills' lines, in each bill's line order. */
 export function billLineRows(issued: readonly IssuedBill[], linesOf: ReadonlyMap<string, readonly PricedUsageLine[]>): BillLineRow[] {
   return issued.flatMap((bill) =>
-    (linesOf.get(bill.accountId) ?? []).map((line, position) => ({
-      billId: bill.id,
-      position,
-      api: line.api,
-      calls: line.calls,
-      free: line.free,
-      fromPacks: line.fromPacks,
-      billable: line.billable,
-      tier: line.tier,
-      unitPrice: line.unitPrice,
-      amount: line.amountText,
-      formula: line.formula,
-    })),
+    (linesOf.get(bill.accountId) ?? []).map((line, position) => ({ billId: bill.id, position, ...usageLineOf(line) })),
   );
 }
 

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { usageHourly } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { priceUsage } from "@/lib/pricing/price-usage";
+import { priceUsage, usageLineOf } from "@/lib/pricing/price-usage";
 import { isApiId, type UsageLine } from "@/lib/pricing";
 
 /** A usage line (lib/pricing) of the month so far: its amount is an estimate until the close. */
@@ -36,16 +36,9 @@ export async function monthSummary({ ctx, input }: { ctx: ServiceContext; input:
   const priced = priceUsage(
     rows.flatMap((r) => (isApiId(r.api) ? [{ api: r.api, calls: Number(r.calls), free: Number(r.free), fromPacks: Number(r.fromPacks) }] : [])),
   );
-  const apis = priced.lines.map((line) => ({
-    api: line.api,
-    calls: line.calls,
-    free: line.free,
-    fromPacks: line.fromPacks,
-    billable: line.billable,
-    tier: line.tier,
-    unitPrice: line.unitPrice,
-    estimatedAmount: line.amountText,
-    formula: line.formula,
-  }));
+  const apis = priced.lines.map((line) => {
+    const { amount, ...counts } = usageLineOf(line);
+    return { ...counts, estimatedAmount: amount };
+  });
   return { month: input.month, apis, estimatedTotal: priced.totalText };
 }

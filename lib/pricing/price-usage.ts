@@ -3,6 +3,11 @@ import { API_IDS, Dec, formatMoney, priceLine, sumAmounts, tierForMonthTotal, ty
 /** A usage line (lib/pricing) with its amount still a Dec, for summing; `amountText` is the line's `amount`. */
 export type PricedUsageLine = Omit<UsageLine, "amount"> & { amount: Dec; amountText: string };
 
+/** A priced line as stored and shown: the amount as two-decimal text (the one usage-line shape, UsageLine). */
+export function usageLineOf(line: PricedUsageLine): UsageLine {
+  return { api: line.api, calls: line.calls, free: line.free, fromPacks: line.fromPacks, billable: line.billable, tier: line.tier, unitPrice: line.unitPrice, amount: line.amountText, formula: line.formula };
+}
+
 /**
  * Prices a month of drawn usage (SPEC §2.3): the month's total calls of an API select its tier and
  * every billable call is priced at it, each line rounded half-up to 0.01 by lib/pricing. One line per
