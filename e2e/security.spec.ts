@@ -156,9 +156,14 @@ test.describe("return targets and sessions", () => {
   test("signed in, a callbackUrl whose dot segments make another host is refused (issue 17 item 1)", async ({ page, customer: _customer }) => {
     // Sign-in is one prerendered page for everyone (issue 18 item 3): a signed-in customer is sent on
     // by the page's island, through the same safeReturnPath as the action.
+    // Opened as a link would be, not with page.goto: the fixture's axe audit of a page.goto would run
+    // into the island's redirect (e2e/prerendered.spec.ts does the same).
     const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+    const open = (url: string) => page.evaluate((target) => window.location.assign(target), url);
     for (const hostile of ["%2F.%2F%2Fevil.example%2Fphish", "%2Fx%2F..%2F%2Fevil.example"]) {
-      await page.goto(`/sign-in?callbackUrl=${hostile}`);
+      await open("/usage");
+      await expect(page.getByRole("heading", { name: "Usage", exact: true })).toBeVisible();
+      await open(`/sign-in?callbackUrl=${hostile}`);
       await expect(page, hostile).toHaveURL(`${origin}/`);
       await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
     }
