@@ -18,8 +18,15 @@ test("the reported /balance?from=0001-01-01 shows the filter's error with the va
   await expect(page.getByLabel("From", { exact: true })).toHaveValue("0001-01-01");
   await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
+  // Issue 19 item 9: From after To names the rule, keeps both dates, and lists nothing (not the unfiltered list as if filtered).
   await page.goto("/balance?from=2026-03-02&to=2026-03-01");
-  await expect(formError(page)).toHaveText("From must not be after To.");
+  await expect(formError(page)).toHaveText("From must be on or before To.");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-03-02");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-03-01");
+  await expect(page.getByTestId("transactions-not-filtered")).toHaveText("No transactions are listed until the dates above are corrected: the filter was not applied.");
+  await expect(page.getByRole("table", { name: "Transactions" })).toHaveCount(0);
+  await expect(page.getByTestId("transactions-csv")).toHaveCount(0);
+  await expect(page.getByTestId("transactions-page")).toHaveCount(0);
   await page.goto("/balance?from=2026-02-30");
   await expect(formError(page)).toHaveText("From: enter a real date as YYYY-MM-DD.");
 });

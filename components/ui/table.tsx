@@ -11,8 +11,8 @@ import { Children, cloneElement, Fragment, isValidElement, type ReactElement, ty
  * (`.table-stack` in app/globals.css), so an amount is never off-screen behind a sideways scroll.
  * The headings are taken from the table's own `<thead>`: every `Td` written in a body row of this
  * table gets its column's heading as `data-label` (shown by CSS, not in the DOM text), unless it spans
- * columns or names its own. Rows drawn by another component are not seen here: give their cells a
- * `data-label` yourself. `phone="scroll"` keeps the desktop table (for a table narrow enough for a phone).
+ * columns or names its own. Rows or cells drawn by another component are not seen here (a component
+ * in a row counts as one column): give their cells a `data-label` yourself. `phone="scroll"` keeps the desktop table (for a table narrow enough for a phone).
  */
 export function Table({ children, label, phone = "stack" }: { children: ReactNode; label: string; phone?: "stack" | "scroll" }) {
   return (
@@ -68,14 +68,23 @@ function columnLabels(children: ReactNode): string[] {
     .flatMap((cell) => Array.from({ length: Number(cell.props.colSpan ?? 1) }, () => textOf(cell.props.children).trim()));
 }
 
+/** `Children.map` that goes into fragments (keeping them), in document order. */
+function mapInto(children: ReactNode, visit: (child: ReactNode) => ReactNode): ReactNode {
+  return Children.map(children, (child) =>
+    isValidElement<{ children?: ReactNode }>(child) && child.type === Fragment ? cloneElement(child, {}, mapInto(child.props.children, visit)) : visit(child),
+  );
+}
+
 function labelRow(row: Element, labels: string[]): Element {
   let column = 0;
-  const cells = Children.map(row.props.children, (cell) => {
-    if (!isValidElement(cell) || !isCell(cell as Element)) return cell;
+  const cells = mapInto(row.props.children, (cell) => {
+    if (!isValidElement(cell)) return cell;
     const element = cell as Element;
     const span = Number(element.props.colSpan ?? 1);
     const label = labels[column];
     column += span;
+    // A component in a row draws one cell of its own (FreePackApiCell): it keeps its column, unlabelled.
+    if (!isCell(element)) return element;
     if (element.type === Th || element.type === "th" || span > 1 || element.props["data-label"] !== undefined || !label) return element;
     return cloneElement(element, { "data-label": label });
   });
@@ -90,7 +99,7 @@ function labelCells(children: ReactNode): ReactNode {
     if (!isValidElement(section)) return section;
     const element = section as Element;
     if (element.type !== "tbody" && element.type !== "tfoot") return section;
-    const rows = Children.map(element.props.children, (row) => (isValidElement(row) && row.type === "tr" ? labelRow(row as Element, labels) : row));
+    const rows = mapInto(element.props.children, (row) => (isValidElement(row) && row.type === "tr" ? labelRow(row as Element, labels) : row));
     return cloneElement(element, {}, rows);
   });
 }

@@ -151,8 +151,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-6 lg:grid-cols-5">
         <Card title={t("checkout.item")} className="lg:col-span-2">
           <dl className="space-y-2 text-sm">
-            {rows.map(([label, value]) => (
-              <SummaryRow key={label} label={label}>
+            {rows.map(([label, value], index) => (
+              <SummaryRow key={label} label={label} testId={index === 0 ? "checkout-item" : undefined}>
                 {/* Words wrap between words ("10,000 calls" never breaks as "ca / lls"); only a long unbroken id may break anywhere. */}
                 <span className="font-medium">{value}</span>
               </SummaryRow>
