@@ -94,14 +94,27 @@ test("crafted values in the other parameters pages read (page numbers, filters, 
   for (const raw of hostile) {
     const v = encodeURIComponent(raw);
     for (const url of [
-      `/balance?page=${v}&topup=${v}&cancelled=${v}`,
+      `/balance?page=${v}&topup=${v}&cancelled=${v}&amount=${v}&return=${v}`,
       `/bills?page=${v}`,
       `/packs?page=${v}&status=${v}&product=${v}&refund=${v}`,
       `/checkout?item=${v}&quantity=${v}&period=${v}&periods=${v}&quoteId=${v}`,
       `/checkout?item=scan.code-recognition:10k&quantity=${v}`,
+      `/checkout?item=scan.code-recognition:10k&quantity=1&topup=${v}&cancelled=${v}`,
     ]) {
       const response = await page.request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBeLessThan(500);
     }
   }
+});
+
+test("the top-up's return path and amount from the address are checked: another origin or a bad amount is dropped", async ({ page, customer: _customer }) => {
+  for (const hostile of ["//evil.example/checkout", "https://evil.example/", "/\\evil.example", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+    await page.goto(`/balance?amount=12.5&return=${encodeURIComponent(hostile)}`);
+    await expect(page.getByLabel("Amount (¥)")).toHaveValue("12.5");
+    await expect(page.locator('input[name="return"]')).toHaveCount(0);
+    await expect(page.getByTestId("top-up-return")).toHaveCount(0);
+  }
+  await page.goto(`/balance?amount=-5&return=${encodeURIComponent("/checkout?item=scan.sdk")}`);
+  await expect(page.getByLabel("Amount (¥)")).toHaveValue("");
+  await expect(page.locator('input[name="return"]')).toHaveValue("/checkout?item=scan.sdk");
 });
