@@ -1,8 +1,7 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { activate, createKey, postUsage, shanghaiMonth, topUp } from "./metering-helpers";
+import { shoot } from "./shots";
 import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
 /**
@@ -25,6 +24,7 @@ const PAGES = [
   "/balance",
   "/bills",
   "/refunds",
+  "/budgets",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",
@@ -104,12 +104,6 @@ async function moneyOffScreen(page: Page): Promise<{ seen: number; cells: number
 /** Pages whose tables show amounts once the seed ran: their money cells must be there to be checked. */
 const MONEY_TABLE_PAGES = new Set(["/balance", "/bills", "/usage", "/prices/body"]);
 
-/** Attached to the report; SHOTS_DIR also writes them to a folder to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ fullPage: true });
-  await testInfo.attach(name, { body, contentType: "image/png" });
-  if (process.env.SHOTS_DIR) await writeFile(path.join(process.env.SHOTS_DIR, `${name}.png`), body);
-}
 
 for (const [size, viewport] of Object.entries(SIZES)) {
   for (const locale of ["en", "zh-CN"] as const) {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { calendarLike, HOSTILE_CALENDAR_VALUES } from "../lib/tooling/testing/hostile-params";
 import { expect, formError, test } from "./fixtures";
+import { shootEverywhere } from "./shots";
 
 /**
  * Issue 17 item 2, the pages: months and dates in a page's address (the balance page's `from`/`to`,
@@ -11,7 +12,7 @@ import { expect, formError, test } from "./fixtures";
 const generated = fc.sample(calendarLike(2022, 2027), { numRuns: 40, seed: 17 });
 const VALUES = [...new Set([...HOSTILE_CALENDAR_VALUES, ...generated])];
 
-test("the reported /balance?from=0001-01-01 shows the filter's error with the value kept, not a 500", async ({ page, customer: _customer }) => {
+test("the reported /balance?from=0001-01-01 shows the filter's error with the value kept, not a 500", async ({ page, customer: _customer, baseURL }, testInfo) => {
   const response = await page.goto("/balance?from=0001-01-01");
   expect(response?.status()).toBe(200);
   await expect(formError(page)).toContainText(/From: choose a date from 2022-09-01 to \d{4}-\d{2}-\d{2}\./);
@@ -27,6 +28,7 @@ test("the reported /balance?from=0001-01-01 shows the filter's error with the va
   await expect(page.getByRole("table", { name: "Transactions" })).toHaveCount(0);
   await expect(page.getByTestId("transactions-csv")).toHaveCount(0);
   await expect(page.getByTestId("transactions-page")).toHaveCount(0);
+  await shootEverywhere(page, testInfo, "balance-from-after-to", baseURL);
   await page.goto("/balance?from=2026-02-30");
   await expect(formError(page)).toHaveText("From: enter a real date as YYYY-MM-DD.");
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Customer } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { activate, topUp } from "./metering-helpers";
+import { shootEverywhere } from "./shots";
 
 async function grantVoucher(page: Page, customer: Customer, amount: string, products: string[]): Promise<void> {
   const response = await page.request.post("/api/test/grant-voucher", { data: { email: customer.email, amount, products, days: 30 } });
@@ -69,7 +70,7 @@ async function wordsBrokenAcrossLines(page: Page, testId: string): Promise<strin
   });
 }
 
-test("not enough balance on a phone: one message, paying disabled, Top up with the shortfall and back to the same checkout", async ({ page, customer }) => {
+test("not enough balance on a phone: one message, paying disabled, Top up with the shortfall and back to the same checkout", async ({ page, customer, baseURL }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await topUp(page, "50");
   await activate(page, "scan");
@@ -92,18 +93,21 @@ test("not enough balance on a phone: one message, paying disabled, Top up with t
   await page.getByLabel("Voucher").selectOption({ index: 1 });
   await expect(short).toHaveText("Not enough balance: after the voucher's ¥30.00, ¥770.00 is to be paid from your balance, which has ¥50.00. Top up at least ¥720.00 to pay.");
   await expect(form.locator('[role="status"], [role="alert"]')).toHaveCount(1);
+  await shootEverywhere(page, testInfo, "checkout-short", baseURL);
 
   // Top up: the shortfall is filled in, and paying comes back to this checkout.
   await page.getByTestId("checkout-top-up-link").click();
   await expect(page).toHaveURL(/\/balance\?/);
   await expect(page.getByLabel("Amount (¥)")).toHaveValue("720.00");
   await expect(page.getByTestId("top-up-return")).toHaveText("After paying you come back to your checkout.");
+  await shootEverywhere(page, testInfo, "balance-top-up-for-checkout", baseURL);
   await page.getByRole("button", { name: "Continue to payment" }).click();
   await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
   await page.getByRole("button", { name: "Pay ¥720.00" }).click();
   await expect(page).toHaveURL(/\/checkout\?item=scan\.code-recognition%3A10k&quantity=1&topup=/);
   await expect(page.getByTestId("checkout-top-up")).toHaveText("Top-up of ¥720.00 received. You can pay now.");
   await expect(page.getByTestId("checkout-short")).toHaveCount(0);
+  await shootEverywhere(page, testInfo, "checkout-after-top-up", baseURL);
 
   // The sandbox badge sits in the top bar: it covers nothing, "Income balance" included.
   const income = page.getByTestId("split-income").locator("dt");
