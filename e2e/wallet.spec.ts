@@ -71,6 +71,8 @@ async function wordsBrokenAcrossLines(page: Page, testId: string): Promise<strin
 }
 
 test("not enough balance on a phone: one message, paying disabled, Top up with the shortfall and back to the same checkout", async ({ page, customer, baseURL }, testInfo) => {
+  // Three pages photographed at two sizes in two languages on top of the round trip.
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await topUp(page, "50");
   await activate(page, "scan");

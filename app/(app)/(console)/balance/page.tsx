@@ -66,7 +66,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         </HydrationBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
           {topUpProvider() ? (
-            <div id="top-up">
+            <div id="top-up" className="scroll-mt-20">
               <Card title={t("wallet.topUp")}>
                 <TopUpForm topUp={topUpAction} amount={prefill.success ? prefill.data : undefined} returnPath={returnPath === "/balance" ? undefined : returnPath} />
               </Card>
