@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { activate, createKey, postUsage, topUp } from "./metering-helpers";
+import { activate, createKey, postUsage, shanghaiMonth, topUp } from "./metering-helpers";
+import { shoot } from "./shots";
+import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
 /**
  * Every console page at a phone and a desktop size, in both languages: no sideways page scroll,
@@ -24,6 +24,7 @@ const PAGES = [
   "/balance",
   "/bills",
   "/refunds",
+  "/budgets",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",
@@ -72,12 +73,37 @@ async function overflow(page: Page, desktop: boolean) {
   }, desktop);
 }
 
-/** Attached to the report; SHOTS_DIR also writes them to a folder to look at. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ fullPage: true });
-  await testInfo.attach(name, { body, contentType: "image/png" });
-  if (process.env.SHOTS_DIR) await writeFile(path.join(process.env.SHOTS_DIR, `${name}.png`), body);
+/**
+ * Issue 19 item 2: on a phone every amount is on screen without scrolling sideways. Every element in
+ * `main` whose own text shows money (¥) — table cells first of all — lies inside the viewport; the
+ * answer lists those that stick out, and how many amounts were seen (a page meant to show money must show some).
+ */
+async function moneyOffScreen(page: Page): Promise<{ seen: number; cells: number; off: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const off: string[] = [];
+    let seen = 0;
+    let cells = 0;
+    for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+      const own = Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? "")
+        .join("");
+      if (!own.includes("¥")) continue;
+      const box = element.getBoundingClientRect();
+      // Not drawn (a closed <details>, an <option>) or screen-reader-only text: nothing to see.
+      if (box.width <= 1 || box.height <= 1) continue;
+      seen += 1;
+      if (element.closest("td, th")) cells += 1;
+      if (box.left < -0.5 || box.right > width + 0.5) off.push(`${element.tagName.toLowerCase()} "${own.trim().slice(0, 30)}" at ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+    return { seen, cells, off: off.slice(0, 5) };
+  });
 }
+
+/** Pages whose tables show amounts once the seed ran: their money cells must be there to be checked. */
+const MONEY_TABLE_PAGES = new Set(["/balance", "/bills", "/usage", "/prices/body"]);
+
 
 for (const [size, viewport] of Object.entries(SIZES)) {
   for (const locale of ["en", "zh-CN"] as const) {
@@ -94,6 +120,11 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         const { page: sideways, clipped, wide } = await overflow(page, size === "desktop");
         if (sideways > 0) problems.push(`${url}: page scrolls sideways by ${sideways}px (${wide.join(", ")})`);
         for (const c of clipped) problems.push(`${url}: clipped ${c}`);
+        if (size === "phone") {
+          const money = await moneyOffScreen(page);
+          for (const o of money.off) problems.push(`${url}: an amount is off-screen at 390 px: ${o}`);
+          if (MONEY_TABLE_PAGES.has(url) && money.cells === 0) problems.push(`${url}: no amount in a table cell to check`);
+        }
         if (size === "desktop") {
           // Issue 11: nothing clipped from 1280 px up (the screenshot stays at 1440).
           await page.setViewportSize({ width: 1280, height: viewport.height });
@@ -125,3 +156,59 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     });
   }
 }
+
+/** The Shanghai month `back` months before this one (bills.spec.ts closes 1 and 2 back, live.spec.ts 3). */
+function monthsAgo(back: number): string {
+  const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+test("a bill, the balance and the staff account page on a phone, in both languages: every amount on screen", async ({ page, browser, customer, baseURL }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize(SIZES.phone);
+  await topUp(page, "1000");
+  await activate(page, "processing");
+  // A closed month of this test's own (test-mode route): 200,000 × 0.002 = ¥400.00, paid from the balance.
+  const month = monthsAgo(4);
+  const closed = await page.request.post("/api/test/close", { data: { email: customer.email, month, usage: { "processing.crop": 200_000 } } });
+  expect(closed.status(), await closed.text()).toBe(200);
+
+  const problems: string[] = [];
+  const check = async (label: string, expectCells: boolean) => {
+    const money = await moneyOffScreen(page);
+    for (const o of money.off) problems.push(`${label}: an amount is off-screen at 390 px: ${o}`);
+    if (expectCells && money.cells === 0) problems.push(`${label}: no amount in a table cell to check`);
+  };
+  for (const locale of ["en", "zh-CN"] as const) {
+    await page.context().addCookies([{ name: "locale", value: locale, url: baseURL ?? "" }]);
+    await page.goto(`/bills/${month}`);
+    await expect(page.getByTestId("bill-usage-total")).toHaveText("¥400.00");
+    // The usage total, each API's amount and its explanation lines are all on screen.
+    for (const id of ["bill-usage-total", "bill-line-amount", "bill-line-formula", "bill-line-why"]) {
+      const box = await page.getByTestId(id).first().boundingBox();
+      expect(box, id).not.toBeNull();
+      if (box) expect(box.x >= 0 && box.x + box.width <= SIZES.phone.width, `${locale} ${id} at ${box.x}..${box.x + box.width}`).toBe(true);
+    }
+    await check(`${locale} /bills/${month}`, true);
+    await shoot(page, testInfo, `phone-${locale}-bill`);
+    await page.goto("/balance");
+    await check(`${locale} /balance`, true);
+  }
+
+  // Support staff see the same customer's money on their account page.
+  const staffContext = await browser.newContext({ viewport: SIZES.phone });
+  const staff = await staffContext.newPage();
+  await signedInStaff(staff, "phone");
+  await staff.getByPlaceholder("Email, company or account ID").fill(customer.email);
+  await staff.getByRole("button", { name: "Search" }).click();
+  await staff.getByRole("link", { name: customer.company }).click();
+  await expect(staff).toHaveURL(/\/staff\/accounts\//);
+  await expect(staff.locator("main")).toContainText("¥");
+  const money = await moneyOffScreen(staff);
+  for (const o of money.off) problems.push(`staff account page: an amount is off-screen at 390 px: ${o}`);
+  for (const v of await seriousAxeViolations(staff)) problems.push(`staff account page: axe ${v}`);
+  await shoot(staff, testInfo, "phone-en-staff-account");
+  await staffContext.close();
+  expect(problems, problems.join("\n")).toEqual([]);
+});

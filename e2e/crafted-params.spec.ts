@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { calendarLike, HOSTILE_CALENDAR_VALUES } from "../lib/tooling/testing/hostile-params";
 import { expect, formError, test } from "./fixtures";
+import { shootEverywhere } from "./shots";
 
 /**
  * Issue 17 item 2, the pages: months and dates in a page's address (the balance page's `from`/`to`,
@@ -11,15 +12,23 @@ import { expect, formError, test } from "./fixtures";
 const generated = fc.sample(calendarLike(2022, 2027), { numRuns: 40, seed: 17 });
 const VALUES = [...new Set([...HOSTILE_CALENDAR_VALUES, ...generated])];
 
-test("the reported /balance?from=0001-01-01 shows the filter's error with the value kept, not a 500", async ({ page, customer: _customer }) => {
+test("the reported /balance?from=0001-01-01 shows the filter's error with the value kept, not a 500", async ({ page, customer: _customer, baseURL }, testInfo) => {
   const response = await page.goto("/balance?from=0001-01-01");
   expect(response?.status()).toBe(200);
   await expect(formError(page)).toContainText(/From: choose a date from 2022-09-01 to \d{4}-\d{2}-\d{2}\./);
   await expect(page.getByLabel("From", { exact: true })).toHaveValue("0001-01-01");
   await expect(page.getByLabel("From", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
+  // Issue 19 item 9: From after To names the rule, keeps both dates, and lists nothing (not the unfiltered list as if filtered).
   await page.goto("/balance?from=2026-03-02&to=2026-03-01");
-  await expect(formError(page)).toHaveText("From must not be after To.");
+  await expect(formError(page)).toHaveText("From must be on or before To.");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-03-02");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-03-01");
+  await expect(page.getByTestId("transactions-not-filtered")).toHaveText("No transactions are listed until the dates above are corrected: the filter was not applied.");
+  await expect(page.getByRole("table", { name: "Transactions" })).toHaveCount(0);
+  await expect(page.getByTestId("transactions-csv")).toHaveCount(0);
+  await expect(page.getByTestId("transactions-page")).toHaveCount(0);
+  await shootEverywhere(page, testInfo, "balance-from-after-to", baseURL);
   await page.goto("/balance?from=2026-02-30");
   await expect(formError(page)).toHaveText("From: enter a real date as YYYY-MM-DD.");
 });
@@ -87,14 +96,27 @@ test("crafted values in the other parameters pages read (page numbers, filters, 
   for (const raw of hostile) {
     const v = encodeURIComponent(raw);
     for (const url of [
-      `/balance?page=${v}&topup=${v}&cancelled=${v}`,
+      `/balance?page=${v}&topup=${v}&cancelled=${v}&amount=${v}&return=${v}`,
       `/bills?page=${v}`,
       `/packs?page=${v}&status=${v}&product=${v}&refund=${v}`,
       `/checkout?item=${v}&quantity=${v}&period=${v}&periods=${v}&quoteId=${v}`,
       `/checkout?item=scan.code-recognition:10k&quantity=${v}`,
+      `/checkout?item=scan.code-recognition:10k&quantity=1&topup=${v}&cancelled=${v}`,
     ]) {
       const response = await page.request.get(url, { maxRedirects: 0 });
       expect(response.status(), url).toBeLessThan(500);
     }
   }
+});
+
+test("the top-up's return path and amount from the address are checked: another origin or a bad amount is dropped", async ({ page, customer: _customer }) => {
+  for (const hostile of ["//evil.example/checkout", "https://evil.example/", "/\\evil.example", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+    await page.goto(`/balance?amount=12.5&return=${encodeURIComponent(hostile)}`);
+    await expect(page.getByLabel("Amount (¥)")).toHaveValue("12.5");
+    await expect(page.locator('input[name="return"]')).toHaveCount(0);
+    await expect(page.getByTestId("top-up-return")).toHaveCount(0);
+  }
+  await page.goto(`/balance?amount=-5&return=${encodeURIComponent("/checkout?item=scan.sdk")}`);
+  await expect(page.getByLabel("Amount (¥)")).toHaveValue("");
+  await expect(page.locator('input[name="return"]')).toHaveValue("/checkout?item=scan.sdk");
 });

@@ -1,6 +1,7 @@
-import { expect, formError, test, type Customer } from "./fixtures";
+import { expect, test, type Customer } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { activate, topUp } from "./metering-helpers";
+import { shootEverywhere } from "./shots";
 
 async function grantVoucher(page: Page, customer: Customer, amount: string, products: string[]): Promise<void> {
   const response = await page.request.post("/api/test/grant-voucher", { data: { email: customer.email, amount, products, days: 30 } });
@@ -50,15 +51,91 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
   await expect(page.getByTestId("refund-row")).toContainText("¥30.00");
 });
 
-test("not enough balance: a clear message with the amounts, nothing charged", async ({ page, customer: _customer }) => {
+/** Each word of an element's text lies on one line: none is broken across two ("10,000 ca / lls"). */
+async function wordsBrokenAcrossLines(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((element) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+test("not enough balance on a phone: one message, paying disabled, Top up with the shortfall and back to the same checkout", async ({ page, customer, baseURL }, testInfo) => {
+  // Three pages photographed at two sizes in two languages on top of the round trip.
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 390, height: 844 });
   await topUp(page, "50");
   await activate(page, "scan");
-  await page.goto("/checkout?item=scan.code-recognition:10k&quantity=1");
-  await expect(page.getByText(/Not enough balance: ¥800.00 is needed after the voucher, you have ¥50.00/)).toBeVisible();
+  await grantVoucher(page, customer, "30", ["scan"]);
+  const checkout = "/checkout?item=scan.code-recognition:10k&quantity=1";
+  await page.goto(checkout);
+  // The item's name wraps between words only.
+  expect(await wordsBrokenAcrossLines(page, "checkout-item")).toEqual([]);
+
+  // Without the voucher: one message, which does not speak of a voucher.
+  await page.getByLabel("Voucher").selectOption({ label: "Don't use a voucher" });
+  const short = page.getByTestId("checkout-short");
+  await expect(short).toHaveText("Not enough balance: this costs ¥800.00 and your balance has ¥50.00. Top up at least ¥750.00 to pay.");
+  const form = page.locator("main form");
+  await expect(form.locator('[role="status"], [role="alert"]')).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Confirm and pay ¥800.00" })).toBeDisabled();
+  await expect(page.getByTestId("checkout-top-up-link")).toHaveText("Top up ¥750.00");
+
+  // With the voucher (the default choice) the message says what it pays, and the shortfall is smaller.
+  await page.getByLabel("Voucher").selectOption({ index: 1 });
+  await expect(short).toHaveText("Not enough balance: after the voucher's ¥30.00, ¥770.00 is to be paid from your balance, which has ¥50.00. Top up at least ¥720.00 to pay.");
+  await expect(form.locator('[role="status"], [role="alert"]')).toHaveCount(1);
+  await shootEverywhere(page, testInfo, "checkout-short", baseURL);
+
+  // Top up: the shortfall is filled in, and paying comes back to this checkout.
+  await page.getByTestId("checkout-top-up-link").click();
+  await expect(page).toHaveURL(/\/balance\?/);
+  await expect(page.getByLabel("Amount (¥)")).toHaveValue("720.00");
+  await expect(page.getByTestId("top-up-return")).toHaveText("After paying you come back to your checkout.");
+  await shootEverywhere(page, testInfo, "balance-top-up-for-checkout", baseURL);
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("SANDBOX — test payments only")).toBeVisible();
+  await page.getByRole("button", { name: "Pay ¥720.00" }).click();
+  await expect(page).toHaveURL(/\/checkout\?item=scan\.code-recognition%3A10k&quantity=1&topup=/);
+  await expect(page.getByTestId("checkout-top-up")).toHaveText("Top-up of ¥720.00 received. You can pay now.");
+  await expect(page.getByTestId("checkout-short")).toHaveCount(0);
+  await shootEverywhere(page, testInfo, "checkout-after-top-up", baseURL);
+
+  // The sandbox badge sits in the top bar: it covers nothing, "Income balance" included.
+  const income = page.getByTestId("split-income").locator("dt");
+  await income.scrollIntoViewIfNeeded();
+  const covered = await income.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return top === element || element.contains(top) ? null : (top?.outerHTML.slice(0, 80) ?? "nothing");
+  });
+  expect(covered).toBeNull();
+  const badge = await page.getByTestId("sandbox-payments-badge").boundingBox();
+  const header = await page.locator("header").first().boundingBox();
+  expect(badge && header && badge.y >= header.y && badge.y + badge.height <= header.y + header.height).toBe(true);
+
   await page.getByRole("button", { name: "Confirm and pay ¥800.00" }).click();
-  await expect(formError(page)).toContainText("Top up at least ¥750.00. Nothing was charged.");
+  await expect(page.getByRole("heading", { name: "Payment complete" })).toBeVisible();
+  await expect(page.getByTestId("split-voucher")).toContainText("¥30.00");
+  await expect(page.getByTestId("split-cash")).toContainText("¥770.00");
+
+  // Issue 19 item 9: the purchase's cut-off description says in words what it was, never an id.
   await page.goto("/balance");
-  await expect(page.getByTestId("balance-cash")).toHaveText("¥50.00");
+  const purchase = page.getByTestId("transaction-document").filter({ hasText: "Order" }).first();
+  const title = (await purchase.getAttribute("title")) ?? "";
+  expect(title).toMatch(/^Purchase · Order [0-9a-f]{8} · /);
+  expect(title).toContain("10,000");
+  expect(title).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 });
 
 test("buy QPS and switch the body group to QPS billing", async ({ page, customer: _customer }) => {

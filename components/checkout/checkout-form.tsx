@@ -24,18 +24,27 @@ export interface CheckoutVoucher {
 }
 
 /** What paying would do with one voucher choice: money as the server's two-decimal strings. */
-export type CheckoutSplit = { ok: true; paid: PaidFrom; balanceAfter: string } | { ok: false; balanceNeeded: string; balanceAvailable: string; shortfall: string };
+export type CheckoutSplit =
+  | { ok: true; paid: PaidFrom; balanceAfter: string }
+  /** `topUp`: the balance page's top-up with the shortfall filled in, coming back to this checkout. */
+  | { ok: false; balanceNeeded: string; balanceAvailable: string; shortfall: string; voucherPays: string; topUp: string };
 
 /**
  * The confirm step: the voucher choice and its split. The page computes the split for every choice
  * with lib/pricing's splitPayment, the same function the server charges with, so this browser code
  * only picks one (and carries no decimal arithmetic). The idempotency key was made when the page
  * rendered, so a double click or a retry charges once.
+ *
+ * Too little balance (issue 19 item 8): one message (it speaks of the voucher only when one pays a
+ * part), paying is disabled and "Top up" is the main action, with the shortfall filled in and the
+ * way back here. `topUp` is that link without an amount, for a refusal the page could not foresee
+ * (the balance spent elsewhere meanwhile).
  */
 export function CheckoutForm({
   amount,
   vouchers,
   splits,
+  topUp,
   hidden,
   pay,
 }: {
@@ -43,6 +52,7 @@ export function CheckoutForm({
   vouchers: CheckoutVoucher[];
   /** By voucher id; "" is paying without one. */
   splits: Record<string, CheckoutSplit>;
+  topUp: string;
   hidden: Record<string, string>;
   pay: FormAction<PurchaseState>;
 }) {
@@ -82,18 +92,30 @@ export function CheckoutForm({
             <p className="text-xs text-muted">{t("checkout.balanceAfter", { amount: yuanText(split.balanceAfter) })}</p>
           </>
         ) : (
-          <Alert tone="warning">
-            {t("checkout.short", { needed: yuanText(split.balanceNeeded), available: yuanText(split.balanceAvailable), shortfall: yuanText(split.shortfall) })}
-          </Alert>
+          <div data-testid="checkout-short">
+            <Alert tone="warning">
+              {t(voucherId && split.voucherPays !== "0.00" ? "checkout.short.voucher" : "checkout.short", {
+                needed: yuanText(split.balanceNeeded),
+                voucherPays: yuanText(split.voucherPays),
+                available: yuanText(split.balanceAvailable),
+                shortfall: yuanText(split.shortfall),
+              })}
+            </Alert>
+          </div>
         )}
       </div>
       {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={pending}>
+        {split.ok ? null : (
+          <Link href={split.topUp} className={buttonClass("primary")} data-testid="checkout-top-up-link">
+            {t("checkout.topUp.amount", { amount: yuanText(split.shortfall) })}
+          </Link>
+        )}
+        <Button type="submit" variant={split.ok ? "primary" : "secondary"} disabled={pending || !split.ok}>
           {pending ? t("checkout.paying") : t("checkout.confirm", { amount: yuanText(amount) })}
         </Button>
-        {!split.ok || state.error === "insufficient-balance" ? (
-          <Link href="/balance" className={buttonClass("secondary")}>
+        {split.ok && state.error === "insufficient-balance" ? (
+          <Link href={topUp} className={buttonClass("secondary")}>
             {t("checkout.topUp")}
           </Link>
         ) : null}

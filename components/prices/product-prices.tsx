@@ -48,7 +48,8 @@ export function ProductPrices({ t, book, product }: { t: Translate; book: PriceB
               </div>
               <div className="min-w-0">
                 <h3 className="mb-1 text-xs font-semibold text-muted uppercase">{t("prices.tiers")}</h3>
-                <Table label={`${name}: ${t("prices.tiers")}`}>
+                {/* Two short columns fit a phone as a table (e2e/console-pages.spec.ts checks each amount is on screen). */}
+                <Table label={`${name}: ${t("prices.tiers")}`} phone="scroll">
                   <thead>
                     <tr>
                       <Th>{t("calculator.tiers.range")}</Th>
@@ -76,7 +77,7 @@ export function ProductPrices({ t, book, product }: { t: Translate; book: PriceB
                 {packs.length === 0 ? (
                   <p className="text-sm text-muted">{t("prices.packs.none")}</p>
                 ) : (
-                  <Table label={`${name}: ${t("prices.packs")}`}>
+                  <Table label={`${name}: ${t("prices.packs")}`} phone="scroll">
                     <thead>
                       <tr>
                         <Th className="text-right">{t("prices.packs.size")}</Th>

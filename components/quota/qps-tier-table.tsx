@@ -5,7 +5,8 @@ import { formatYuan, QPS_TIERS } from "@/lib/pricing";
 /** SPEC §2.6's price per QPS by the quantity bought, per month and per day: the QPS page and the body price page. */
 export function QpsTierTable({ t, label }: { t: Translate; label: string }) {
   return (
-    <Table label={label}>
+    // Three short columns fit a phone as a table (e2e/console-pages.spec.ts checks each amount is on screen).
+    <Table label={label} phone="scroll">
       <thead>
         <tr>
           <Th>{t("qps.tier.range")}</Th>

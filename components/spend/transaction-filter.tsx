@@ -62,9 +62,12 @@ export function TransactionFilter({
           {t("transactions.filter.clear")}
         </Link>
       ) : null}
-      <a href={`/balance/transactions-csv${query({ from, to })}`} className="ml-auto py-2 text-sm text-brand-600 hover:underline" download data-testid="transactions-csv">
-        {t("export.transactions")}
-      </a>
+      {/* A refused filter lists nothing, so it offers no download of everything either. */}
+      {error ? null : (
+        <a href={`/balance/transactions-csv${query({ from, to })}`} className="ml-auto py-2 text-sm text-brand-600 hover:underline" download data-testid="transactions-csv">
+          {t("export.transactions")}
+        </a>
+      )}
     </form>
   );
 }

@@ -12,10 +12,9 @@ export async function SandboxPaymentsBadge() {
     <span
       data-testid="sandbox-payments-badge"
       title={t("payments.sandboxBadge.hint")}
-      // On a phone the top bar has no room left: the badge floats in the viewport's bottom corner
-      // instead, and lets taps through to whatever is under it (it only informs). The top bar must not
-      // become its containing block (no backdrop-filter or transform on it), or it would cover the menu.
-      className="no-print pointer-events-none fixed bottom-3 left-3 z-30 inline-flex shrink-0 items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-900 shadow ring-1 ring-amber-600/30 ring-inset sm:pointer-events-auto sm:static sm:shadow-none"
+      // On a phone it stays in the top bar, smaller and on two lines if it must: it used to float in
+      // the bottom corner and covered what was under it (issue 19 item 10: "Income balance" at checkout).
+      className="no-print inline-flex max-w-16 shrink-0 items-center rounded-md bg-amber-100 px-1.5 py-0.5 text-center text-[10px] leading-tight font-semibold text-amber-900 ring-1 ring-amber-600/30 ring-inset sm:max-w-none sm:rounded-full sm:px-2 sm:text-xs sm:whitespace-nowrap"
     >
       {t("payments.sandboxBadge")}
     </span>

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/format-date";
+import { itemName } from "@/lib/i18n/names";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { TransactionView } from "@/lib/wallet/balance";
@@ -36,6 +37,17 @@ export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentT
   }
 }
 
+/**
+ * A movement in words for its tooltip (issue 19 item 9: it was the document's UUID): what the
+ * document is and, for a purchase or a refund, what was bought or given back, by name.
+ */
+export function documentDescription(t: Translate, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo">): string {
+  const what = typeof tx.memo?.item === "string" ? tx.memo.item : typeof tx.memo?.pack === "string" ? tx.memo.pack : null;
+  const parts = [t(`wallet.tx.kind.${tx.kind}`), documentLabel(t, tx)];
+  if (what) parts.push(typeof tx.memo?.quantity === "number" && tx.memo.quantity > 1 ? `${itemName(t, what)} × ${tx.memo.quantity}` : itemName(t, what));
+  return parts.join(" · ");
+}
+
 function Change({ value }: { value?: string }) {
   if (!value) return <span className="text-muted">—</span>;
   const negative = value.startsWith("-");
@@ -64,7 +76,8 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
             <Td>
               <Badge tone={tx.kind === "refund" || tx.kind === "top-up" || tx.kind === "credit" ? "green" : "neutral"}>{t(`wallet.tx.kind.${tx.kind}`)}</Badge>
             </Td>
-            <Td className="max-w-xs truncate" title={tx.documentId}>
+            {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
+            <Td className="max-w-xs truncate" title={documentDescription(t, tx)} data-testid="transaction-document">
               {tx.documentType === "purchase" ? (
                 <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
                   {documentLabel(t, tx)}

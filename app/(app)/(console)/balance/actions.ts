@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import type { TopUpFormState } from "@/components/wallet/top-up-form";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
+import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
@@ -11,15 +13,16 @@ export const topUpAction = defineAction({
   name: "balance#topUpAction",
   audience: "customer",
   writes: true,
-  input: topUpInput,
-  from: (_prev: TopUpFormState, formData: FormData) => ({ amount: String(formData.get("amount") ?? "") }),
+  // `back`: where the provider returns the customer (a checkout waiting for this money), made safe here.
+  input: topUpInput.extend({ back: z.string() }),
+  from: (_prev: TopUpFormState, formData: FormData) => ({ amount: String(formData.get("amount") ?? ""), back: safeReturnPath(formData.get("return"), "/balance") }),
   invalid: () => ({ error: "invalid-amount" }),
   fail: ({ error }, _prev, formData): TopUpFormState => ({ error, amount: String(formData.get("amount") ?? "") }),
   run: async ({ ctx, input }): Promise<TopUpFormState> => {
     // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
     const provider = topUpProvider();
     if (!provider) return { error: "top-up-not-configured", amount: input.amount };
-    const result = await createTopUp({ ctx, input, provider, returnUrl: "/balance" });
+    const result = await createTopUp({ ctx, input: { amount: input.amount }, provider, returnUrl: input.back });
     redirect(result.redirectUrl);
   },
 });

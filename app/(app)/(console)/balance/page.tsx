@@ -19,6 +19,8 @@ import { liveKeys } from "@/lib/live/keys";
 import { balanceJson, serverQueryClient } from "@/lib/live/server";
 import { listVouchers } from "@/lib/wallet/balance";
 import { topUpProvider } from "@/lib/wallet/providers";
+import { amountSchema } from "@/lib/wallet/schemas";
+import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { z } from "zod";
 import { topUpAction } from "./actions";
 
@@ -33,9 +35,9 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const { t, locale } = await getTranslator();
   const params = await searchParams;
   // Issue 11 item 7: a date filter and pages. Issue 17 item 2: a refused date (malformed, outside
-  // lib/params/calendar's range, repeated) is said in the form, beside what was typed; the full list is shown.
+  // lib/params/calendar's range, repeated, From after To) is said in the form, beside what was typed.
+  // Issue 19 item 9: no list is shown then, so the unfiltered list never passes for the filtered one.
   const asked = parseTransactionQuery(params, ctx.now, ["page"]);
-  const filter = asked.ok ? asked.value : { page: 1, pageSize: 100 };
   const bounds = calendarBounds(ctx.now);
   const labels = { from: t("transactions.filter.from"), to: t("transactions.filter.to") };
   const filterError = asked.ok ? undefined : { field: asked.field, message: asked.calendar ? calendarProblemMessage(t, asked.calendar, labels) : t("errors.invalid-input") };
@@ -45,10 +47,13 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   // shown only if it is this customer's (balanceJson checks): the id in the URL is not trusted.
   const orderId = z.uuid().safeParse(params.topup);
   const topUpId = orderId.success ? orderId.data : null;
+  // A checkout short of balance links here with the shortfall and its own address (issue 19 item 8).
+  const prefill = amountSchema.safeParse(paramValues(params, "amount")[0]);
+  const returnPath = safeReturnPath(paramValues(params, "return")[0], "/balance");
   const queries = serverQueryClient();
   const [vouchers, history] = await Promise.all([
     listVouchers({ ctx }),
-    transactionPage({ ctx, input: { ...filter, pageSize: 50 } }),
+    asked.ok ? transactionPage({ ctx, input: { ...asked.value, pageSize: 50 } }) : null,
     queries.prefetchQuery({ queryKey: liveKeys.balance(topUpId), queryFn: () => balanceJson(ctx, topUpId) }),
   ]);
   return (
@@ -61,9 +66,11 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         </HydrationBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
           {topUpProvider() ? (
-            <Card title={t("wallet.topUp")}>
-              <TopUpForm topUp={topUpAction} />
-            </Card>
+            <div id="top-up" className="scroll-mt-20">
+              <Card title={t("wallet.topUp")}>
+                <TopUpForm topUp={topUpAction} amount={prefill.success ? prefill.data : undefined} returnPath={returnPath === "/balance" ? undefined : returnPath} />
+              </Card>
+            </div>
           ) : (
             <Card title={t("payments.notConfigured.title")}>
               <p className="text-sm text-muted" data-testid="top-up-not-configured">
@@ -77,9 +84,17 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         </div>
         <div id="transactions">
           <Card title={t("wallet.transactions")}>
-            <TransactionFilter t={t} from={history.from} to={history.to} typed={typed} error={filterError} min={bounds.firstDay} max={bounds.lastDay} />
-            <TransactionTable t={t} locale={locale} transactions={history.transactions} />
-            <TransactionPager t={t} from={history.from} to={history.to} page={history.page} pages={history.pages} total={history.total} />
+            <TransactionFilter t={t} from={history?.from ?? null} to={history?.to ?? null} typed={typed} error={filterError} min={bounds.firstDay} max={bounds.lastDay} />
+            {history ? (
+              <>
+                <TransactionTable t={t} locale={locale} transactions={history.transactions} />
+                <TransactionPager t={t} from={history.from} to={history.to} page={history.page} pages={history.pages} total={history.total} />
+              </>
+            ) : (
+              <p className="py-6 text-center text-sm text-muted" data-testid="transactions-not-filtered">
+                {t("transactions.filter.notApplied")}
+              </p>
+            )}
           </Card>
         </div>
       </div>

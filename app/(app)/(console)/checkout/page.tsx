@@ -18,6 +18,9 @@ import { preparePurchase, type PreparedPurchase } from "@/lib/purchases/prepare"
 import { qpsOverview } from "@/lib/quota/overview";
 import { purchaseItemSchema, type PurchaseItem } from "@/lib/purchases/schemas";
 import { getWallet, listVouchers } from "@/lib/wallet/balance";
+import { returnPathWith } from "@/lib/auth/redirect-target";
+import { balanceJson } from "@/lib/live/server";
+import { z } from "zod";
 import { purchaseAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +47,17 @@ function policyOf(priced: PricedPurchase): MessageKey {
   if (priced.item === "body.offline-sdk:formal") return "checkout.policy.licence";
   if (priced.kind === "one-time") return "checkout.policy.sdk";
   return REFUNDABLE_PRODUCTS.includes(priced.product) ? "checkout.policy.pack-refundable" : "checkout.policy.pack-body";
+}
+
+/** The address parameters that name this purchase (the form's fields too): the checkout page's own address is `/checkout?` + these. */
+function checkoutParams(priced: PricedPurchase, quoteId: string | undefined, app: PurchaseItem["app"]): Record<string, string> {
+  return {
+    item: priced.item,
+    quantity: String(priced.quantity),
+    ...(priced.period ? { period: priced.period, periods: String(priced.periods ?? 1) } : {}),
+    ...(quoteId ? { quoteId } : {}),
+    ...(app ? { appName: app.name, iosBundleId: app.iosBundleId, androidPackage: app.androidPackage } : {}),
+  };
 }
 
 function backOf(item: string): string {
@@ -84,12 +98,16 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const { priced, quote } = prepared;
   const [wallet, vouchers, qps] = await Promise.all([getWallet({ ctx }), listVouchers({ ctx }), priced.kind === "qps" ? qpsOverview({ ctx, group: "body" }) : null]);
   const qpsIdle = qps?.mode === "calls";
+  // Issue 19 item 8: "Top up" carries the shortfall and the way back to this very checkout (the
+  // item's own parameters, checked as any return path), where the provider sends the customer after paying.
+  const here = returnPathWith("/checkout", checkoutParams(priced, quote?.id, item.app), "/balance");
+  const topUpHref = (amount?: string) => `/balance?${new URLSearchParams({ ...(amount ? { amount } : {}), return: here }).toString()}#top-up`;
   const choices = vouchers.filter((v) => v.status === "usable" && v.products.includes(priced.product));
   // The split for every voucher choice, with the function the purchase charges with: the browser
   // only picks one (no decimal arithmetic in its bundle).
   const splitFor = (voucher?: (typeof choices)[number]): CheckoutSplit => {
     const split = splitPayment({ price: priced.amount, product: priced.product, balance: { cash: wallet.cash, income: wallet.income, gift: wallet.gift }, voucher, at: ctx.now });
-    if (!split.ok) return { ok: false, balanceNeeded: split.balanceNeeded, balanceAvailable: split.balanceAvailable, shortfall: split.shortfall };
+    if (!split.ok) return { ok: false, balanceNeeded: split.balanceNeeded, balanceAvailable: split.balanceAvailable, shortfall: split.shortfall, voucherPays: split.voucherPays, topUp: topUpHref(split.shortfall) };
     const after = new Dec(wallet.total).minus(split.paid.gift).minus(split.paid.income).minus(split.paid.cash);
     return { ok: true, paid: split.paid, balanceAfter: formatMoney(after) };
   };
@@ -102,12 +120,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const hidden: Record<string, string> = {
     // Made once per render of this page: the same form submitted twice buys once.
     idempotencyKey: randomUUID(),
-    item: priced.item,
-    quantity: String(priced.quantity),
-    ...(priced.period ? { period: priced.period, periods: String(priced.periods ?? 1) } : {}),
-    ...(quote ? { quoteId: quote.id } : {}),
-    ...(item.app ? { appName: item.app.name, iosBundleId: item.app.iosBundleId, androidPackage: item.app.androidPackage } : {}),
+    ...checkoutParams(priced, quote?.id, item.app),
   };
+  // Back from the provider's page (`?topup=` after paying, `?cancelled=1`): say what became of the top-up.
+  const topUpId = z.uuid().safeParse(params.topup);
+  const returned = topUpId.success ? (await balanceJson(ctx, topUpId.data)).topUp : null;
   const rows: [string, string][] = [
     [t("checkout.item"), itemName(t, priced.item)],
     [t("checkout.quantity"), formatCount(priced.quantity)],
@@ -122,12 +139,22 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("checkout.title")} description={t("checkout.description")} />
+      {returned && returned.status !== "cancelled" ? (
+        <div className="mb-6" data-testid="checkout-top-up" data-status={returned.status}>
+          <Alert tone={returned.status === "paid" ? "success" : "info"}>{t(returned.status === "paid" ? "checkout.topUp.paid" : "checkout.topUp.waiting", { amount: formatYuan(returned.amount) })}</Alert>
+        </div>
+      ) : params.cancelled ? (
+        <div className="mb-6">
+          <Alert tone="info">{t("wallet.topUp.cancelled")}</Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <Card title={t("checkout.item")} className="lg:col-span-2">
           <dl className="space-y-2 text-sm">
-            {rows.map(([label, value]) => (
-              <SummaryRow key={label} label={label}>
-                <span className="font-medium break-all">{value}</span>
+            {rows.map(([label, value], index) => (
+              <SummaryRow key={label} label={label} testId={index === 0 ? "checkout-item" : undefined}>
+                {/* Words wrap between words ("10,000 calls" never breaks as "ca / lls"); only a long unbroken id may break anywhere. */}
+                <span className="font-medium">{value}</span>
               </SummaryRow>
             ))}
             <SummaryRow label={t("checkout.total")} total testId="checkout-total">
@@ -160,6 +187,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             amount={formatMoney(priced.amount)}
             vouchers={usable}
             splits={splits}
+            topUp={topUpHref()}
             hidden={hidden}
             pay={purchaseAction}
           />

@@ -6,7 +6,7 @@ export const params = {
   "params.day.malformed": "{field}: enter a real date as YYYY-MM-DD.",
   "params.month.out-of-range": "{field}: choose a month from {first} to {last}.",
   "params.day.out-of-range": "{field}: choose a date from {first} to {last}.",
-  "params.after": "{field} must not be after {other}.",
+  "params.after": "{field} must be on or before {other}.",
   "params.month.not-offered": "{field}: {month} is not one of the months listed; showing this month instead.",
   "errors.calendar-required": "Enter a date.",
   "errors.calendar-repeated": "Give the date once.",

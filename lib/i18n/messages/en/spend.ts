@@ -70,6 +70,7 @@ export const spend = {
   "transactions.filter.to": "To",
   "transactions.filter.apply": "Filter",
   "transactions.filter.clear": "Clear",
+  "transactions.filter.notApplied": "No transactions are listed until the dates above are corrected: the filter was not applied.",
   "transactions.page": "Page {page} of {pages} · total {count}",
   "transactions.previous": "Previous",
   "transactions.next": "Next",

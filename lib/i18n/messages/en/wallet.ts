@@ -17,6 +17,7 @@ export const wallet = {
   "wallet.topUp.pending": "Redirecting…",
   "wallet.topUp.paid": "Top-up of {amount} received. It is in your cash balance.",
   "wallet.topUp.waiting": "Top-up of {amount} is waiting for the provider's confirmation. This page updates when it arrives.",
+  "wallet.topUp.returnNote": "After paying you come back to your checkout.",
   "wallet.topUp.cancelled": "The payment was cancelled; nothing was charged.",
   "wallet.vouchers": "Vouchers",
   "wallet.vouchers.none": "You have no vouchers.",

@@ -71,6 +71,7 @@ export const spend: Record<keyof typeof en, string> = {
   "transactions.filter.to": "结束日期",
   "transactions.filter.apply": "筛选",
   "transactions.filter.clear": "清除",
+  "transactions.filter.notApplied": "请先更正上方的日期：筛选未生效，因此暂不列出交易记录。",
   "transactions.page": "第 {page} 页，共 {pages} 页 · 共 {count} 笔",
   "transactions.previous": "上一页",
   "transactions.next": "下一页",

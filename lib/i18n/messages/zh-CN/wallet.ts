@@ -19,6 +19,7 @@ export const wallet: Record<keyof typeof source, string> = {
   "wallet.topUp.pending": "正在跳转…",
   "wallet.topUp.paid": "已收到充值 {amount}，已计入现金余额。",
   "wallet.topUp.waiting": "充值 {amount} 正在等待支付渠道确认，确认后本页会自动更新。",
+  "wallet.topUp.returnNote": "付款完成后将返回结算页面。",
   "wallet.topUp.cancelled": "支付已取消，未扣任何款项。",
   "wallet.vouchers": "代金券",
   "wallet.vouchers.none": "暂无代金券。",
