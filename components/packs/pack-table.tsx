@@ -1,7 +1,6 @@
-import { monthLabel } from "@/components/billing/month-label";
+import { formatDate, formatMonth } from "@/lib/i18n/format-date";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
@@ -61,7 +60,7 @@ export function PackTable({
               <Td className="min-w-28">
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
                 <p className="mt-1 text-xs text-muted">
-                  {pack.freeMonth ? t("packs.freeMonth", { month: monthLabel(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
+                  {pack.freeMonth ? t("packs.freeMonth", { month: formatMonth(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
                 </p>
               </Td>
               <Td>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { TransactionView } from "@/lib/wallet/balance";
@@ -16,7 +16,13 @@ function billMonthOf(documentId: string): string {
   return documentId.slice(documentId.lastIndexOf(":") + 1);
 }
 
-export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
+/** The bill's month by name ("Bill November 2026"); a document id of another shape is shown as it is. */
+function billLabel(locale: Locale, documentId: string): string {
+  const month = billMonthOf(documentId);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatMonth(locale, month) : month;
+}
+
+export function documentLabel(t: Translate, locale: Locale, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
   const id = shortId(tx.documentId);
   switch (tx.documentType) {
     case "top-up":
@@ -30,7 +36,7 @@ export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentT
     case "voucher":
       return t("wallet.doc.voucher", { id });
     case "bill":
-      return t("wallet.doc.bill", { id: billMonthOf(tx.documentId) });
+      return t("wallet.doc.bill", { month: billLabel(locale, tx.documentId) });
     default:
       return t("wallet.doc.other", { type: tx.documentType, id });
   }
@@ -67,18 +73,18 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
             <Td className="max-w-xs truncate" title={tx.documentId}>
               {tx.documentType === "purchase" ? (
                 <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : tx.documentType === "bill" ? (
                 <Link href={`/bills/${billMonthOf(tx.documentId)}`} className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : tx.documentType === "refund" ? (
                 <Link href="/refunds" className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : (
-                documentLabel(t, tx)
+                documentLabel(t, locale, tx)
               )}
             </Td>
             <Td className="text-right">
