@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDate, formatMonth } from "@/lib/i18n/format-date";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
@@ -26,14 +27,17 @@ export function PackTable({
   packs,
   previews,
   refund,
+  empty,
 }: {
   t: Translate;
   locale: Locale;
   packs: PackView[];
   previews: Map<string, RefundPreviewView>;
   refund: FormAction<RefundState>;
+  /** What an empty table says: the page knows whether filters hide packs or there are none yet. */
+  empty?: ReactNode;
 }) {
-  if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
+  if (packs.length === 0) return <EmptyState>{empty ?? t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
       <thead>
