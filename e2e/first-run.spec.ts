@@ -3,24 +3,6 @@ import { activate, createKey, postUsage } from "./metering-helpers";
 
 /** Issue 19 item 10: a new customer is told what to do first, and every empty page says why it is empty. */
 
-test("the empty overview shows the next steps, each linking to its page, ticked as they are done", async ({ page, customer: _customer }) => {
-  const steps = page.getByTestId("next-steps");
-  await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();
-  await expect(steps.getByRole("link", { name: "Activate a service" })).toHaveAttribute("href", "/services");
-  await expect(steps.getByRole("link", { name: "Top up your balance" })).toHaveAttribute("href", "/balance");
-  await expect(steps.getByRole("link", { name: "Create an API key" })).toHaveAttribute("href", "/api-keys");
-  await expect(page.getByTestId("next-step-activate")).toHaveAttribute("data-done", "false");
-
-  await steps.getByRole("link", { name: "Activate a service" }).click();
-  await expect(page).toHaveURL(/\/services$/);
-  await activate(page, "processing");
-  await createKey(page, "first key");
-  await page.goto("/");
-  await expect(page.getByTestId("next-step-activate")).toHaveAttribute("data-done", "true");
-  await expect(page.getByTestId("next-step-api-key")).toHaveAttribute("data-done", "true");
-  await expect(page.getByTestId("next-step-top-up")).toHaveAttribute("data-done", "false");
-});
-
 test("packs: someone with none is told so with the way to get one; filters that hide packs say they match none", async ({ page, customer: _customer }) => {
   await page.goto("/packs");
   const none = page.getByTestId("packs-none-yet");
@@ -73,4 +55,22 @@ test("the SDK page: cards named in words, each form with its heading", async ({ 
   // Each form's fields are its own: the trial's "App name" is not the purchase's.
   await page.getByRole("region", { name: "Try it free for 3 months" }).getByLabel("App name").fill("Trial app");
   await expect(page.getByRole("region", { name: "Buy a licence for an app" }).getByLabel("App name")).toHaveValue("");
+});
+
+test("the empty overview shows the next steps, each linking to its page, ticked as they are done", async ({ page, customer: _customer }) => {
+  const steps = page.getByTestId("next-steps");
+  await expect(page.getByRole("heading", { name: "Get started" })).toBeVisible();
+  await expect(steps.getByRole("link", { name: "Activate a service" })).toHaveAttribute("href", "/services");
+  await expect(steps.getByRole("link", { name: "Top up your balance" })).toHaveAttribute("href", "/balance");
+  await expect(steps.getByRole("link", { name: "Create an API key" })).toHaveAttribute("href", "/api-keys");
+  await expect(page.getByTestId("next-step-activate")).toHaveAttribute("data-done", "false");
+
+  await steps.getByRole("link", { name: "Activate a service" }).click();
+  await expect(page).toHaveURL(/\/services$/);
+  await activate(page, "processing");
+  await createKey(page, "first key");
+  await page.goto("/");
+  await expect(page.getByTestId("next-step-activate")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("next-step-api-key")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("next-step-top-up")).toHaveAttribute("data-done", "false");
 });
