@@ -103,7 +103,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                   <section key={entry.api} aria-label={label} data-testid={`daily-${entry.api}`}>
                     <h3 className="text-sm font-medium text-ink">{label}</h3>
                     <p className="mb-2 text-xs text-muted">{t("usage.chart.total", { calls: formatCount(entry.total.calls) })}</p>
-                    <DailyChart t={t} usage={entry} apiLabel={label} month={month} />
+                    <DailyChart t={t} usage={entry} apiLabel={label} month={formatMonth(locale, month)} />
                   </section>
                 );
               })}
