@@ -218,6 +218,8 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "nav.services",
   "nav.staff.accounts",
   "nav.usage",
+  "packs.noneYet.activate",
+  "packs.noneYet.buy",
   "packs.refund",
   "packs.refundableUntil",
   "params.day.malformed",
