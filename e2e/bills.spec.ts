@@ -129,3 +129,50 @@ test("a suspended account sees why and how to restore on every page; a top-up of
   await expect(page.getByTestId("suspended-banner")).toHaveCount(0);
   await expect(page.getByTestId("account-status")).toHaveText("Active");
 });
+
+/** `November 2026`: what the console calls a billing month in English. */
+function monthName(month: string, locale = "en-US"): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, m - 1, 15)));
+}
+
+test("issue 19 item 6: messages name the month and use the 24-hour clock in either language; a past month's usage links to its bill", async ({ page, customer }) => {
+  await activateProcessing(page);
+  const month = monthsAgo(3);
+  const name = monthName(month);
+  await closeWithUsage(page, customer, month, { "processing.crop": 100_000 });
+
+  await page.goto("/messages");
+  const list = page.getByRole("list").filter({ hasText: "is ready" });
+  await expect(page.getByRole("link", { name: `Your bill for ${name} is ready` })).toBeVisible();
+  await expect(list).not.toContainText(`${month} `);
+  const arrears = page.getByRole("listitem").filter({ hasText: "Your account is in arrears" });
+  await expect(arrears).toContainText(`after the bill for ${name}`);
+  // The deadline and each message's time: `Dec 3, 2026, 00:10`, never 12:10 AM.
+  await expect(arrears).toContainText(/Top up by [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} \(Beijing time\)/);
+  for (const time of await page.locator("main time").allTextContents()) expect(time).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}$/);
+  await expect(page.locator("main")).not.toContainText(/\d (AM|PM)\b/);
+
+  await page.getByRole("link", { name: `Your bill for ${name} is ready` }).click();
+  await expect(page).toHaveURL(new RegExp(`/bills/${month}$`));
+
+  await page.goto(`/usage?month=${month}`);
+  const billLink = page.getByTestId("usage-bill-link");
+  await expect(billLink).toHaveText(`Open the bill for ${name}`);
+  await billLink.click();
+  await expect(page).toHaveURL(new RegExp(`/bills/${month}$`));
+
+  await page.goto("/balance");
+  await expect(page.locator("main")).toContainText(`Bill for ${name}`);
+
+  // The same stored messages, read in Chinese: the month and times in the reader's language.
+  await page.goto("/messages");
+  await page.getByRole("button", { name: "简体中文" }).click();
+  const zhName = monthName(month, "zh-CN");
+  await expect(page.getByRole("link", { name: `${zhName} 账单已生成` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "您的账户已欠费" })).toContainText(/请在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）前充值/);
+  for (const time of await page.locator("main time").allTextContents()) expect(time).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+  await page.goto(`/usage?month=${month}`);
+  await expect(page.getByTestId("usage-bill-link")).toHaveText(`查看${zhName}账单`);
+  await page.getByRole("button", { name: "English" }).click();
+});

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, formatMonthList } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translator";
 import type { StandingJson } from "@/lib/live/keys";
 import { yuanText } from "@/lib/pricing/money-text";
 import { Countdown } from "./countdown";
-import { monthList } from "./month-label";
 
 /**
  * SPEC §6 on every console page: in arrears, how much is owed and the time left before suspension
@@ -19,7 +18,7 @@ export function ArrearsBanner({ t, locale, standing, nowMs }: { t: Translate; lo
   // The balance is minus what is owed (owed is what brings it back to zero).
   const balance = standing.owed === "0.00" ? yuanText("0.00") : yuanText(`-${standing.owed}`);
   const suspendAt = standing.suspendAt ? new Date(standing.suspendAt) : null;
-  const months = standing.months.length > 0 ? monthList(locale, standing.months) : "—";
+  const months = standing.months.length > 0 ? formatMonthList(locale, standing.months) : "—";
   const suspended = standing.status === "suspended";
   return (
     <div role="alert" data-testid={suspended ? "suspended-banner" : "arrears-banner"} className={`no-print border-b px-4 py-3 sm:px-6 ${suspended ? "border-red-200 bg-red-50 text-red-900" : "border-amber-200 bg-amber-50 text-amber-950"}`}>

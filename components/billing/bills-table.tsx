@@ -3,11 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { BillSummary } from "@/lib/billing/bills";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import { BillStatusBadge } from "./bill-status-badge";
-import { monthLabel } from "./month-label";
 
 /** A month not yet billed: the current one, or the one just ended awaiting its close. Priced like a bill, but not one. */
 export interface EstimateRow {
@@ -34,7 +33,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
       <tbody>
         {estimates.map((row) => (
           <tr key={row.month} className="bg-canvas/60" data-testid="bill-estimate-row" data-month={row.month}>
-            <Td className="font-medium">{monthLabel(locale, row.month)}</Td>
+            <Td className="font-medium">{formatMonth(locale, row.month)}</Td>
             <Td>
               <Badge tone="amber">{t(row.kind === "current" ? "bills.current.badge" : "bills.pending.badge")}</Badge>
               <p className="mt-1 max-w-sm text-xs whitespace-normal text-muted">{t(row.kind === "current" ? "bills.current.note" : "bills.pending.note")}</p>
@@ -55,7 +54,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
           <tr key={bill.month} data-testid="bill-row" data-month={bill.month}>
             <Td className="font-medium">
               <Link href={`/bills/${bill.month}`} className="hover:underline">
-                {monthLabel(locale, bill.month)}
+                {formatMonth(locale, bill.month)}
               </Link>
             </Td>
             <Td>

@@ -4,10 +4,9 @@ import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { groupStatement } from "@/lib/billing/statement";
 import type { TransactionView } from "@/lib/wallet/balance";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
-import { monthLabel } from "./month-label";
 
 function Change({ value }: { value?: string }) {
   if (!value || value === "0.00") return <span className="text-muted">—</span>;
@@ -21,8 +20,8 @@ function shortId(id: string): string {
 /** What a ledger entry was, in words, linking to its document where the console has a page for it. */
 function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: TransactionView }) {
   const month = typeof entry.memo?.month === "string" ? entry.memo.month : null;
-  if (entry.kind === "bill" && month) return <>{t("bill.doc.bill", { month: monthLabel(locale, month) })}</>;
-  if (entry.kind === "release" && month) return <>{t("bill.doc.release", { month: monthLabel(locale, month) })}</>;
+  if (entry.kind === "bill" && month) return <>{t("bill.doc.bill", { month: formatMonth(locale, month) })}</>;
+  if (entry.kind === "release" && month) return <>{t("bill.doc.release", { month: formatMonth(locale, month) })}</>;
   if (entry.kind === "freeze") return <>{t("bill.doc.freeze")}</>;
   const id = shortId(entry.documentId);
   switch (entry.documentType) {

@@ -2,17 +2,17 @@ import { Badge } from "@/components/ui/badge";
 import type { InboxMessage } from "@/lib/messaging/inbox";
 import Link from "next/link";
 import { presentMessage } from "@/lib/messaging/present";
-import { BILLING_TIME_ZONE } from "@/lib/pricing/calendar";
+import { formatDateTime } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { MarkReadButton } from "./mark-read-button";
 
-export function MessageList({ t, locale, messages, markRead }: { t: Translate; locale: string; messages: InboxMessage[]; markRead: (ids: number[]) => Promise<unknown> }) {
+export function MessageList({ t, locale, messages, markRead }: { t: Translate; locale: Locale; messages: InboxMessage[]; markRead: (ids: number[]) => Promise<unknown> }) {
   if (messages.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{t("inbox.empty")}</p>;
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: BILLING_TIME_ZONE });
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white">
       {messages.map((message) => {
-        const shown = presentMessage(t, message);
+        const shown = presentMessage(t, locale, message);
         const unread = message.readAt === null;
         return (
           <li key={message.id} className={`flex gap-4 px-5 py-4 ${unread ? "bg-brand-50/40" : ""}`} data-unread={unread}>
@@ -27,7 +27,9 @@ export function MessageList({ t, locale, messages, markRead }: { t: Translate; l
                 {unread ? <Badge tone="blue">{t("inbox.unreadBadge")}</Badge> : null}
               </div>
               {shown.body ? <p className="mt-1 text-sm text-muted">{shown.body}</p> : null}
-              <p className="mt-1 text-xs text-muted">{time.format(message.createdAt)}</p>
+              <p className="mt-1 text-xs text-muted">
+                <time dateTime={message.createdAt.toISOString()}>{formatDateTime(locale, message.createdAt)}</time>
+              </p>
             </div>
             {unread ? (
               <div className="shrink-0">

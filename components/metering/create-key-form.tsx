@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { errorMessage } from "@/lib/i18n/translator";
-import { HowToCall } from "./how-to-call";
+import { HowToCall, type ExampleApi } from "./how-to-call";
 import { SecretBox } from "./secret-box";
 
 /** Names a new key; on success shows its secret once, with the calls ready to paste. */
@@ -19,7 +19,7 @@ export interface CreateKeyState {
   created?: { name: string; secret: string };
 }
 
-export function CreateKeyForm({ baseUrl, month, at, create }: { baseUrl: string; month: string; at: string; create: FormAction<CreateKeyState> }) {
+export function CreateKeyForm({ baseUrl, month, at, api, create }: { baseUrl: string; month: string; at: string; api: ExampleApi; create: FormAction<CreateKeyState> }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(create, {});
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function CreateKeyForm({ baseUrl, month, at, create }: { baseUrl: string;
           </h3>
           <p className="text-sm text-amber-900">{t("apiKeys.secret.once")}</p>
           <SecretBox secret={created.secret} label={t("apiKeys.secret.label", { name: created.name })} />
-          <HowToCall baseUrl={baseUrl} secret={created.secret} month={month} at={at} />
+          <HowToCall baseUrl={baseUrl} secret={created.secret} month={month} at={at} api={api} />
           <Button type="button" variant="secondary" onClick={() => setDismissed(created.secret)}>
             {t("apiKeys.secret.done")}
           </Button>

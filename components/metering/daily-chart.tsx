@@ -25,7 +25,7 @@ export function ChartLegend({ t }: { t: Translate }) {
  * Calls per day of one API as stacked CSS bars (free quota, resource packs, postpaid): no chart
  * library, no network. Each bar has a title; the same numbers are in a table below for screen readers.
  */
-export function DailyChart({ t, usage, apiLabel, month }: { t: Translate; usage: ApiDailyUsage; apiLabel: string; month: string }) {
+export function DailyChart({ t, usage, apiLabel, month }: { t: Translate; usage: ApiDailyUsage; apiLabel: string; /** The month by name (formatMonth). */ month: string }) {
   const max = Math.max(1, ...usage.days.map((d) => d.calls));
   const dayText = (d: ApiDailyUsage["days"][number]) =>
     t("usage.chart.day", { day: d.day, calls: formatCount(d.calls), free: formatCount(d.free), packs: formatCount(d.fromPacks), billable: formatCount(d.billable) });

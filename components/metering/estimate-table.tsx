@@ -1,4 +1,5 @@
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
+import { formatMonth } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MonthSummary } from "@/lib/metering/summary";
@@ -7,9 +8,9 @@ import { apiName } from "./api-name";
 
 /** monthSummary as a bill-like table: per API the split, the tier the month's total reaches, and the formula (SPEC §2.3, §7.1). */
 export function EstimateTable({ t, locale, summary }: { t: Translate; locale: Locale; summary: MonthSummary }) {
-  if (summary.apis.length === 0) return <EmptyState>{t("usage.empty", { month: summary.month })}</EmptyState>;
+  if (summary.apis.length === 0) return <EmptyState>{t("usage.empty", { month: formatMonth(locale, summary.month) })}</EmptyState>;
   return (
-    <Table label={t("usage.estimate.title", { month: summary.month })}>
+    <Table label={t("usage.estimate.title", { month: formatMonth(locale, summary.month) })}>
       <thead>
         <tr>
           <Th>{t("usage.col.api")}</Th>

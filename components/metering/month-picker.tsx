@@ -1,6 +1,6 @@
 "use client";
 
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 
@@ -31,7 +31,7 @@ export function MonthPicker({ months, current, selected, error }: { months: stri
       >
         {months.map((month) => (
           <option key={month} value={month}>
-            {month === current ? t("usage.month.current", { month: monthLabel(locale, month) }) : monthLabel(locale, month)}
+            {month === current ? t("usage.month.current", { month: formatMonth(locale, month) }) : formatMonth(locale, month)}
           </option>
         ))}
       </select>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { BillSummary } from "@/lib/billing/bills";
@@ -16,11 +16,11 @@ export function EstimateCard({ t, locale, summary, lastBill }: { t: Translate; l
       <p className="tabular text-2xl font-semibold text-ink" data-testid="overview-estimate">
         {formatYuan(summary.estimatedTotal)}
       </p>
-      <p className="mt-1 text-xs text-muted">{t("overview.estimate.note", { calls: formatCount(calls), month: monthLabel(locale, summary.month) })}</p>
+      <p className="mt-1 text-xs text-muted">{t("overview.estimate.note", { calls: formatCount(calls), month: formatMonth(locale, summary.month) })}</p>
       {lastBill ? (
         <p className="mt-3 text-sm">
           <Link href={`/bills/${lastBill.month}`} className="text-ink hover:underline">
-            {t("overview.estimate.lastBill", { month: monthLabel(locale, lastBill.month), total: formatYuan(lastBill.usageTotal) })}
+            {t("overview.estimate.lastBill", { month: formatMonth(locale, lastBill.month), total: formatYuan(lastBill.usageTotal) })}
           </Link>{" "}
           <span className="text-muted">· {t(`bill.status.${lastBill.status}`)}</span>
         </p>

@@ -23,7 +23,7 @@ export function UnreadAlerts({ t, locale, messages, unread }: { t: Translate; lo
       ) : (
         <ul className="divide-y divide-line">
           {messages.map((message) => {
-            const shown = presentMessage(t, message);
+            const shown = presentMessage(t, locale, message);
             return (
               <li key={message.id} className="py-2.5 text-sm" data-testid="overview-alert">
                 <Link href={shown.href} className="font-medium text-ink hover:underline">

@@ -1,7 +1,7 @@
-import { monthLabel } from "@/components/billing/month-label";
+import type { ReactNode } from "react";
+import { formatDate, formatMonth } from "@/lib/i18n/format-date";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
@@ -27,14 +27,17 @@ export function PackTable({
   packs,
   previews,
   refund,
+  empty,
 }: {
   t: Translate;
   locale: Locale;
   packs: PackView[];
   previews: Map<string, RefundPreviewView>;
   refund: FormAction<RefundState>;
+  /** What an empty table says: the page knows whether filters hide packs or there are none yet. */
+  empty?: ReactNode;
 }) {
-  if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
+  if (packs.length === 0) return <EmptyState>{empty ?? t("packs.none")}</EmptyState>;
   return (
     <Table label={t("packs.title")}>
       <thead>
@@ -61,7 +64,7 @@ export function PackTable({
               <Td className="min-w-28">
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>
                 <p className="mt-1 text-xs text-muted">
-                  {pack.freeMonth ? t("packs.freeMonth", { month: monthLabel(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
+                  {pack.freeMonth ? t("packs.freeMonth", { month: formatMonth(locale, pack.freeMonth) }) : pack.oneTimeGrant ? t("packs.oneTimeGrant") : null}
                 </p>
               </Td>
               <Td>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { apiName } from "@/components/metering/api-name";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -27,7 +27,7 @@ export function ForecastCard({ t, locale, forecast }: { t: Translate; locale: Lo
           <>
             <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
               <div>
-                <p className="text-xs text-muted">{t("forecast.total", { month: monthLabel(locale, forecast.month) })}</p>
+                <p className="text-xs text-muted">{t("forecast.total", { month: formatMonth(locale, forecast.month) })}</p>
                 <p className="tabular text-2xl font-semibold text-ink" data-testid="forecast-total">
                   {formatYuan(forecast.total)}
                 </p>

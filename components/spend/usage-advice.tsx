@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { apiName } from "@/components/metering/api-name";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -38,7 +38,7 @@ export function UsageAdviceCard({ t, locale, advice }: { t: Translate; locale: L
                 <p>
                   {item.kind === "pack"
                     ? t("advice.pack", {
-                        month: monthLabel(locale, item.month),
+                        month: formatMonth(locale, item.month),
                         postpaid: formatYuan(item.postpaid),
                         api: apiName(locale, item.api),
                         quantity: item.quantity,

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { AccountRow } from "@/lib/identity/account-search";
 import type { Translate } from "@/lib/i18n/translate";
-import { BILLING_TIME_ZONE } from "@/lib/pricing/calendar";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDate } from "@/lib/i18n/format-date";
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; locale: string; rows: AccountRow[]; emptyText: string }) {
+export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; locale: Locale; rows: AccountRow[]; emptyText: string }) {
   if (rows.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{emptyText}</p>;
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: BILLING_TIME_ZONE });
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-white">
       <table className="min-w-full divide-y divide-line text-sm">
@@ -33,7 +33,7 @@ export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; loc
               <td className="px-4 py-2">
                 <Badge tone={statusTone[row.status] ?? "neutral"}>{t(`overview.status.${row.status as "active"}`)}</Badge>
               </td>
-              <td className="px-4 py-2 text-muted">{date.format(row.createdAt)}</td>
+              <td className="px-4 py-2 text-muted">{formatDate(locale, row.createdAt)}</td>
               <td className="px-4 py-2 font-mono text-xs text-muted">{row.accountId}</td>
             </tr>
           ))}

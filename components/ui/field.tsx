@@ -9,21 +9,23 @@ export function Field({
   name,
   hint,
   error,
+  id = name,
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: string; error?: string }) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+  // `id` defaults to the name; a page with two forms asking the same field gives each its own.
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="space-y-1.5">
-      <label htmlFor={name} className="block text-sm font-medium text-ink">
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
         {label}
       </label>
-      <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
       {error ? (
-        <p id={`${name}-error`} className="text-xs text-red-600">
+        <p id={`${id}-error`} className="text-xs text-red-600">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="text-xs text-muted">
+        <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import { itemName } from "@/lib/i18n/names";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
@@ -17,7 +17,13 @@ function billMonthOf(documentId: string): string {
   return documentId.slice(documentId.lastIndexOf(":") + 1);
 }
 
-export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
+/** The bill's month by name ("Bill November 2026"); a document id of another shape is shown as it is. */
+function billLabel(locale: Locale, documentId: string): string {
+  const month = billMonthOf(documentId);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatMonth(locale, month) : month;
+}
+
+export function documentLabel(t: Translate, locale: Locale, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
   const id = shortId(tx.documentId);
   switch (tx.documentType) {
     case "top-up":
@@ -31,7 +37,7 @@ export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentT
     case "voucher":
       return t("wallet.doc.voucher", { id });
     case "bill":
-      return t("wallet.doc.bill", { id: billMonthOf(tx.documentId) });
+      return t("wallet.doc.bill", { month: billLabel(locale, tx.documentId) });
     default:
       return t("wallet.doc.other", { type: tx.documentType, id });
   }
@@ -41,9 +47,9 @@ export function documentLabel(t: Translate, tx: Pick<TransactionView, "documentT
  * A movement in words for its tooltip (issue 19 item 9: it was the document's UUID): what the
  * document is and, for a purchase or a refund, what was bought or given back, by name.
  */
-export function documentDescription(t: Translate, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo">): string {
+export function documentDescription(t: Translate, locale: Locale, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo">): string {
   const what = typeof tx.memo?.item === "string" ? tx.memo.item : typeof tx.memo?.pack === "string" ? tx.memo.pack : null;
-  const parts = [t(`wallet.tx.kind.${tx.kind}`), documentLabel(t, tx)];
+  const parts = [t(`wallet.tx.kind.${tx.kind}`), documentLabel(t, locale, tx)];
   if (what) parts.push(typeof tx.memo?.quantity === "number" && tx.memo.quantity > 1 ? `${itemName(t, what)} × ${tx.memo.quantity}` : itemName(t, what));
   return parts.join(" · ");
 }
@@ -77,21 +83,21 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
               <Badge tone={tx.kind === "refund" || tx.kind === "top-up" || tx.kind === "credit" ? "green" : "neutral"}>{t(`wallet.tx.kind.${tx.kind}`)}</Badge>
             </Td>
             {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
-            <Td className="max-w-xs truncate" title={documentDescription(t, tx)} data-testid="transaction-document">
+            <Td className="max-w-xs truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
               {tx.documentType === "purchase" ? (
                 <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : tx.documentType === "bill" ? (
                 <Link href={`/bills/${billMonthOf(tx.documentId)}`} className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : tx.documentType === "refund" ? (
                 <Link href="/refunds" className="text-brand-600 hover:underline">
-                  {documentLabel(t, tx)}
+                  {documentLabel(t, locale, tx)}
                 </Link>
               ) : (
-                documentLabel(t, tx)
+                documentLabel(t, locale, tx)
               )}
             </Td>
             <Td className="text-right">

@@ -1,5 +1,6 @@
 import type { Translate } from "@/lib/i18n/translate";
 import { apiById, BILLING_TIME_ZONE, isApiId } from "@/lib/pricing";
+import { formatMachineDateTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { BillDetail } from "./bills";
 import type { TransactionView } from "@/lib/wallet/balance";
@@ -7,7 +8,7 @@ import { csvText } from "./csv";
 
 /** An instant on the billing calendar (SPEC §1), sortable: `2025-04-01 00:05:00`. */
 export function shanghaiTime(at: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: BILLING_TIME_ZONE }).format(at);
+  return formatMachineDateTime(at);
 }
 
 /** A ledger movement as the customer's books see it (a bill's statement line, a balance transaction). */

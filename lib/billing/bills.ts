@@ -50,6 +50,12 @@ export async function latestBill({ ctx }: { ctx: ServiceContext }): Promise<Bill
   return row ? summaryOf(row) : null;
 }
 
+/** The account's bill for one month, or null: what a past month's usage page links to. */
+export async function billOfMonth({ ctx, input }: { ctx: ServiceContext; input: { month: Month } }): Promise<BillSummary | null> {
+  const [row] = await ctx.db.select().from(bills).where(and(eq(bills.accountId, accountOf(ctx.actor)), eq(bills.month, input.month))).limit(1);
+  return row ? summaryOf(row) : null;
+}
+
 export const BILLS_PAGE_SIZE = 24;
 
 /**

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { accounts } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { notifyMany, type Notification } from "@/lib/messaging/notify";
-import { BILLING_TIME_ZONE, formatYuan, type Dec, type Month } from "@/lib/pricing";
+import { formatYuan, type Dec, type Month } from "@/lib/pricing";
 import type { IssuedBill } from "./close-write";
 
 /** SPEC §6: how long an account stays in arrears before its services are suspended. */
@@ -12,8 +12,8 @@ export const ARREARS_GRACE_MS = 24 * 3_600_000;
 /** The arrears messages of a close: the balance left, and when the services stop (Shanghai time, SPEC §1). */
 export function arrearsNotifications(month: Month, at: Date, arrears: readonly { accountId: string; balance: Dec }[]): Notification[] {
   const deadline = new Date(at.getTime() + ARREARS_GRACE_MS);
-  const deadlineText = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: BILLING_TIME_ZONE }).format(deadline);
-  return arrears.map((account) => ({ accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadlineText }, dedupeKey: `arrears:${month}` }));
+  // An instant, not text: the inbox shows it in each reader's language (lib/messaging/present.ts).
+  return arrears.map((account) => ({ accountId: account.accountId, kind: "arrears", product: null, params: { balance: formatYuan(account.balance), month, deadline: deadline.toISOString() }, dedupeKey: `arrears:${month}` }));
 }
 
 /** Every new bill is announced, linking to it (the arrears message says what to do about it). */

@@ -36,7 +36,7 @@ describe("the close's steps", () => {
 
   it("arrearsNotifications: the balance left and the suspension deadline 24 hours later, on Shanghai time", () => {
     const notes = arrearsNotifications("2025-03", new Date("2025-04-01T00:05:00+08:00"), [{ accountId: "a", balance: new Dec("-898") }]);
-    expect(notes).toEqual([{ accountId: "a", kind: "arrears", product: null, params: { balance: expect.stringContaining("898.00"), month: "2025-03", deadline: "2025-04-02 00:05" }, dedupeKey: "arrears:2025-03" }]);
+    expect(notes).toEqual([{ accountId: "a", kind: "arrears", product: null, params: { balance: expect.stringContaining("898.00"), month: "2025-03", deadline: "2025-04-01T16:05:00.000Z" }, dedupeKey: "arrears:2025-03" }]);
   });
 
   it("billReadyNotifications: one per new bill, with its total", () => {

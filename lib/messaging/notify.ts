@@ -20,8 +20,8 @@ const translators = { en: createTranslator(catalogs.en, "en"), zh: createTransla
 
 /** External channels get both languages: the account has no language of its own, its readers do. */
 function render(kind: MessageKind, params: Record<string, string | number>): { subject: string; body: string } {
-  const zh = presentMessage(translators.zh, { kind, params });
-  const en = presentMessage(translators.en, { kind, params });
+  const zh = presentMessage(translators.zh, "zh-CN", { kind, params });
+  const en = presentMessage(translators.en, "en", { kind, params });
   const subject = `${zh.title} / ${en.title}`;
   const body = `${zh.body ?? ""}\n\n${en.body ?? ""}`;
   return { subject, body };

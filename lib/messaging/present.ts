@@ -1,3 +1,5 @@
+import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import type { Translate, TranslateParams } from "@/lib/i18n/translate";
 import { isApiId, QPS_GROUP_IDS, type QpsGroupId } from "@/lib/pricing";
@@ -45,10 +47,44 @@ function named(t: Translate, params: TranslateParams): TranslateParams {
   return out;
 }
 
-/** A message as its reader sees it: title and body with names, and the page to act on it. */
-export function presentMessage(t: Translate, message: { kind: string; params: TranslateParams }): { title: string; body: string | null; href: string } {
+/** How each stored date parameter is shown: a billing month by name, a deadline with its time, a day. */
+const DATE_PARAMS = { month: "month", deadline: "dateTime", until: "date", from: "date" } as const;
+
+/**
+ * The instant a stored date parameter names. Messages store ISO instants since issue 19; older rows
+ * hold the text they were sent with, which is read back here so they too show in the reader's
+ * language: `2026-04-02 00:10` (a Beijing wall-clock time) or `2026年4月2日` (a Beijing day).
+ */
+export function storedInstant(value: string): Date | null {
+  let at: Date | null = null;
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value)) at = new Date(value);
+  const wall = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$/.exec(value);
+  if (wall) at = new Date(`${wall[1]}T${wall[2]}:00+08:00`);
+  const zhDay = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(value);
+  if (zhDay) at = new Date(`${zhDay[1]}-${zhDay[2]?.padStart(2, "0")}-${zhDay[3]?.padStart(2, "0")}T00:00:00+08:00`);
+  return at && !Number.isNaN(at.getTime()) ? at : null;
+}
+
+/** Months and instants become text at read time, in the reader's language; anything unreadable is shown as stored. */
+function dated(locale: Locale, params: TranslateParams): TranslateParams {
+  const out: TranslateParams = { ...params };
+  for (const [name, shape] of Object.entries(DATE_PARAMS)) {
+    const value = params[name];
+    if (typeof value !== "string") continue;
+    if (shape === "month") {
+      if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) out[name] = formatMonth(locale, value);
+      continue;
+    }
+    const at = storedInstant(value);
+    if (at) out[name] = shape === "dateTime" ? formatDateTime(locale, at) : formatDate(locale, at);
+  }
+  return out;
+}
+
+/** A message as its reader sees it: title and body with names and dates in the reader's language, and the page to act on it. */
+export function presentMessage(t: Translate, locale: Locale, message: { kind: string; params: TranslateParams }): { title: string; body: string | null; href: string } {
   if (!isMessageKind(message.kind)) return { title: message.kind, body: null, href: "/messages" };
-  const params = named(t, message.params);
+  const params = named(t, dated(locale, message.params));
   const link = LINKS[message.kind];
   return { title: t(messageTitleKey(message.kind), params), body: t(messageBodyKey(message.kind), params), href: typeof link === "function" ? link(message.params) : link };
 }

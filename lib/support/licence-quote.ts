@@ -66,7 +66,7 @@ export const quoteLicence = staffTool({
       accountId: request.accountId,
       kind: "licence-quoted",
       product: "body",
-      params: { package: details.packageName, price: formatYuan(price), years: input.years, until: formatDate("zh-CN", expiresAt) },
+      params: { package: details.packageName, price: formatYuan(price), years: input.years, until: expiresAt.toISOString() },
       dedupeKey: `licence-quoted:${quote.id}`,
     });
     return { quoteId: quote.id, expiresAt };

@@ -63,7 +63,7 @@ export const approveQpsRequest = staffTool({
       accountId: request.accountId,
       kind: "qps-approved",
       product: request.details.group,
-      params: { group: request.details.group, qps: request.details.totalQps, from: formatDate("zh-CN", input.appliesFrom) },
+      params: { group: request.details.group, qps: request.details.totalQps, from: input.appliesFrom.toISOString() },
       dedupeKey: `qps-decided:${request.id}`,
     });
     return { requestId: request.id };

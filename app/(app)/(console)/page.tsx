@@ -4,6 +4,7 @@ import { SpendOutlook } from "./_spend/spend-outlook";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
 import { EstimateCard } from "@/components/overview/estimate-card";
+import { NextSteps } from "@/components/overview/next-steps";
 import { UnreadAlerts } from "@/components/overview/unread-alerts";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -15,10 +16,11 @@ import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { listApiKeys } from "@/lib/metering/api-keys";
 import { monthSummary } from "@/lib/metering/summary";
 import { activeProducts } from "@/lib/packs/activation";
 import { packsNeedingAttention } from "@/lib/metering/pack-attention";
-import { monthOf } from "@/lib/pricing";
+import { Dec, monthOf } from "@/lib/pricing";
 import { getWallet } from "@/lib/wallet/balance";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +38,7 @@ const statusTone = { active: "green", arrears: "amber", suspended: "red", disabl
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
   const ctx = await customerContext(customer);
-  const [account, wallet, summary, lastBill, packs, active, unread, messages, { t, locale }] = await Promise.all([
+  const [account, wallet, summary, lastBill, packs, active, unread, messages, keys, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
     monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
@@ -45,12 +47,15 @@ export default async function OverviewPage() {
     activeProducts({ ctx }),
     unreadCount({ ctx }),
     listMessages({ ctx, input: { unreadOnly: true, limit: 3 } }),
+    listApiKeys({ ctx }),
     getTranslator(),
   ]);
+  const steps = { activated: active.size > 0, toppedUp: new Dec(wallet.total).gt(0), hasKey: keys.some((key) => key.revokedAt === null) };
   return (
     <>
       <PageHeader title={t("overview.welcome", { name: account.name })} description={t("overview.subtitle")} />
       <div className="space-y-6">
+        <NextSteps t={t} steps={steps} />
         <section aria-label={t("overview.balance.title")}>
           <div className="mb-2 flex items-baseline justify-between">
             <h2 className="text-sm font-semibold text-ink">{t("overview.balance.title")}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSecuritySettings, serveArgs } from "./serve-args";
+import { checkSecuritySettings, serveArgs, staffLoginHelp } from "./serve-args";
 
 /**
  * Issue 9 item 9: `npm start` honours HOSTNAME (0.0.0.0 only when it is unset, as documented).
@@ -32,5 +32,20 @@ describe("npm start", () => {
       trustProxyHops: 1,
       appUrl: "https://console.example",
     });
+  });
+});
+
+describe("npm start tells a newcomer how to get a staff login (issue 19 item 10)", () => {
+  it("prints the create-staff command and where reset links go on the embedded default", () => {
+    const text = staffLoginHelp("pglite", "3000", {}).join("\n");
+    expect(text).toContain("npm run ops -- create-staff --email");
+    expect(text).toContain("--role admin");
+    expect(text).toContain("http://localhost:3000/staff/sign-in");
+    expect(text).toMatch(/reset links are written to this server log/);
+  });
+
+  it("says where reset links go otherwise", () => {
+    expect(staffLoginHelp("postgres", "3000", { DATABASE_URL: "postgres://x" }).join("\n")).toMatch(/stay queued/);
+    expect(staffLoginHelp("pglite", "3000", { SMTP_URL: "smtp://mail" }).join("\n")).toMatch(/emailed through SMTP_URL/);
   });
 });

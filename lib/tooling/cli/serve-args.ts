@@ -24,3 +24,20 @@ export function checkSecuritySettings(env: Record<string, string | undefined> = 
   const hops = trustedProxyHops(env.TRUST_PROXY);
   return { paymentProvider: provider ?? "none (bank transfer, credited with `ops credit`)", trustProxyHops: hops, appUrl: appUrl(env) };
 }
+
+/**
+ * What `npm start` prints about staff (issue 19 item 10). Staff never sign up (docs/support.md), so
+ * a newcomer needs the command that makes one, and to know where a password-reset link goes when
+ * no mail server is set: on the embedded default (PGlite, no SMTP_URL) it is written to the server
+ * log (app/(app)/(auth)/password-actions.ts).
+ */
+export function staffLoginHelp(kind: string, port: string, env: Record<string, string | undefined> = process.env): string[] {
+  const lines = [
+    `  Staff login: npm run ops -- create-staff --email you@example.com --role admin --name "Your Name"`,
+    `               prints a one-time password (roles: support, admin); sign in at http://localhost:${port}/staff/sign-in`,
+  ];
+  if (env.SMTP_URL) lines.push("  Reset links: emailed through SMTP_URL");
+  else if (kind === "pglite" && !env.DATABASE_URL) lines.push("  Reset links: no SMTP_URL on the embedded default, so password-reset links are written to this server log");
+  else lines.push("  Reset links: no SMTP_URL, so password-reset emails stay queued until it is set");
+  return lines;
+}

@@ -15,7 +15,7 @@ import { now } from "@/lib/clock";
 import { wireDomainHooks } from "@/lib/hooks";
 import { seedDemo } from "@/lib/tooling/demo/seed";
 import { readDemoLogin } from "@/lib/identity/demo";
-import { checkSecuritySettings, serveArgs } from "./serve-args";
+import { checkSecuritySettings, serveArgs, staffLoginHelp } from "./serve-args";
 
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   console.log(`  Console:    http://localhost:${port} (listening on ${hostname})`);
   console.log(`  Payments:   ${security.paymentProvider}`);
   console.log(`  Demo login: ${login.email} / ${login.password}`);
+  for (const line of staffLoginHelp(kind, port)) console.log(line);
   if (kind !== "pglite" && security.trustProxyHops === 0) console.log("  Throttling: per email only (set TRUST_PROXY=1 behind nginx for the per-address limits)");
   console.log("");
   const server = spawn(process.execPath, args, {

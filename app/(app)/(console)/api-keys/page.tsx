@@ -11,7 +11,9 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
-import { monthOf, shanghaiIsoString } from "@/lib/pricing";
+import { activeProducts } from "@/lib/packs/activation";
+import { APIS, monthOf, shanghaiIsoString } from "@/lib/pricing";
+import { apiName } from "@/components/metering/api-name";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,15 +24,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApiKeysPage() {
   const customer = await requireCustomer("/api-keys");
   const ctx = await customerContext(customer);
-  const [keys, baseUrl, { t, locale }] = await Promise.all([listApiKeys({ ctx }), requestBaseUrl(), getTranslator()]);
+  const [keys, baseUrl, active, { t, locale }] = await Promise.all([listApiKeys({ ctx }), requestBaseUrl(), activeProducts({ ctx }), getTranslator()]);
   const month = monthOf(ctx.now);
+  // The example reports a call to the first API (catalog order) of a service the customer has activated.
+  const exampleApi = APIS.find((api) => active.has(api.product));
+  const example = exampleApi ? { id: exampleApi.id, name: apiName(locale, exampleApi.id) } : null;
   const at = shanghaiIsoString(ctx.now, "seconds");
   return (
     <>
       <PageHeader title={t("apiKeys.title")} description={t("apiKeys.subtitle")} />
       <div className="space-y-6">
         <Card title={t("apiKeys.create.title")}>
-          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} create={createApiKeyAction} />
+          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} api={example} create={createApiKeyAction} />
         </Card>
         <Card title={t("apiKeys.list.title")}>
           {keys.length === 0 ? (
@@ -71,7 +76,7 @@ export default async function ApiKeysPage() {
           )}
         </Card>
         <Card title={t("apiKeys.howTo.title")}>
-          <HowToCall baseUrl={baseUrl} month={month} at={at} />
+          <HowToCall baseUrl={baseUrl} month={month} at={at} api={example} />
         </Card>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatDate, formatMonth } from "@/lib/i18n/format-date";
 import { FreePackApiCell } from "@/components/metering/free-pack-rows";
 import { QuotaBar } from "@/components/metering/quota-bar";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,7 +9,6 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
-import { formatDate } from "@/lib/i18n/format-date";
 import { validThrough } from "@/lib/i18n/valid-through";
 import { getTranslator } from "@/lib/i18n/server";
 import { freeQuota } from "@/lib/metering/free-quota";
@@ -29,7 +28,7 @@ export default async function FreeQuotaPage() {
     <>
       <PageHeader title={t("freeQuota.title")} description={t("freeQuota.subtitle")} />
       <div className="space-y-6">
-        <h2 className="text-base font-semibold text-ink">{t("freeQuota.thisMonth", { month: quota.month })}</h2>
+        <h2 className="text-base font-semibold text-ink">{t("freeQuota.thisMonth", { month: formatMonth(locale, quota.month) })}</h2>
         {quota.products.length === 0 ? (
           <Card>
             <div className="space-y-2 py-4 text-center text-sm text-muted">
@@ -114,7 +113,7 @@ export default async function FreeQuotaPage() {
               {quota.past.map(({ month, packs }) => {
                 const used = packs.reduce((sum, pack) => sum + pack.used, 0);
                 const size = packs.reduce((sum, pack) => sum + pack.size, 0);
-                const label = monthLabel(locale, month);
+                const label = formatMonth(locale, month);
                 return (
                   <details key={month} className="group py-2" data-testid={`free-past-${month}`}>
                     <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 rounded px-1 py-1 text-sm hover:bg-canvas">

@@ -55,6 +55,20 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
   // Only the customer's own refund is found: the id in the URL is not trusted.
   const refund = refunds.find((r) => r.id === params.refund);
   const activeSelling = [...active.keys()].filter((p) => p !== "processing");
+  // Issue 19 item 10: an empty table says why. Someone with no packs at all is told so, with the way
+  // to buy one; "No packs match" is only for filters that hide packs the account has.
+  const filtered = product !== undefined || status !== undefined;
+  const hasAny = total > 0 || hiddenFree > 0 || (filtered && (await packPage({ ctx, page: 1, pageSize: 1 })).total > 0);
+  const empty = hasAny ? (
+    t("packs.none")
+  ) : (
+    <span data-testid="packs-none-yet">
+      {t("packs.noneYet")}{" "}
+      <Link href={activeSelling.length > 0 ? "#buy" : "/services"} className="font-medium text-brand-600 hover:underline">
+        {t(activeSelling.length > 0 ? "packs.noneYet.buy" : "packs.noneYet.activate")}
+      </Link>
+    </span>
+  );
   return (
     <>
       <PageHeader title={t("packs.title")} description={t("packs.description")} />
@@ -103,7 +117,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
           <HydrationBoundary state={dehydrate(queries)}>
-            <PackTable t={t} locale={locale} packs={packs} previews={previews} refund={refundAction} />
+            <PackTable t={t} locale={locale} packs={packs} previews={previews} refund={refundAction} empty={empty} />
           </HydrationBoundary>
           <Pager
             page={page}

@@ -23,12 +23,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("sdk.title") };
 }
 
-function AppFields({ t }: { t: Translate }) {
+/** The app a scanning SDK licence binds to; `form` keeps the two forms' field ids apart. */
+function AppFields({ t, form }: { t: Translate; form: string }) {
   return (
     <div className="grid gap-3 sm:grid-cols-3">
-      <Field label={t("sdk.app.name")} name="appName" required />
-      <Field label={t("sdk.app.ios")} name="iosBundleId" placeholder="com.example.app" required />
-      <Field label={t("sdk.app.android")} name="androidPackage" placeholder="com.example.app" required />
+      <Field label={t("sdk.app.name")} name="appName" id={`${form}-appName`} required />
+      <Field label={t("sdk.app.ios")} name="iosBundleId" id={`${form}-iosBundleId`} placeholder="com.example.app" required />
+      <Field label={t("sdk.app.android")} name="androidPackage" id={`${form}-androidPackage`} placeholder="com.example.app" required />
+    </div>
+  );
+}
+
+/** Each form of a card says what it is for (issue 19 item 10: two forms side by side looked alike). */
+function FormHeading({ id, title, note }: { id: string; title: string; note: string }) {
+  return (
+    <div className="mb-3">
+      <h3 id={id} className="text-sm font-semibold text-ink">
+        {title}
+      </h3>
+      <p className="mt-0.5 text-xs text-muted">{note}</p>
     </div>
   );
 }
@@ -54,17 +67,21 @@ export default async function SdkPage() {
           <p className="mb-4 text-sm text-muted">{t("sdk.scan.explain")}</p>
           {active.has("scan") ? (
             <div className="grid gap-6 lg:grid-cols-2">
-              <form action="/checkout" method="get" className="space-y-3 rounded-md border border-line p-4">
-                <input type="hidden" name="item" value="scan.sdk" />
-                <input type="hidden" name="quantity" value="1" />
-                <AppFields t={t} />
-                <Button type="submit">{t("sdk.scan.buy")}</Button>
-              </form>
-              <div className="rounded-md border border-line p-4">
+              <section aria-labelledby="sdk-scan-buy" className="rounded-md border border-line p-4">
+                <FormHeading id="sdk-scan-buy" title={t("sdk.scan.buy.heading")} note={t("sdk.scan.buy.note")} />
+                <form action="/checkout" method="get" className="space-y-3">
+                  <input type="hidden" name="item" value="scan.sdk" />
+                  <input type="hidden" name="quantity" value="1" />
+                  <AppFields t={t} form="buy" />
+                  <Button type="submit">{t("sdk.scan.buy")}</Button>
+                </form>
+              </section>
+              <section aria-labelledby="sdk-scan-trial" className="rounded-md border border-line p-4">
+                <FormHeading id="sdk-scan-trial" title={t("sdk.scan.trial.heading")} note={t("sdk.scan.trial.note")} />
                 <ActionForm action={scanTrialAction} submit="sdk.scan.trial" doneMessage="sdk.trial.started" variant="secondary">
-                  <AppFields t={t} />
+                  <AppFields t={t} form="trial" />
                 </ActionForm>
-              </div>
+              </section>
             </div>
           ) : (
             <p className="text-sm text-amber-900">{t("errors.not-activated")}</p>
@@ -74,7 +91,8 @@ export default async function SdkPage() {
           <p className="mb-4 text-sm text-muted">{t("sdk.offline.explain")}</p>
           {active.has("body") ? (
             <div className="grid gap-6 lg:grid-cols-2">
-              <div className="rounded-md border border-line p-4">
+              <section aria-labelledby="sdk-offline-trial" className="rounded-md border border-line p-4">
+                <FormHeading id="sdk-offline-trial" title={t("sdk.offline.trial.heading")} note={t("sdk.offline.trial.note")} />
                 <ActionForm action={offlineTrialAction} submit="sdk.offline.trial" doneMessage="sdk.trial.started">
                   <div className="space-y-1.5">
                     <label htmlFor="deviceIds" className="block text-sm font-medium">
@@ -83,14 +101,15 @@ export default async function SdkPage() {
                     <textarea id="deviceIds" name="deviceIds" rows={4} className={`${inputClass} font-mono`} placeholder={"device-0001\ndevice-0002"} required />
                   </div>
                 </ActionForm>
-              </div>
-              <div className="rounded-md border border-line p-4">
+              </section>
+              <section aria-labelledby="sdk-offline-formal" className="rounded-md border border-line p-4">
+                <FormHeading id="sdk-offline-formal" title={t("sdk.offline.formal.heading")} note={t("sdk.offline.formal.note")} />
                 <ActionForm action={formalLicenceAction} submit="sdk.offline.formal" doneMessage="sdk.offline.formalSent" variant="secondary">
                   <Field label={t("sdk.offline.package")} name="packageName" placeholder="com.example.kiosk" required />
                   <Field label={t("sdk.offline.years")} name="years" type="number" min={1} max={5} defaultValue={1} />
                   <Field label={t("sdk.offline.note")} name="note" />
                 </ActionForm>
-              </div>
+              </section>
             </div>
           ) : (
             <p className="text-sm text-amber-900">{t("errors.not-activated")}</p>

@@ -8,11 +8,12 @@ import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
 import { EstimateTable } from "@/components/metering/estimate-table";
 import { MonthPicker } from "@/components/metering/month-picker";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { billOfMonth, isMonthClosed } from "@/lib/billing/bills";
 import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
@@ -57,11 +58,19 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       : undefined;
   const month = asked.ok && asked.value && !refused ? asked.value : current;
   const isCurrent = month === current;
-  const [daily, summary, draining] = await Promise.all([
+  const [daily, summary, draining, bill, closed] = await Promise.all([
     dailyUsage({ ctx, input: { month } }),
     monthSummary({ ctx, input: { month } }),
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
+    isCurrent ? Promise.resolve(null) : billOfMonth({ ctx, input: { month } }),
+    isCurrent ? Promise.resolve(false) : isMonthClosed(ctx.db, month),
   ]);
+  // Issue 19 item 6: a past month's usage leads to the bill that charged it (or says when it comes).
+  const billLink = bill ? (
+    <Link href={`/bills/${month}`} className="text-sm font-medium text-brand-600 hover:underline" data-testid="usage-bill-link">
+      {t("usage.bill.link", { month: formatMonth(locale, month) })}
+    </Link>
+  ) : null;
   // The figures at the top are a live query, prefetched here from the same summary.
   const queries = serverQueryClient();
   await queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageTotalsOf(summary, month) });
@@ -78,7 +87,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         {daily.apis.length === 0 ? (
           <Card title={t("usage.chart.title")}>
             <div className="space-y-2 py-4 text-center text-sm text-muted">
-              <p>{t("usage.empty", { month: monthLabel(locale, month) })}</p>
+              <p>{t("usage.empty", { month: formatMonth(locale, month) })}</p>
               <p>{t("usage.empty.hint")}</p>
               <Link href="/api-keys" className="inline-block text-brand-600 hover:underline">
                 {t("usage.empty.link")}
@@ -94,7 +103,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                   <section key={entry.api} aria-label={label} data-testid={`daily-${entry.api}`}>
                     <h3 className="text-sm font-medium text-ink">{label}</h3>
                     <p className="mb-2 text-xs text-muted">{t("usage.chart.total", { calls: formatCount(entry.total.calls) })}</p>
-                    <DailyChart t={t} usage={entry} apiLabel={label} month={month} />
+                    <DailyChart t={t} usage={entry} apiLabel={label} month={formatMonth(locale, month)} />
                   </section>
                 );
               })}
@@ -102,8 +111,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           </Card>
         )}
 
-        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month: monthLabel(locale, month) })}>
-          <p className="mb-3 text-xs text-muted">{t(isCurrent ? "usage.estimate.note" : "usage.estimate.pastNote")}</p>
+        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month: formatMonth(locale, month) })} actions={billLink}>
+          <p className="mb-3 text-xs text-muted">{isCurrent ? t("usage.estimate.note") : bill ? t("usage.estimate.pastNote") : t(closed ? "usage.bill.none" : "usage.bill.pending", { month: formatMonth(locale, month) })}</p>
           <EstimateTable t={t} locale={locale} summary={summary} />
         </Card>
 

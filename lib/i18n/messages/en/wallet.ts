@@ -49,7 +49,7 @@ export const wallet = {
   "wallet.doc.purchase": "Order {id}",
   "wallet.doc.refund": "Refund {id}",
   "wallet.doc.voucher": "Voucher {id}",
-  "wallet.doc.bill": "Bill {id}",
+  "wallet.doc.bill": "Bill for {month}",
   "wallet.doc.other": "{type} {id}",
   "sandbox.title": "Sandbox payment",
   "sandbox.banner": "SANDBOX — test payments only. No real money moves.",

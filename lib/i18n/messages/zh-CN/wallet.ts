@@ -51,7 +51,7 @@ export const wallet: Record<keyof typeof source, string> = {
   "wallet.doc.purchase": "订单 {id}",
   "wallet.doc.refund": "退款单 {id}",
   "wallet.doc.voucher": "代金券 {id}",
-  "wallet.doc.bill": "账单 {id}",
+  "wallet.doc.bill": "{month}账单",
   "wallet.doc.other": "{type} {id}",
   "sandbox.title": "沙箱支付",
   "sandbox.banner": "沙箱环境（SANDBOX）— 仅用于测试支付，不会产生真实资金流动。",

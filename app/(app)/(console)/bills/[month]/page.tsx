@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BillLinesTable } from "@/components/billing/bill-lines-table";
 import { BillStatusBadge } from "@/components/billing/bill-status-badge";
-import { monthLabel } from "@/components/billing/month-label";
+import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import { PrintButton } from "@/components/billing/print-button";
 import { StatementTable } from "@/components/billing/statement-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -14,7 +14,6 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getBill, type BillDetail } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
 import { getOwnAccount } from "@/lib/identity/account";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseMonthParam } from "@/lib/params/calendar";
 import { formatYuan, isMonth } from "@/lib/pricing";
@@ -23,7 +22,7 @@ type Params = { params: Promise<{ month: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const [{ t, locale }, { month }] = await Promise.all([getTranslator(), params]);
-  return { title: isMonth(month) ? t("bill.title", { month: monthLabel(locale, month) }) : t("bills.title") };
+  return { title: isMonth(month) ? t("bill.title", { month: formatMonth(locale, month) }) : t("bills.title") };
 }
 
 async function ownBill(ctx: Awaited<ReturnType<typeof customerContext>>, month: string): Promise<BillDetail> {
@@ -55,7 +54,7 @@ export default async function BillPage({ params }: Params) {
   const customer = await requireCustomer(`/bills/${month}`);
   const ctx = await customerContext(customer);
   const [bill, account, { t, locale }] = await Promise.all([ownBill(ctx, month), getOwnAccount({ ctx }), getTranslator()]);
-  const label = monthLabel(locale, bill.month);
+  const label = formatMonth(locale, bill.month);
   const deducted = bill.total === "0.00" ? formatYuan(bill.total) : `-${formatYuan(bill.total)}`;
   return (
     <article className="space-y-6 print:space-y-4">

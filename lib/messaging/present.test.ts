@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "@/lib/i18n/translate";
+import { presentMessage, storedInstant } from "./present";
+
+/** Issue 19 item 6: messages are rendered from their data at read time, in the reader's language. */
+describe("messages show months by name and one 24-hour clock", () => {
+  const en = translatorFor("en");
+  const zh = translatorFor("zh-CN");
+
+  it("names the month of a bill, in either language", () => {
+    const message = { kind: "bill-ready", params: { month: "2026-11", total: "¥12.00" } };
+    expect(presentMessage(en, "en", message)).toMatchObject({ title: "Your bill for November 2026 is ready", href: "/bills/2026-11" });
+    expect(presentMessage(zh, "zh-CN", message).title).toContain("2026年11月");
+  });
+
+  it("shows a stored instant on the 24-hour Beijing clock", () => {
+    const message = { kind: "arrears", params: { balance: "-¥5.00", month: "2026-03", deadline: "2026-04-01T16:10:00.000Z" } };
+    const body = presentMessage(en, "en", message).body ?? "";
+    expect(body).toContain("after the bill for March 2026");
+    expect(body).toContain("Top up by Apr 2, 2026, 00:10");
+    expect(presentMessage(zh, "zh-CN", message).body).toContain("2026年4月2日 00:10");
+  });
+
+  it("reads rows stored before: wall-clock text and a Chinese date become the reader's format", () => {
+    const old = { kind: "arrears", params: { balance: "-¥5.00", month: "2026-03", deadline: "2026-04-02 00:10" } };
+    expect(presentMessage(en, "en", old).body).toContain("Top up by Apr 2, 2026, 00:10");
+    const quote = { kind: "licence-quoted", params: { package: "Face SDK", price: "¥1,000.00", years: 1, until: "2026年12月17日" } };
+    expect(presentMessage(en, "en", quote).body).toContain("before Dec 17, 2026");
+    const newQuote = { kind: "licence-quoted", params: { ...quote.params, until: "2026-12-16T16:00:00.000Z" } };
+    expect(presentMessage(en, "en", newQuote).body).toContain("before Dec 17, 2026");
+    expect(presentMessage(zh, "zh-CN", newQuote).body).toContain("2026年12月17日");
+  });
+
+  it("leaves text it cannot read as it was stored", () => {
+    expect(storedInstant("x")).toBeNull();
+    expect(storedInstant("2026-13-45 99:99")).toBeNull();
+    expect(presentMessage(en, "en", { kind: "arrears", params: { balance: "-¥1.00", month: "soon", deadline: "x" } }).body).toContain("Top up by x");
+  });
+});
