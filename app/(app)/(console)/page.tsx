@@ -1,9 +1,10 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "./_spend/spend-outlook";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
-import { EstimateCard } from "@/components/overview/estimate-card";
+import { LiveEstimateCard } from "@/components/live/live-estimate-card";
 import { UnreadAlerts } from "@/components/overview/unread-alerts";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +16,8 @@ import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMessages, unreadCount } from "@/lib/messaging/inbox";
-import { monthSummary } from "@/lib/metering/summary";
+import { liveKeys } from "@/lib/live/keys";
+import { serverQueryClient, usageMonthJson } from "@/lib/live/server";
 import { activeProducts } from "@/lib/packs/activation";
 import { packsNeedingAttention } from "@/lib/metering/pack-attention";
 import { monthOf } from "@/lib/pricing";
@@ -36,10 +38,13 @@ const statusTone = { active: "green", arrears: "amber", suspended: "red", disabl
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
   const ctx = await customerContext(customer);
-  const [account, wallet, summary, lastBill, packs, active, unread, messages, { t, locale }] = await Promise.all([
+  const month = monthOf(ctx.now);
+  // This month's usage is the live query the usage page reads too (issue 19 item 3), prefetched here.
+  const queries = serverQueryClient();
+  const [account, wallet, , lastBill, packs, active, unread, messages, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
-    monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
+    queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageMonthJson(ctx, month) }),
     latestBill({ ctx }),
     packsNeedingAttention({ ctx }),
     activeProducts({ ctx }),
@@ -62,7 +67,9 @@ export default async function OverviewPage() {
         </section>
         <SpendOutlook />
         <div className="grid gap-6 lg:grid-cols-3">
-          <EstimateCard t={t} locale={locale} summary={summary} lastBill={lastBill} />
+          <HydrationBoundary state={dehydrate(queries)}>
+            <LiveEstimateCard month={month} lastBill={lastBill} />
+          </HydrationBoundary>
           <div className="lg:col-span-2">
             <ActiveServices t={t} locale={locale} active={active} />
           </div>
