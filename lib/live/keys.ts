@@ -31,8 +31,11 @@ export const LIVE_INTERVALS = {
   /** While the page waits for a top-up's confirmation: the provider usually confirms within seconds. */
   pendingTopUp: 3_000,
   standing: 15_000,
-  /** The forecast follows the usage: also refetched when the usage query sees new calls. */
-  forecast: 10_000,
+  /**
+   * The forecast follows the usage: the usage query invalidates it when it sees new calls (both are
+   * on the pages that show it), so its own interval only catches what else moves it (a purchase, the day).
+   */
+  forecast: 30_000,
   freeQuota: 5_000,
 } as const;
 
