@@ -20,6 +20,20 @@ export async function getDb(): Promise<Database> {
   return (await holder.__billingDb).db;
 }
 
+/**
+ * Opens (and migrates) the database while the server starts (instrumentation.ts), so the first
+ * request does not wait for PGlite's WebAssembly, its data folder and the migration check (issue 19
+ * item 11). A failure is logged and forgotten: the first request then opens it and reports it.
+ */
+export async function openDbAtStart(): Promise<void> {
+  try {
+    await getDb();
+  } catch (error) {
+    holder.__billingDb = undefined;
+    console.error("The database could not be opened at start; the first request will try again:", error instanceof Error ? error.message : error);
+  }
+}
+
 /** Closes the server's database (its pool) at a graceful stop; a later getDb() opens it again. */
 export async function closeDb(): Promise<void> {
   const pending = holder.__billingDb;

@@ -4,21 +4,44 @@ import { activate, createKey, postUsage, shanghaiMonth, topUp } from "./metering
 
 // Figures that change while you watch (issue 11): no reload between the API call and the check.
 
-test("usage reported through the API while the Usage page is open changes its figures without a reload", async ({ page, customer: _customer }) => {
+test("usage reported through the API changes every section that shows it — usage page, free quota, overview — without a reload", async ({ page, context, customer: _customer }) => {
   await activate(page, "body");
   const secret = await createKey(page, "live gateway");
+  // Three pages open at once, each read before the calls arrive (issue 19 item 3).
+  const quota = await context.newPage();
+  await quota.goto("/free-quota");
+  const freeLeft = quota.getByTestId("free-body.detection").getByRole("meter");
+  await expect(freeLeft).toHaveAttribute("aria-valuenow", "1000");
+  const overview = await context.newPage();
+  await overview.goto("/");
+  await expect(overview.getByTestId("overview-estimate")).toHaveText("¥0.00");
   await page.goto("/usage");
   await expect(page.getByTestId("usage-total-calls")).toContainText("0");
-  let reloaded = false;
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) reloaded = true;
-  });
+  await expect(page.getByTestId("usage-empty")).toBeVisible();
+  const forecast = page.getByTestId("month-forecast");
+  await expect(forecast).toBeVisible();
+  const forecastFigures = forecast.locator('[data-testid="forecast-thin"], [data-testid="forecast-total"]');
+  await expect(forecastFigures).toHaveCount(0);
+  await expect(page.getByTestId("estimate-body.detection")).toHaveCount(0);
+  const reloaded = await Promise.all([page, quota, overview].map((tab) => watchForReload(tab)));
 
   const response = await postUsage(page.request, secret, { events: [{ id: "live-1", api: "body.detection", calls: 1234, at: new Date().toISOString() }] });
   expect(response.status()).toBe(200);
+  // The usage page: tiles, the forecast card, the charts (its "no calls" text gone) and the estimate table.
   await expect(page.getByTestId("usage-total-calls")).toContainText("1,234");
   await expect(page.getByTestId("usage-total-free")).toContainText("1,000");
-  expect(reloaded).toBe(false);
+  await expect(forecastFigures).toHaveCount(1);
+  await expect(page.getByTestId("usage-empty")).toHaveCount(0);
+  await expect(page.getByTestId("daily-body.detection")).toBeVisible();
+  await expect(page.getByTestId("estimate-body.detection")).toContainText("1,234");
+  // The free quota page and the overview, each brought to the front as a person would switch tabs.
+  await quota.bringToFront();
+  await expect(freeLeft).toHaveAttribute("aria-valuenow", "0");
+  await overview.bringToFront();
+  await expect(overview.getByTestId("overview-estimate")).not.toHaveText("¥0.00");
+  await expect(overview.getByText(/1,234 calls/)).toBeVisible();
+  await expect(overview.getByTestId("month-forecast").locator('[data-testid="forecast-thin"], [data-testid="forecast-total"]')).toHaveCount(1);
+  for (const wasReloaded of reloaded) expect(await wasReloaded()).toBe(false);
 });
 
 test("the bell's unread count rises when an alert fires and the pack's bar drops, without a reload", async ({ page, customer: _customer }) => {

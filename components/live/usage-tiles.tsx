@@ -1,21 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { fetchLive, LIVE_INTERVALS, liveKeys, type UsageTotalsJson } from "@/lib/live/keys";
 import { formatCount, yuanText } from "@/lib/pricing/money-text";
+import { useUsageMonth } from "./use-usage-month";
 
-/**
- * The usage page's month-to-date figures. Prefetched by the page on the server; for the current
- * month refetched every few seconds while the tab is visible (a past month does not change).
- */
+/** The usage page's month-to-date figures, from the month's usage query (use-usage-month.ts). */
 export function UsageTiles({ month, live }: { month: string; live: boolean }) {
   const { t } = useI18n();
-  const { data } = useQuery({
-    queryKey: liveKeys.usage(month),
-    queryFn: () => fetchLive<UsageTotalsJson>(`/api/console/usage?month=${month}`),
-    refetchInterval: live ? LIVE_INTERVALS.usage : false,
-  });
+  const data = useUsageMonth(month, live);
   const totals = data ?? { calls: 0, free: 0, fromPacks: 0, billable: 0, estimatedTotal: "0.00" };
   const tiles = [
     { label: t("usage.totals.calls"), value: formatCount(totals.calls), id: "calls" },

@@ -3,6 +3,12 @@
  * them into a per-request QueryClient and the browser keeps them fresh with refetchInterval, which
  * TanStack Query pauses while the tab is hidden.
  */
+import type { UsageAdvice } from "@/lib/forecast/advice";
+import type { MonthForecast } from "@/lib/forecast/model";
+import type { DailyUsage } from "@/lib/metering/daily-usage";
+import type { FreeQuota } from "@/lib/metering/free-quota";
+import type { MonthSummary } from "@/lib/metering/summary";
+
 export const liveKeys = {
   unread: ["console", "unread"] as const,
   usage: (month: string) => ["console", "usage", month] as const,
@@ -11,6 +17,10 @@ export const liveKeys = {
   balance: (topUp: string | null) => ["console", "balance", topUp ?? ""] as const,
   /** Arrears or suspension (the banner on every console page). */
   standing: ["console", "standing"] as const,
+  /** This month's forecast and the advice drawn from it (the overview's and usage page's outlook). */
+  forecast: ["console", "forecast"] as const,
+  /** This month's free packs and the one-time grant, used and left (the free quota page). */
+  freeQuota: ["console", "free-quota"] as const,
 };
 
 export const LIVE_INTERVALS = {
@@ -21,6 +31,12 @@ export const LIVE_INTERVALS = {
   /** While the page waits for a top-up's confirmation: the provider usually confirms within seconds. */
   pendingTopUp: 3_000,
   standing: 15_000,
+  /**
+   * The forecast follows the usage: the usage query invalidates it when it sees new calls (both are
+   * on the pages that show it), so its own interval only catches what else moves it (a purchase, the day).
+   */
+  forecast: 30_000,
+  freeQuota: 5_000,
 } as const;
 
 /** Each of the account's packs: calls left of its size (what the packs page's bars show). */
@@ -62,6 +78,39 @@ export interface UsageTotalsJson {
   /** Money as a string with two decimals (never a float). */
   estimatedTotal: string;
 }
+
+/**
+ * A month's usage as the pages show it (issue 19 item 3: one query for the fact "calls this month"):
+ * the tiles' totals, the per-API lines of the estimate table and the per-day series of the charts
+ * all come from this one answer, so no section can say "no calls" while another counts them.
+ */
+export interface UsageMonthJson extends UsageTotalsJson {
+  summary: MonthSummary;
+  daily: DailyUsage;
+}
+
+/** The outlook of this month (issue 13): the forecast and the advice computed from it. */
+export interface ForecastJson {
+  forecast: MonthForecast;
+  advice: UsageAdvice[];
+}
+
+/** FreeQuota with its instants as ISO strings (JSON has no dates); `freeQuotaOf` turns them back. */
+export type FreeQuotaJson = Json<FreeQuota>;
+
+/** The free quota page's data as sent (dates as ISO strings), read back into Dates. */
+export function freeQuotaOf(json: FreeQuotaJson): FreeQuota {
+  const pack = (p: FreeQuotaJson["past"][number]["packs"][number]) => ({ ...p, expiresAt: new Date(p.expiresAt) });
+  return {
+    month: json.month,
+    products: json.products.map((product) => ({ ...product, activatedAt: new Date(product.activatedAt), packs: product.packs.map(pack) })),
+    past: json.past.map((entry) => ({ month: entry.month, packs: entry.packs.map(pack) })),
+    grant: json.grant ? { ...json.grant, deliveredAt: new Date(json.grant.deliveredAt), expiresAt: new Date(json.grant.expiresAt) } : null,
+  };
+}
+
+/** A value as JSON gives it back: Dates become ISO strings. */
+type Json<T> = T extends Date ? string : T extends readonly (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
 /** GET a console JSON route; a failed answer is an error whose message carries the status (the retry rule reads it). */
 export async function fetchLive<T>(path: string): Promise<T> {

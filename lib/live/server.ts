@@ -11,7 +11,11 @@ import { formatMoney } from "@/lib/pricing";
 import { arrearsStanding } from "@/lib/billing/standing";
 import { getWallet } from "@/lib/wallet/balance";
 import { findTopUpOrder } from "@/lib/wallet/top-up";
-import type { BalanceJson, PacksRemainingJson, StandingJson, UnreadJson, UsageTotalsJson } from "./keys";
+import { accountAdvice } from "@/lib/forecast/account-advice";
+import { accountForecast } from "@/lib/forecast/account-forecast";
+import { dailyUsage, type DailyUsage } from "@/lib/metering/daily-usage";
+import { freeQuota } from "@/lib/metering/free-quota";
+import type { BalanceJson, ForecastJson, FreeQuotaJson, PacksRemainingJson, StandingJson, UnreadJson, UsageMonthJson, UsageTotalsJson } from "./keys";
 
 /** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
 export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
@@ -20,9 +24,25 @@ export async function unreadJson(ctx: ServiceContext): Promise<UnreadJson> {
   return { unread: await unreadCount({ ctx }) };
 }
 
-/** The month-to-date figures of the usage page, the same sums it shows. */
-export async function usageTotalsJson(ctx: ServiceContext, month: string): Promise<UsageTotalsJson> {
-  return usageTotalsOf(await monthSummary({ ctx, input: { month } }), month);
+/** A month's usage: the totals, the per-API lines and the per-day series, read in parallel. */
+export async function usageMonthJson(ctx: ServiceContext, month: string): Promise<UsageMonthJson> {
+  const [summary, daily] = await Promise.all([monthSummary({ ctx, input: { month } }), dailyUsage({ ctx, input: { month } })]);
+  return usageMonthOf(summary, daily);
+}
+
+export function usageMonthOf(summary: MonthSummary, daily: DailyUsage): UsageMonthJson {
+  return { ...usageTotalsOf(summary, summary.month), summary, daily };
+}
+
+/** This month's forecast and the advice from it. */
+export async function forecastJson(ctx: ServiceContext): Promise<ForecastJson> {
+  const forecast = await accountForecast({ ctx });
+  return { forecast, advice: await accountAdvice({ ctx, forecast }) };
+}
+
+/** The free quota page's figures; its Dates become ISO strings as JSON (the same on the server's prefetch, so hydration matches). */
+export async function freeQuotaJson(ctx: ServiceContext): Promise<FreeQuotaJson> {
+  return JSON.parse(JSON.stringify(await freeQuota({ ctx }))) as FreeQuotaJson;
 }
 
 export function usageTotalsOf(summary: MonthSummary, month: string): UsageTotalsJson {

@@ -57,6 +57,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/api/console/unread/route.ts": { url: "/api/console/unread", auth: "customer", style: "console", query: {} },
   "app/api/console/viewer/route.ts": { url: "/api/console/viewer", auth: "customer", style: "console", query: {} },
   "app/api/console/usage/route.ts": { url: "/api/console/usage", auth: "customer", style: "console", query: { month: { kind: "month-to-now" } } },
+  "app/api/console/forecast/route.ts": { url: "/api/console/forecast", auth: "customer", style: "console", query: {} },
+  "app/api/console/free-quota/route.ts": { url: "/api/console/free-quota", auth: "customer", style: "console", query: {} },
   "app/(app)/(console)/balance/transactions-csv/route.ts": { url: "/balance/transactions-csv", auth: "customer", style: "csv", query: { from: { kind: "day" }, to: { kind: "day" } }, range: true },
   "app/(app)/(console)/usage/daily-csv/route.ts": { url: "/usage/daily-csv", auth: "customer", style: "csv", query: { month: { kind: "month", required: true } } },
   "app/(app)/(console)/bills/[month]/csv/route.ts": { url: "/bills/[month]/csv", auth: "customer", style: "csv", query: {}, path: { month: "month" }, ok: [404] },

@@ -19,6 +19,8 @@ export const ROUTE_HANDLERS = [
   ["/api/console/unread", ["GET"]],
   ["/api/console/viewer", ["GET"]],
   ["/api/console/usage", ["GET"]],
+  ["/api/console/forecast", ["GET"]],
+  ["/api/console/free-quota", ["GET"]],
   ["/api/payments/sandbox/callback", ["POST"]],
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],

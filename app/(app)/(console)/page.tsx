@@ -1,9 +1,10 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "./_spend/spend-outlook";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
-import { EstimateCard } from "@/components/overview/estimate-card";
+import { LiveEstimateCard } from "@/components/live/live-estimate-card";
 import { NextSteps } from "@/components/overview/next-steps";
 import { UnreadAlerts } from "@/components/overview/unread-alerts";
 import { PageHeader } from "@/components/shell/page-header";
@@ -16,8 +17,9 @@ import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { liveKeys } from "@/lib/live/keys";
+import { serverQueryClient, usageMonthJson } from "@/lib/live/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
-import { monthSummary } from "@/lib/metering/summary";
 import { activeProducts } from "@/lib/packs/activation";
 import { packsNeedingAttention } from "@/lib/metering/pack-attention";
 import { Dec, monthOf } from "@/lib/pricing";
@@ -38,10 +40,13 @@ const statusTone = { active: "green", arrears: "amber", suspended: "red", disabl
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
   const ctx = await customerContext(customer);
-  const [account, wallet, summary, lastBill, packs, active, unread, messages, keys, { t, locale }] = await Promise.all([
+  const month = monthOf(ctx.now);
+  // This month's usage is the live query the usage page reads too (issue 19 item 3), prefetched here.
+  const queries = serverQueryClient();
+  const [account, wallet, , lastBill, packs, active, unread, messages, keys, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
-    monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
+    queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageMonthJson(ctx, month) }),
     latestBill({ ctx }),
     packsNeedingAttention({ ctx }),
     activeProducts({ ctx }),
@@ -67,7 +72,9 @@ export default async function OverviewPage() {
         </section>
         <SpendOutlook />
         <div className="grid gap-6 lg:grid-cols-3">
-          <EstimateCard t={t} locale={locale} summary={summary} lastBill={lastBill} />
+          <HydrationBoundary state={dehydrate(queries)}>
+            <LiveEstimateCard month={month} lastBill={lastBill} />
+          </HydrationBoundary>
           <div className="lg:col-span-2">
             <ActiveServices t={t} locale={locale} active={active} />
           </div>

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { expect, it, vi } from "vitest";
 import { GET as getBalance } from "@/app/api/console/balance/route";
+import { GET as getForecast } from "@/app/api/console/forecast/route";
+import { GET as getFreeQuota } from "@/app/api/console/free-quota/route";
 import { GET as getPacks } from "@/app/api/console/packs/route";
 import { GET as getStanding } from "@/app/api/console/standing/route";
 import { GET as getUnread } from "@/app/api/console/unread/route";
@@ -10,7 +12,7 @@ import { accounts, wallets } from "@/db/schema";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { newAccount, testProvider, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { createTopUp } from "@/lib/wallet/top-up";
-import type { BalanceJson, StandingJson } from "@/lib/live/keys";
+import type { BalanceJson, ForecastJson, FreeQuotaJson, StandingJson } from "@/lib/live/keys";
 
 /**
  * The console's live JSON routes (issue 11): a session is required (401 JSON without one, or with a
@@ -37,7 +39,7 @@ describeEachDatabase("console live routes", (database) => {
     state.db = database().db;
     for (const session of [null, { user: { id: "00000000-0000-0000-0000-000000000001", role: "support" } }] satisfies Session[]) {
       state.session = session;
-      for (const response of [await getBalance(balanceRequest()), await getStanding(request("standing")), await getUnread(request("unread")), await getPacks(request("packs"))]) {
+      for (const response of [await getBalance(balanceRequest()), await getStanding(request("standing")), await getUnread(request("unread")), await getPacks(request("packs")), await getForecast(request("forecast")), await getFreeQuota(request("free-quota"))]) {
         expect(response.status).toBe(401);
         expect(await response.json()).toEqual({ error: "sign-in-required" });
       }
@@ -81,5 +83,22 @@ describeEachDatabase("console live routes", (database) => {
     const body = (await (await getStanding(request("standing"))).json()) as StandingJson;
     expect(body.standing).toEqual({ status: "arrears", owed: "123.40", suspendAt: new Date(at.getTime() + 24 * 3_600_000).toISOString(), months: [] });
     expect(Number.isNaN(Date.parse(body.now))).toBe(false);
+  });
+
+  it("forecast and free quota: the session's own month, as JSON (instants as ISO strings), never cached", async () => {
+    const db = database().db;
+    state.db = db;
+    const fresh = await newAccount(db, at, "live-fresh");
+    state.session = { user: { id: fresh.userId, role: "customer", accountId: fresh.accountId } };
+    const forecast = await getForecast(request("forecast"));
+    expect(forecast.headers.get("cache-control")).toBe("no-store");
+    const outlook = (await forecast.json()) as ForecastJson;
+    expect(outlook.forecast.apis).toEqual([]);
+    expect(outlook.advice).toEqual([]);
+    const quota = await getFreeQuota(request("free-quota"));
+    expect(quota.headers.get("cache-control")).toBe("no-store");
+    const body = (await quota.json()) as FreeQuotaJson;
+    expect(body.month).toBe(outlook.forecast.month);
+    expect(body.past).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { ServiceContext } from "@/lib/context";
 import { seedDemo } from "@/lib/tooling/demo/seed";
 import { monthOf, previousMonth } from "@/lib/pricing";
 import type { Bench, BenchFigure } from "./bench";
+import { measureColdPages } from "./pages-cold";
 import { fetchPage, pageBytes, processCpuMs, signInCookie } from "./pages-http";
 import { BENCH_PASSWORD, NEW_EMAIL, seedNewAccount, seedTenYearAccount, TEN_YEAR_EMAIL } from "./pages-seed";
 import { benchDatabaseBase, ensureProductionBuild, withScratchDatabase } from "./scratch";
@@ -155,11 +156,15 @@ function summarize(runs: PageRun[], staticRate: number): BenchFigure[] {
 
 export const pagesBench: Bench = {
   name: "pages",
-  description: "console pages as `npm start` serves them on a scratch PostgreSQL database (the demo company, a 10-year account, a new one) at 1 and 25 connections: server CPU per page, pages/s, latency, bytes, against the same server's static-asset throughput",
+  description:
+    "first views of console pages on a fresh `npm start` on PGlite (cold first request and warm, HTTP and a browser, against a static file of the same run); then console pages on a scratch PostgreSQL database (the demo company, a 10-year account, a new one) at 1 and 25 connections: server CPU per page, pages/s, latency, bytes, against the same server's static-asset throughput. BENCH_PAGES_COLD=only runs the first views alone, =skip leaves them out",
   async run() {
-    const base = benchDatabaseBase();
-    if (!base) return [];
     ensureProductionBuild();
-    return withScratchDatabase(base, measure);
+    const only = process.env.BENCH_PAGES_COLD;
+    const cold = only === "skip" ? [] : await measureColdPages();
+    if (only === "only") return cold;
+    const base = benchDatabaseBase();
+    if (!base) return cold;
+    return [...cold, ...(await withScratchDatabase(base, measure))];
   },
 };

@@ -23,8 +23,11 @@ export interface StartedServer {
   exited: Promise<void>;
 }
 
-/** Starts a server on loopback with the given environment; resolves when it answers. */
-export async function startServer(env: Record<string, string>, kind: ServerKind = "next"): Promise<StartedServer> {
+/**
+ * Starts a server on loopback with the given environment; resolves when it answers `readyPath`
+ * (by default `/sign-in` for Next: pass a static file to leave every page unasked, cold).
+ */
+export async function startServer(env: Record<string, string>, kind: ServerKind = "next", readyPath = kind === "next" ? "/sign-in" : "/"): Promise<StartedServer> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -37,7 +40,7 @@ export async function startServer(env: Record<string, string>, kind: ServerKind 
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${url}${kind === "next" ? "/sign-in" : "/"}`);
+      const response = await fetch(`${url}${readyPath}`);
       // The metering service answers 404 to anything but its two routes: answering at all means up.
       if (response.ok || kind === "metering") return { url, pid: child.pid ?? 0, exited, stop: () => child.kill(process.env.BENCH_SERVER_SIGNAL === "SIGINT" ? "SIGINT" : "SIGTERM") };
     } catch {

@@ -3,10 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "../_spend/spend-outlook";
 import { DailyUsageCsvLink } from "@/components/spend/daily-usage-csv-link";
-import { apiName } from "@/components/metering/api-name";
-import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
-import { EstimateTable } from "@/components/metering/estimate-table";
+import { LiveDailyUsage, LiveEstimateTable } from "@/components/live/live-usage-sections";
 import { MonthPicker } from "@/components/metering/month-picker";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { UsageTiles } from "@/components/live/usage-tiles";
@@ -17,13 +15,13 @@ import { billOfMonth, isMonthClosed } from "@/lib/billing/bills";
 import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
-import { serverQueryClient, usageTotalsOf } from "@/lib/live/server";
+import { serverQueryClient, usageMonthOf } from "@/lib/live/server";
 import { dailyUsage } from "@/lib/metering/daily-usage";
 import { drainingPacks } from "@/lib/metering/pack-forecasts";
 import { monthSummary } from "@/lib/metering/summary";
 import { parseMonthParam } from "@/lib/params/calendar";
 import { calendarProblemMessage } from "@/lib/params/messages";
-import { FIRST_PRICED_MONTH, formatCount, monthOf, previousMonth } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, monthOf, previousMonth } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -71,58 +69,35 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       {t("usage.bill.link", { month: formatMonth(locale, month) })}
     </Link>
   ) : null;
-  // The figures at the top are a live query, prefetched here from the same summary.
+  // The month's usage is one live query (issue 19 item 3): the tiles, the charts (or the "no calls"
+  // text) and the estimate table all read it; prefetched here from the same reads.
   const queries = serverQueryClient();
-  await queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageTotalsOf(summary, month) });
+  await queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageMonthOf(summary, daily) });
   return (
     <>
       <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} error={refused} />} />
-      <div className="space-y-6">
-        <HydrationBoundary state={dehydrate(queries)}>
+      {/* One hydration of the month's usage for every section that reads it. */}
+      <HydrationBoundary state={dehydrate(queries)}>
+        <div className="space-y-6">
           <UsageTiles month={month} live={isCurrent} />
-        </HydrationBoundary>
-        {isCurrent ? <SpendOutlook /> : null}
-        {daily.apis.length > 0 ? <DailyUsageCsvLink t={t} month={month} /> : null}
+          {isCurrent ? <SpendOutlook /> : null}
+          {daily.apis.length > 0 ? <DailyUsageCsvLink t={t} month={month} /> : null}
 
-        {daily.apis.length === 0 ? (
-          <Card title={t("usage.chart.title")}>
-            <div className="space-y-2 py-4 text-center text-sm text-muted">
-              <p>{t("usage.empty", { month: formatMonth(locale, month) })}</p>
-              <p>{t("usage.empty.hint")}</p>
-              <Link href="/api-keys" className="inline-block text-brand-600 hover:underline">
-                {t("usage.empty.link")}
-              </Link>
-            </div>
-          </Card>
-        ) : (
-          <Card title={t("usage.chart.title")} actions={<ChartLegend t={t} />}>
-            <div className="grid gap-6 lg:grid-cols-2">
-              {daily.apis.map((entry) => {
-                const label = apiName(locale, entry.api);
-                return (
-                  <section key={entry.api} aria-label={label} data-testid={`daily-${entry.api}`}>
-                    <h3 className="text-sm font-medium text-ink">{label}</h3>
-                    <p className="mb-2 text-xs text-muted">{t("usage.chart.total", { calls: formatCount(entry.total.calls) })}</p>
-                    <DailyChart t={t} usage={entry} apiLabel={label} month={formatMonth(locale, month)} />
-                  </section>
-                );
-              })}
-            </div>
-          </Card>
-        )}
+          <LiveDailyUsage month={month} live={isCurrent} />
 
-        <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month: formatMonth(locale, month) })} actions={billLink}>
-          <p className="mb-3 text-xs text-muted">{isCurrent ? t("usage.estimate.note") : bill ? t("usage.estimate.pastNote") : t(closed ? "usage.bill.none" : "usage.bill.pending", { month: formatMonth(locale, month) })}</p>
-          <EstimateTable t={t} locale={locale} summary={summary} />
-        </Card>
-
-        {isCurrent ? (
-          <Card title={t("usage.draining.title")}>
-            <p className="mb-3 text-xs text-muted">{t("usage.draining.note")}</p>
-            <DrainingPacks t={t} locale={locale} packs={draining} />
+          <Card title={t(isCurrent ? "usage.estimate.title" : "usage.estimate.pastTitle", { month: formatMonth(locale, month) })} actions={billLink}>
+            <p className="mb-3 text-xs text-muted">{isCurrent ? t("usage.estimate.note") : bill ? t("usage.estimate.pastNote") : t(closed ? "usage.bill.none" : "usage.bill.pending", { month: formatMonth(locale, month) })}</p>
+            <LiveEstimateTable month={month} live={isCurrent} />
           </Card>
-        ) : null}
-      </div>
+
+          {isCurrent ? (
+            <Card title={t("usage.draining.title")}>
+              <p className="mb-3 text-xs text-muted">{t("usage.draining.note")}</p>
+              <DrainingPacks t={t} locale={locale} packs={draining} />
+            </Card>
+          ) : null}
+        </div>
+      </HydrationBoundary>
     </>
   );
 }

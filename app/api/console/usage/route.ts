@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { customerRouteContext, liveJson } from "@/lib/live/session";
-import { usageTotalsJson } from "@/lib/live/server";
+import { usageMonthJson } from "@/lib/live/server";
 import { parseMonthParam } from "@/lib/params/calendar";
 import { monthOf } from "@/lib/pricing";
 
-/** GET ?month=YYYY-MM (default: this month): the month's usage totals and estimate for the signed-in customer. */
+/** GET ?month=YYYY-MM (default: this month): the month's usage (totals, per-API lines with the estimate, per-day series) for the signed-in customer. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
   const ctx = await customerRouteContext(request);
   if (ctx instanceof NextResponse) return ctx;
@@ -12,5 +12,5 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   // The usage page's live figures: a month up to this one (a later one has nothing to show yet).
   const month = parsed.ok ? (parsed.value ?? monthOf(ctx.now)) : null;
   if (!month || month > monthOf(ctx.now)) return NextResponse.json({ error: "invalid-field", field: "month" }, { status: 400 });
-  return liveJson(await usageTotalsJson(ctx, month));
+  return liveJson(await usageMonthJson(ctx, month));
 }
