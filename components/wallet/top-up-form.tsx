@@ -5,12 +5,11 @@ import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 
-export interface TopUpFormState {
-  error?: string;
-  amount?: string;
-}
+/** The refusal, with the amount as typed (`values.amount`). */
+export type TopUpFormState = FormState;
 
 export function TopUpForm({ topUp }: { topUp: FormAction<TopUpFormState> }) {
   const { t } = useI18n();
@@ -22,7 +21,7 @@ export function TopUpForm({ topUp }: { topUp: FormAction<TopUpFormState> }) {
         name="amount"
         inputMode="decimal"
         placeholder="100.00"
-        defaultValue={state.amount}
+        defaultValue={state.values?.amount}
         required
         hint={t("wallet.topUp.hint")}
         error={state.error ? errorMessage(t, state.error) : undefined}

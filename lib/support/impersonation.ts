@@ -184,3 +184,11 @@ export async function recordSupportAccess(ctx: ServiceContext, view: Pick<Suppor
 export async function recordSupportPageView(ctx: ServiceContext, view: SupportView, path: string): Promise<void> {
   await recordSupportAccess(ctx, view, { path, kind: "page" });
 }
+
+/**
+ * A write the view tried and the read-only gate refused, by the action's name (`checkout#purchaseAction`):
+ * the customer's access log lists it with the session (issue 19 item 7).
+ */
+export async function recordSupportRefusal(ctx: ServiceContext, view: Pick<SupportView, "id" | "accountId">, action: string): Promise<void> {
+  await recordAudit(ctx, { action: "support.write-refused", accountId: view.accountId, target: view.id, after: { action: action.slice(0, 100) } });
+}

@@ -14,11 +14,12 @@ export const topUpAction = defineAction({
   input: topUpInput,
   from: (_prev: TopUpFormState, formData: FormData) => ({ amount: String(formData.get("amount") ?? "") }),
   invalid: () => ({ error: "invalid-amount" }),
-  fail: ({ error }, _prev, formData): TopUpFormState => ({ error, amount: String(formData.get("amount") ?? "") }),
+  // What was typed comes back with the refusal (defineAction adds it to every form's failure).
+  fail: ({ error }): TopUpFormState => ({ error }),
   run: async ({ ctx, input }): Promise<TopUpFormState> => {
     // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
     const provider = topUpProvider();
-    if (!provider) return { error: "top-up-not-configured", amount: input.amount };
+    if (!provider) return { error: "top-up-not-configured", values: { amount: input.amount } };
     const result = await createTopUp({ ctx, input, provider, returnUrl: "/balance" });
     redirect(result.redirectUrl);
   },
