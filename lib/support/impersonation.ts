@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, ForbiddenError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite, assertStaff } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
+import { notify } from "@/lib/messaging/notify";
 import type { Database } from "@/db/client";
 
 /** SPEC §8: an impersonation ends by itself this long after it started. */
@@ -75,8 +76,22 @@ export async function startSupportView({ ctx, input, origin }: { ctx: ServiceCon
       target: row.id,
       after: { reason: input.reason, ticketRef: input.ticketRef ?? null, ip: origin.ip, userAgent: origin.userAgent, expiresAt: expiresAt.toISOString() },
     });
+    // The customer is told when it starts, not only in the log they would have to open (issue 19 item 7).
+    const [staff] = await tx.db.select({ name: users.name }).from(users).where(eq(users.id, staffUserId));
+    await notify(tx, {
+      accountId: input.accountId,
+      kind: "support-view-started",
+      product: null,
+      params: { staff: displayName(staff?.name ?? ""), reason: input.reason, minutes: SUPPORT_VIEW_MINUTES },
+      dedupeKey: `support-view:${row.id}`,
+    });
     return { id: row.id, expiresAt };
   });
+}
+
+/** A staff member as customers see them: the display name, never the email. */
+export function displayName(name: string): string {
+  return name.split("@")[0] ?? name;
 }
 
 /** Marks a staff member's live view that has run out as expired (lazily: at their next request or start). */
