@@ -113,5 +113,5 @@ export const audit = {
   "messages.kind.support-view-started.body":
     "{staff} from support opened a read-only view of your console: {reason}. It ends within {minutes} minutes; the Access log lists every page it opens, and you can end it there now.",
   "messages.kind.refund-complete.title": "Refund complete: {pack}",
-  "messages.kind.refund-complete.body": "Your {pack} pack was refunded: {amount} went back to the sub-accounts that paid for it.",
+  "messages.kind.refund-complete.body": "{pack} was refunded: {amount} went back to the sub-accounts that paid for it.",
 } as const;

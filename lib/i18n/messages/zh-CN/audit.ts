@@ -106,5 +106,5 @@ export const audit: Record<keyof typeof en, string> = {
   "messages.kind.support-view-started.title": "技术支持正在查看您的控制台",
   "messages.kind.support-view-started.body": "技术支持 {staff} 以只读方式查看您的控制台：{reason}。最长 {minutes} 分钟后自动结束；访问日志会列出其打开的每个页面，您也可以在那里立即结束。",
   "messages.kind.refund-complete.title": "退款完成：{pack}",
-  "messages.kind.refund-complete.body": "您的 {pack} 资源包已退款：{amount} 已退回原支付的子账户。",
+  "messages.kind.refund-complete.body": "{pack} 已退款：{amount} 已退回原支付的子账户。",
 };
