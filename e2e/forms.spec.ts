@@ -1,10 +1,11 @@
-import { expect, newCustomer, signUp, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 /**
  * Issue 19 item 4: a refused submit keeps everything typed (passwords excepted, as a browser clears
  * them), names the field and the rule beside it, and never rewrites what was typed.
  */
-test("sign-up keeps the company after a password error, and company and email after a taken email", async ({ page }) => {
+test("sign-up keeps the company after a password error, and company and email after a taken email", async ({ browser, customer: taken }) => {
+  const page = await (await browser.newContext({ locale: "en-US" })).newPage();
   await page.goto("/sign-up");
   await page.getByLabel("Company or your name").fill("Acme Robotics");
   await page.getByLabel("Email").fill(`keep-${Date.now()}@e2e.test`);
@@ -14,9 +15,6 @@ test("sign-up keeps the company after a password error, and company and email af
   await expect(page.getByLabel("Company or your name")).toHaveValue("Acme Robotics");
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
 
-  const taken = newCustomer("taken");
-  await signUp(page, taken);
-  await page.context().clearCookies();
   await page.goto("/sign-up");
   await page.getByLabel("Company or your name").fill("Second Company");
   await page.getByLabel("Email").fill(taken.email);
