@@ -20,7 +20,7 @@ async function refundOne(page: Page, expectReview: boolean): Promise<void> {
 }
 
 test("refund review: the 4th refund is held, support approves one and rejects another; the customer sees money and reasons", async ({ page, browser, customer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await topUp(page, "1000");
   await activate(page, "scan");
   for (let i = 0; i < 5; i++) await buyPack(page);
@@ -82,7 +82,7 @@ test("refund review: the 4th refund is held, support approves one and rejects an
 });
 
 test("a violation: staff disable the account, the metering API answers disabled, staff lift it", async ({ page, browser, customer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await activate(page, "scan");
   const key = await createKey(page, "gateway");
   const authorize = () => page.request.post("/api/v1/authorize", { headers: { Authorization: `Bearer ${key}` }, data: { api: "scan.code-recognition" } });
@@ -109,7 +109,7 @@ test("a violation: staff disable the account, the metering API answers disabled,
 });
 
 test("goodwill credit: a refused amount keeps both fields and names each rule; the credit reaches the customer as a message", async ({ page, browser, customer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const staffPage = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signedInStaff(staffPage, "Hui", "admin");
   await staffPage.getByPlaceholder("Email, company or account ID").fill(customer.email);

@@ -24,7 +24,8 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
 }
 
 test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // A top-up, a service and refused purchase and top-up attempts (issue 19 item 7): a long walk on a busy machine.
+  test.setTimeout(360_000);
   const { page: owner, customer } = await customerPage(browser, "viewed");
   // The customer creates a key while we record the server action request, to replay it as staff later.
   await owner.goto("/api-keys");
