@@ -56,7 +56,7 @@ describe("every audit action is described in words (issue 19 item 5)", () => {
     expect(consolePageName(t, "en", "/")).toBe("Overview");
     expect(consolePageName(t, "en", "/checkout")).toBe("Checkout");
     expect(consolePageName(t, "en", "/bills/2026-11")).toBe("Bill for November 2026");
-    expect(consolePageName(t, "en", "/balance/transactions-csv?from=2026-11-01")).toBe("Transactions (CSV download)");
+    expect(consolePageName(t, "en", "/balance/transactions-csv?from=2026-11-01")).toBe("Transactions (CSV download) · 2026-11-01");
     expect(consolePageName(zh, "zh-CN", "/balance")).toBe("余额");
     expect(consolePageName(t, "en", "/somewhere-new")).toBe("/somewhere-new");
     expect(attemptName(t, "balance#topUpAction")).toBe("top up");

@@ -2,7 +2,7 @@ import { monthLabel } from "@/components/billing/month-label";
 import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { apiLabel, itemName } from "@/lib/i18n/names";
-import { isMessageKey, type MessageKey, type Translate, type TranslateParams } from "@/lib/i18n/translator";
+import { type MessageKey, type Translate, type TranslateParams } from "@/lib/i18n/translator";
 import { formatYuan, isApiId, PRODUCT_IDS, QPS_GROUP_IDS } from "@/lib/pricing";
 import { isMonth } from "@/lib/pricing/months";
 
@@ -42,48 +42,50 @@ function date(locale: Locale, value: unknown): string {
  */
 export function consolePageName(t: Translate, locale: Locale, address: string): string {
   const path = address.split("?")[0] ?? address;
-  const nav: Record<string, MessageKey> = {
-    "/": "page.overview",
-    "/checkout": "page.checkout",
-    "/change-password": "page.change-password",
-    "/profile": "page.profile",
-    "/messages/subscriptions": "page.subscriptions",
-    "/messages": "nav.messages",
-    "/security": "nav.security",
-    "/services": "nav.services",
-    "/packs": "nav.packs",
-    "/qps": "nav.qps",
-    "/sdk": "nav.sdk",
-    "/usage": "nav.usage",
-    "/free-quota": "nav.freeQuota",
-    "/alerts": "nav.alerts",
-    "/api-keys": "nav.apiKeys",
-    "/balance": "nav.balance",
-    "/bills": "nav.bills",
-    "/refunds": "nav.refunds",
-    "/budgets": "nav.budgets",
-    "/usage/daily-csv": "page.daily-csv",
-    "/balance/transactions-csv": "page.transactions-csv",
-    "/api/console/balance": "page.live.balance",
-    "/api/console/usage": "page.live.usage",
-    "/api/console/packs": "page.live.packs",
-    "/api/console/standing": "page.live.standing",
-    "/api/console/unread": "page.live.unread",
+  // Thunks of `t("…")`: the keys stay on the server (lib/i18n/client-keys-scan.ts reads them so).
+  const nav: Record<string, () => string> = {
+    "/": () => t("page.overview"),
+    "/checkout": () => t("page.checkout"),
+    "/change-password": () => t("page.change-password"),
+    "/profile": () => t("page.profile"),
+    "/messages/subscriptions": () => t("page.subscriptions"),
+    "/messages": () => t("nav.messages"),
+    "/security": () => t("nav.security"),
+    "/services": () => t("nav.services"),
+    "/packs": () => t("nav.packs"),
+    "/qps": () => t("nav.qps"),
+    "/sdk": () => t("nav.sdk"),
+    "/usage": () => t("nav.usage"),
+    "/free-quota": () => t("nav.freeQuota"),
+    "/alerts": () => t("nav.alerts"),
+    "/api-keys": () => t("nav.apiKeys"),
+    "/balance": () => t("nav.balance"),
+    "/bills": () => t("nav.bills"),
+    "/refunds": () => t("nav.refunds"),
+    "/budgets": () => t("nav.budgets"),
+    "/usage/daily-csv": () => t("page.daily-csv"),
+    "/balance/transactions-csv": () => t("page.transactions-csv"),
+    "/api/console/balance": () => t("page.live.balance"),
+    "/api/console/usage": () => t("page.live.usage"),
+    "/api/console/packs": () => t("page.live.packs"),
+    "/api/console/standing": () => t("page.live.standing"),
+    "/api/console/unread": () => t("page.live.unread"),
   };
-  const named = nav[path];
+  const named = nav[path]?.();
   // A download keeps what it asked for (the dates of a CSV), after its name.
   const asked = [...new URLSearchParams(address.split("?")[1] ?? "").values()].filter(Boolean).join(" – ");
-  if (named) return asked ? `${t(named)} · ${asked}` : t(named);
+  if (named) return asked ? `${named} · ${asked}` : named;
   const bill = /^\/bills\/([^/]+)(\/csv)?$/.exec(path);
-  if (bill?.[1] && isMonth(bill[1])) return t(bill[2] ? "page.bill-csv" : "page.bill", { month: month(locale, bill[1]) });
+  if (bill?.[1] && isMonth(bill[1])) return bill[2] ? t("page.bill-csv", { month: month(locale, bill[1]) }) : t("page.bill", { month: month(locale, bill[1]) });
   if (/^\/checkout\/done\/[^/]+$/.test(path)) return t("page.receipt");
   return address;
 }
 
 /** A server action's name (`checkout#purchaseAction`) as what it would have done: "buy a pack". */
 export function attemptName(t: Translate, action: string): string {
-  const key = `attempt.${action.split("#")[0] ?? ""}`;
-  return isMessageKey(key) ? t(key) : t("attempt.other");
+  const named = t(`attempt.${action.split("#")[0] ?? ""}` as MessageKey);
+  // The translator answers an unknown key with the key itself.
+  return named.startsWith("attempt.") ? t("attempt.other") : named;
 }
 
 /** The figures of a row, named, as the catalog's `audit.<action>` entries take them. */
@@ -130,14 +132,15 @@ function paramsOf(t: Translate, locale: Locale, row: AuditRowView): TranslatePar
     attempt: attemptName(t, text(after.action)),
     scope: scope === "account" ? t("budgets.scope.account") : productName(t, scope),
     thresholds,
-    state: t(after.enabled === false ? "audit.alert.off" : "audit.alert.on"),
+    state: after.enabled === false ? t("audit.alert.off") : t("audit.alert.on"),
     action: row.action,
   };
 }
 
 /** One audit row in words, in the reader's language: staff pages and the customer's log alike. */
 export function auditText(t: Translate, locale: Locale, row: AuditRowView): string {
-  const key = `audit.${row.action}`;
   const params = paramsOf(t, locale, row);
-  return isMessageKey(key) ? t(key, params) : t("audit.unknown", params);
+  const described = t(`audit.${row.action}` as MessageKey, params);
+  // The translator answers an unknown key with the key itself: an action without a description yet.
+  return described === "audit." + row.action ? t("audit.unknown", params) : described;
 }

@@ -217,6 +217,8 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "nav.usage",
   "packs.refund",
   "packs.refundableUntil",
+  "page.bill",
+  "page.bill-csv",
   "params.day.malformed",
   "params.day.out-of-range",
   "params.month.malformed",
