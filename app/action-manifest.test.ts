@@ -18,6 +18,9 @@ vi.mock("@/lib/actions/viewer", async () => {
   return { currentViewer: async () => viewer.current };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// The one row a refused support view writes (issue 19 item 7): recorded here, never a service's write.
+const refusedWrites = vi.fn(async (_viewer: Viewer, _action: string) => {});
+vi.mock("@/lib/actions/refused-writes", () => ({ recordRefusedWrite: (v: Viewer, a: string) => refusedWrites(v, a) }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
 
 const ACCOUNT = "00000000-0000-4000-8000-00000000000a";
@@ -88,6 +91,7 @@ async function loadedActions(): Promise<{ file: string; name: string; action: (.
 describe("the action manifest", () => {
   beforeEach(() => {
     getDb.mockClear();
+    refusedWrites.mockClear();
   });
 
   it("lists every 'use server' file of the app", () => {
@@ -114,6 +118,8 @@ describe("the action manifest", () => {
     expect(writers.length).toBeGreaterThan(12);
     for (const { file, name, action, meta } of writers) {
       expect(await answer(action), `${file}#${name}`).toContain(refusalOf(meta, "read-only-impersonation"));
+      // …and the customer's access log is told what the view tried.
+      expect(refusedWrites, `${file}#${name}`).toHaveBeenLastCalledWith(viewers.impersonation, meta?.name);
     }
     expect(getDb).not.toHaveBeenCalled();
   });

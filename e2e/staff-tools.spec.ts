@@ -20,11 +20,14 @@ async function refundOne(page: Page, expectReview: boolean): Promise<void> {
 }
 
 test("refund review: the 4th refund is held, support approves one and rejects another; the customer sees money and reasons", async ({ page, browser, customer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await topUp(page, "1000");
   await activate(page, "scan");
   for (let i = 0; i < 5; i++) await buyPack(page);
   for (let i = 0; i < 3; i++) await refundOne(page, false);
+  // Approved at once is told too (issue 19 item 7), by the pack's name.
+  await page.goto("/messages");
+  await expect(page.getByText("Refund complete: QR and barcode recognition pack · 1,000 calls").first()).toBeVisible();
   await refundOne(page, true);
   await page.goto("/balance");
   await expect(page.getByTestId("balance-cash")).toHaveText("¥800.00");
@@ -32,12 +35,25 @@ test("refund review: the 4th refund is held, support approves one and rejects an
   const staffPage = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signedInStaff(staffPage, "Ana");
   const queue = staffPage.getByRole("region", { name: "Refunds in review" });
+  // The card says what and why, not only who (issue 19 item 5).
+  const card = queue.getByTestId("queue-item").filter({ hasText: customer.company });
+  await expect(card).toContainText("Refund of ¥100.00 for QR and barcode recognition");
+  await expect(card).toContainText("Held for review: 3 earlier refunds in 30 days");
+  await expect(card).not.toContainText("scan.code-recognition");
   await queue.getByRole("link", { name: customer.company }).click();
   const review = staffPage.getByTestId("refund-review");
   await expect(review).toHaveCount(1);
+  // Names, not ids: the pack, the packs list and the audit trail.
+  await expect(review).toContainText("Refund in review: QR and barcode recognition");
+  const body = staffPage.locator("main");
+  await expect(body).not.toContainText("scan.code-recognition:1k");
+  await expect(body).not.toContainText("wallet.top-up-paid");
+  await expect(body).toContainText("Top-up of ¥1,000.00 paid into the cash balance");
   await review.getByRole("button", { name: "Approve refund" }).click();
-  // Decided: it leaves the account's open requests (and the queue).
+  // Decided: it leaves the account's open requests (and the queue), and the page confirms what it did.
   await expect(review).toHaveCount(0);
+  await expect(staffPage.getByTestId("refund-decided")).toContainText("¥100.00 back to the customer");
+  await expect(staffPage.getByTestId("refund-decided")).toContainText("The customer has been told");
 
   await page.goto("/balance");
   await expect(page.getByTestId("balance-cash")).toHaveText("¥900.00");
@@ -66,7 +82,7 @@ test("refund review: the 4th refund is held, support approves one and rejects an
 });
 
 test("a violation: staff disable the account, the metering API answers disabled, staff lift it", async ({ page, browser, customer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await activate(page, "scan");
   const key = await createKey(page, "gateway");
   const authorize = () => page.request.post("/api/v1/authorize", { headers: { Authorization: `Bearer ${key}` }, data: { api: "scan.code-recognition" } });
@@ -90,4 +106,35 @@ test("a violation: staff disable the account, the metering API answers disabled,
   await staffPage.getByRole("button", { name: "Lift and enable account" }).click();
   await expect(staffPage.getByRole("button", { name: "Disable account" })).toBeVisible();
   await expect.poll(async () => (await authorize()).status(), { timeout: 10_000 }).toBe(200);
+});
+
+test("goodwill credit: a refused amount keeps both fields and names each rule; the credit reaches the customer as a message", async ({ page, browser, customer }) => {
+  test.setTimeout(360_000);
+  const staffPage = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signedInStaff(staffPage, "Hui", "admin");
+  await staffPage.getByPlaceholder("Email, company or account ID").fill(customer.email);
+  await staffPage.getByRole("button", { name: "Search" }).click();
+  await staffPage.getByRole("link", { name: customer.company }).click();
+  const amount = staffPage.getByLabel("Amount (¥, to the gift sub-account)");
+  const reason = staffPage.getByLabel("Reason", { exact: true });
+  await amount.fill("12,5x");
+  await reason.fill("oops");
+  await staffPage.getByRole("button", { name: "Credit account" }).click();
+  // Issue 19 item 4: each field says its rule, and nothing typed is lost.
+  await expect(staffPage.locator("#credit-amount-error")).toHaveText("Enter an amount in yuan greater than 0, with at most two decimals (at most ¥10,000,000).");
+  await expect(staffPage.locator("#credit-reason-error")).toHaveText("Enter at least 5 characters.");
+  await expect(staffPage.getByText("Check this field.")).toHaveCount(0);
+  await expect(amount).toHaveValue("12,5x");
+  await expect(reason).toHaveValue("oops");
+
+  await amount.fill("25.50");
+  await reason.fill("sorry for the outage on Monday");
+  await staffPage.getByRole("button", { name: "Credit account" }).click();
+  await expect(staffPage.getByText("Credited.")).toBeVisible();
+  await expect(staffPage.locator("main")).toContainText("¥25.50 credited to the gift balance");
+
+  // Issue 19 item 7: the customer is told, in their inbox.
+  await page.goto("/messages");
+  await expect(page.getByText("Credit added: ¥25.50").first()).toBeVisible();
+  await expect(page.getByText("Support added ¥25.50 to your gift balance: sorry for the outage on Monday").first()).toBeVisible();
 });

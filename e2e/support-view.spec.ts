@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, newCustomer, signUp, test, type Customer } from "./fixtures";
+import { activate, topUp } from "./metering-helpers";
 import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
 async function customerPage(browser: Browser, prefix: string): Promise<{ page: Page; customer: Customer }> {
@@ -23,7 +24,8 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
 }
 
 test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // A top-up, a service and refused purchase and top-up attempts (issue 19 item 7): a long walk on a busy machine.
+  test.setTimeout(360_000);
   const { page: owner, customer } = await customerPage(browser, "viewed");
   // The customer creates a key while we record the server action request, to replay it as staff later.
   await owner.goto("/api-keys");
@@ -32,6 +34,9 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await owner.getByRole("button", { name: /create/i }).first().click();
   const request = await recorded;
   await expect(owner.getByText("first-key").first()).toBeVisible();
+  // Money and a service, so the checkout offers to pay.
+  await topUp(owner, "200");
+  await activate(owner, "scan");
 
   await signedInStaff(page, "Mei");
   await startViewing(page, customer, "customer asked why a pack is missing");
@@ -58,6 +63,16 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await page.getByRole("button", { name: /create/i }).first().click();
   await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
 
+  // A purchase and a top-up tried in the view: refused, and the customer's log lists both (issue 19 item 7).
+  await page.goto("/checkout?item=scan.code-recognition:1k&quantity=1");
+  await page.getByRole("button", { name: "Confirm and pay ¥100.00" }).click();
+  await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
+  await page.goto("/balance");
+  await page.getByLabel("Amount (¥)").fill("50");
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
+  await expect(page.getByLabel("Amount (¥)")).toHaveValue("50");
+
   // The customer's own recorded action request, replayed with the staff session: refused, nothing made.
   const { cookie: _ownersCookie, ...headers } = request.headers();
   const replay = await page.request.post(request.url(), { headers, data: request.postDataBuffer() ?? undefined });
@@ -76,11 +91,25 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   await expect(row).toContainText("Mei");
   await expect(row).not.toContainText("@");
   await expect(row).toContainText("Stopped by staff");
-  await expect(row).toContainText("/balance");
-  await expect(row).toContainText("/packs");
-  await expect(row).toContainText("/api/console/unread");
+  // Pages by name, not address (issue 19 item 7).
+  const pages = row.getByTestId("support-pages");
+  await expect(pages).toContainText("Overview");
+  await expect(pages).toContainText("Balance");
+  await expect(pages).toContainText("Resource packs");
+  await expect(pages).toContainText("Checkout");
+  await expect(pages).toContainText("Unread message count (live)");
+  await expect(pages).not.toContainText("/");
   await expect(row).toContainText("Files downloaded");
-  await expect(row).toContainText("/balance/transactions-csv");
+  await expect(row).toContainText("Transactions (CSV download)");
+  const refused = row.getByTestId("support-refused");
+  await expect(refused).toContainText("Tried to buy a pack");
+  await expect(refused).toContainText("Tried to top up");
+  await expect(refused).toContainText("Tried to create or revoke an API key");
+  // The start of the view was a message to the customer.
+  await owner.goto("/messages");
+  await expect(owner.getByText("Support is viewing your console").first()).toBeVisible();
+  await expect(owner.getByText("Mei from support opened a read-only view of your console: customer asked why a pack is missing.", { exact: false }).first()).toBeVisible();
+  await owner.goto("/security");
   // Opening the account on the staff side (before the view started) is staff access too.
   await expect(owner.getByTestId("staff-activity").filter({ hasText: "Mei opened your account in the support console" }).first()).toBeVisible();
   expect(await seriousAxeViolations(owner)).toEqual([]);

@@ -6,17 +6,14 @@ import type { FormAction } from "@/components/ui/form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useFormFields } from "@/components/ui/form-fields";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import type { FormState } from "@/lib/actions/form-state";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
-import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
+import type { MessageKey } from "@/lib/i18n/translator";
 
-export interface AuthFormState {
-  /** A service error code, shown through `errors.<code>`. */
-  error?: string;
-  params?: Record<string, string | number>;
-  fieldErrors?: Partial<Record<"email" | "password" | "company", MessageKey>>;
-  email?: string;
-}
+/** A refusal (`errors.<code>`), each field's rule, and what was typed but the password. */
+export type AuthFormState = FormState;
 
 type Action = FormAction<AuthFormState>;
 
@@ -45,14 +42,12 @@ export function AuthForm({
   newPassword?: boolean;
 }) {
   const { t } = useI18n();
-  const [state, formAction, pending] = useActionState(action, {});
-  const fieldError = (field: "email" | "password" | "company") => {
-    const key = state.fieldErrors?.[field];
-    return key ? t(key) : undefined;
-  };
+  const [state, formAction, pending] = useActionState<AuthFormState, FormData>(action, {});
+  const { value, error: fieldError, formError } = useFormFields(state);
+  const refusal = formError([]);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
+      {refusal ? <Alert tone="error">{refusal}</Alert> : null}
       {callbackUrl === "query" ? (
         <Suspense fallback={null}>
           <CallbackFromQuery />
@@ -60,8 +55,8 @@ export function AuthForm({
       ) : callbackUrl ? (
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
       ) : null}
-      {withCompany ? <Field label={t("auth.field.company")} name="company" autoComplete="organization" required error={fieldError("company")} /> : null}
-      <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={state.email} error={fieldError("email")} />
+      {withCompany ? <Field label={t("auth.field.company")} name="company" autoComplete="organization" required defaultValue={value("company")} error={fieldError("company")} /> : null}
+      <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={value("email")} error={fieldError("email")} />
       <Field
         label={t("auth.field.password")}
         name="password"

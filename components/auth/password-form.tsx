@@ -5,12 +5,12 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fieldErrorText } from "@/components/ui/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
-export interface PasswordFormState {
-  /** A service error code, shown through `errors.<code>`. */
-  error?: string;
-  fieldErrors?: Partial<Record<string, MessageKey>>;
+/** A refusal, each field's rule (a catalog key), and what was typed but passwords. */
+export interface PasswordFormState extends FormState {
   /** A success note (e.g. "the link is on its way"). */
   notice?: MessageKey;
   noticeParams?: Record<string, string>;
@@ -38,7 +38,7 @@ export function PasswordForm({ action, fields, hidden = {}, submitLabel }: { act
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {fields.map((field) => {
-        const error = state.fieldErrors?.[field.name];
+        const error = fieldErrorText(t, state.fieldErrors?.[field.name]);
         return (
           <Field
             key={field.name}
@@ -48,7 +48,8 @@ export function PasswordForm({ action, fields, hidden = {}, submitLabel }: { act
             autoComplete={field.autoComplete}
             required
             hint={field.hint ? t(field.hint) : undefined}
-            error={error ? t(error) : undefined}
+            defaultValue={field.type === "password" ? undefined : state.values?.[field.name]}
+            error={error}
           />
         );
       })}

@@ -6,15 +6,13 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 import { HowToCall, type ExampleApi } from "./how-to-call";
 import { SecretBox } from "./secret-box";
 
 /** Names a new key; on success shows its secret once, with the calls ready to paste. */
-export interface CreateKeyState {
-  error?: string;
-  params?: Record<string, string | number>;
-  field?: string;
+export interface CreateKeyState extends FormState {
   /** The new key's secret: returned to this one response only (API.md §1: shown once). */
   created?: { name: string; secret: string };
 }
@@ -48,6 +46,7 @@ export function CreateKeyForm({ baseUrl, month, at, api, create }: { baseUrl: st
             maxLength={60}
             required
             autoComplete="off"
+            defaultValue={state.created ? undefined : state.values?.name}
             hint={t("apiKeys.create.nameHint")}
             error={state.field === "name" ? error : undefined}
           />

@@ -5,13 +5,12 @@ import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 import type { ProductId } from "@/lib/pricing";
 
 /** One product's low-remaining threshold, 1–99 % (SPEC §5); the error names the field beside it. */
-export interface ThresholdState {
-  error?: string;
-  field?: string;
+export interface ThresholdState extends FormState {
   saved?: number;
 }
 
@@ -36,7 +35,7 @@ export function ThresholdForm({ product, lowPercent, save }: { product: ProductI
             min={1}
             max={99}
             step={1}
-            defaultValue={lowPercent}
+            defaultValue={state.values?.lowPercent ?? lowPercent}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-status`}
             className={`${inputClass} pr-7 text-right tabular`}

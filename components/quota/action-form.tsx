@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useRef, type ReactNode } from "react";
 import type { FormAction } from "@/components/ui/form-action";
 import type { QuotaFormState } from "./form-state";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useRestoreInput } from "@/components/ui/form-fields";
 import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
 
 type Action = FormAction<QuotaFormState>;
@@ -28,8 +29,12 @@ export function ActionForm({
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState<QuotaFormState, FormData>(action, {});
+  const form = useRef<HTMLFormElement>(null);
+  // The fields are the page's (server-rendered children): a refused submit puts what was typed back.
+  useRestoreInput(form, state);
   return (
     <form
+      ref={form}
       action={formAction}
       onSubmit={(event) => {
         if (confirm && !window.confirm(t(confirm))) event.preventDefault();

@@ -1,10 +1,8 @@
 import type { Failure } from "@/lib/actions/define";
-import type { ErrorParams } from "@/lib/context/errors";
+import type { FormState } from "@/lib/actions/form-state";
 
-/** The state of the QPS and SDK pages' forms. */
-export interface QuotaFormState {
-  error?: string;
-  params?: ErrorParams;
+/** The state of the QPS and SDK pages' forms: the refusal and what was typed, or done. */
+export interface QuotaFormState extends FormState {
   done?: boolean;
 }
 

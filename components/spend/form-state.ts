@@ -1,6 +1,6 @@
-/** What the budget and balance-alert actions answer their forms: a refusal naming the field, or saved. */
-export interface SpendFormState {
-  error?: string;
-  field?: string;
+import type { FormState } from "@/lib/actions/form-state";
+
+/** What the budget and balance-alert actions answer their forms: the refused fields with what was typed, or saved. */
+export interface SpendFormState extends FormState {
   saved?: boolean;
 }

@@ -4,6 +4,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { StaffActivity } from "@/lib/support/access-log";
+import { itemName } from "@/lib/i18n/names";
+import { auditText } from "./audit-text";
 
 const money = (text: string | undefined) => (text ? formatYuan(text) : "");
 
@@ -24,7 +26,7 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
     case "wallet.voucher-granted":
       return t("security.staff.wallet.voucher-granted", { staff, amount: money(d.amount) });
     case "packs.gift-granted":
-      return t("security.staff.packs.gift-granted", { staff, pack: d.pack ?? "" });
+      return t("security.staff.packs.gift-granted", { staff, pack: d.pack ? itemName(t, d.pack) : "" });
     case "refund.review-approved":
       return t("security.staff.refund.review-approved", { staff, amount: money(d.total) });
     case "qps.increase-approved": {
@@ -34,7 +36,7 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
     case "licence.quoted":
       return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });
     default:
-      return t("security.staff.other", { staff, action: item.action });
+      return t("security.staff.other", { staff, action: auditText(t, locale, { action: item.action, after: item.details }) });
   }
 }
 

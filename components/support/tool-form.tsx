@@ -5,9 +5,11 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { errorMessage, type MessageKey } from "@/lib/i18n/translator";
+import { useFormFields } from "@/components/ui/form-fields";
+import type { FormState } from "@/lib/actions/form-state";
+import type { MessageKey } from "@/lib/i18n/translator";
 
-type State = { error?: string; field?: string; params?: Record<string, string | number>; done?: boolean };
+type State = FormState & { done?: boolean };
 type ToolAction = (state: State, formData: FormData) => Promise<State>;
 
 export interface ToolField {
@@ -21,7 +23,10 @@ export interface ToolField {
   required?: boolean;
 }
 
-/** One staff tool's form: hidden ids, the fields it asks for, the service's error or a done line. */
+/**
+ * One staff tool's form: hidden ids, the fields it asks for, the service's error or a done line. A
+ * refused submit keeps what was typed and names each field's rule beside it (issue 19 item 4).
+ */
 export function ToolForm({
   action,
   hidden,
@@ -41,21 +46,44 @@ export function ToolForm({
   idPrefix: string;
 }) {
   const { t } = useI18n();
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState<State, FormData>(action, {});
+  const { value, error, formError } = useFormFields(state);
+  const refusal = formError(fields.map((f) => f.name));
   return (
-    <form action={formAction} className="space-y-2">
+    <form action={formAction} className="space-y-2" noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {fields.map((f) => (
-        <div key={f.name} className="space-y-1">
-          <label htmlFor={`${idPrefix}-${f.name}`} className="block text-sm font-medium text-ink">
-            {t(f.label)}
-          </label>
-          <input id={`${idPrefix}-${f.name}`} name={f.name} type={f.type ?? "text"} min={f.min} max={f.max} step={f.step} defaultValue={f.defaultValue} required={f.required ?? true} className={inputClass} />
-        </div>
-      ))}
-      {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}
+      {fields.map((f) => {
+        const id = `${idPrefix}-${f.name}`;
+        const message = error(f.name);
+        return (
+          <div key={f.name} className="space-y-1">
+            <label htmlFor={id} className="block text-sm font-medium text-ink">
+              {t(f.label)}
+            </label>
+            <input
+              id={id}
+              name={f.name}
+              type={f.type ?? "text"}
+              min={f.min}
+              max={f.max}
+              step={f.step}
+              defaultValue={value(f.name, f.defaultValue)}
+              required={f.required ?? true}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `${id}-error` : undefined}
+              className={inputClass}
+            />
+            {message ? (
+              <p id={`${id}-error`} className="text-xs text-red-600">
+                {message}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      {refusal ? <Alert tone="error">{refusal}</Alert> : null}
       {state.done ? <Alert tone="success">{t(done)}</Alert> : null}
       <Button type="submit" variant={variant} disabled={pending}>
         {t(submit)}

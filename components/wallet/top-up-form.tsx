@@ -5,12 +5,11 @@ import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage } from "@/lib/i18n/translator";
 
-export interface TopUpFormState {
-  error?: string;
-  amount?: string;
-}
+/** The refusal, with the amount as typed (`values.amount`). */
+export type TopUpFormState = FormState;
 
 /**
  * `amount` prefills the field (the shortfall a checkout sent the customer here with) and `returnPath`
@@ -27,7 +26,7 @@ export function TopUpForm({ topUp, amount, returnPath }: { topUp: FormAction<Top
         name="amount"
         inputMode="decimal"
         placeholder="100.00"
-        defaultValue={state.amount ?? amount}
+        defaultValue={state.values?.amount ?? amount}
         required
         hint={t("wallet.topUp.hint")}
         error={state.error ? errorMessage(t, state.error) : undefined}

@@ -5,6 +5,9 @@ import { now } from "@/lib/clock";
 import type { Actor, ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
 import { ServiceError, type ErrorParams } from "@/lib/context/errors";
+import { fieldErrorsOf } from "./field-rules";
+import { submittedValues, type FieldError, type FormState } from "./form-state";
+import { recordRefusedWrite } from "./refused-writes";
 import { currentViewer, type Viewer } from "./viewer";
 
 export type Audience = "public" | "customer" | "staff";
@@ -34,6 +37,8 @@ export interface Failure {
   error: string;
   params?: ErrorParams;
   field?: string;
+  /** Every refused field with the rule it broke (zod's issues, or the service's field error). */
+  fieldErrors?: Record<string, FieldError>;
 }
 
 const registry = new WeakMap<object, ActionMeta>();
@@ -88,19 +93,45 @@ export function defineAction<Args extends unknown[], Input, R>(def: ActionDefini
   const action = async (...args: Args): Promise<R> => {
     const viewer = await currentViewer();
     const allowed = gate(meta, viewer);
-    if (!("actor" in allowed)) return def.fail(allowed, ...args);
+    if (!("actor" in allowed)) {
+      // The customer's access log lists what a support view tried and was refused (issue 19 item 7).
+      if (viewer.kind === "impersonation" && allowed.error === "read-only-impersonation") await recordRefusedWrite(viewer, meta.name);
+      return failed(allowed, args);
+    }
     const parsed = def.input.safeParse(def.from(...args));
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.map(String).join(".") ?? "";
-      return def.fail(def.invalid ? def.invalid(field) : { error: "invalid-field", field }, ...args);
+      const fieldErrors = fieldErrorsOf(parsed.error.issues, def.invalid);
+      const first = def.invalid ? def.invalid(field) : { error: "invalid-field", field };
+      // The generic "check this field" gives way to the rule the field broke.
+      const rule = first.error === "invalid-field" && first.field !== undefined ? fieldErrors[first.field.split(".")[0] ?? ""] : undefined;
+      return failed({ ...first, ...(rule ? { error: rule.error, params: rule.params } : {}), fieldErrors }, args);
     }
     const ctx: ServiceContext = { db: await getDb(), actor: allowed.actor, now: now() };
     try {
       return await def.run({ ctx, input: parsed.data, viewer });
     } catch (error) {
-      if (error instanceof ServiceError) return def.fail({ error: error.code, params: error.params, field: error.field }, ...args);
+      if (error instanceof ServiceError) {
+        const fieldErrors = error.field ? { [error.field.split(".")[0] ?? error.field]: { error: error.code, params: error.params } } : undefined;
+        return failed({ error: error.code, params: error.params, field: error.field, fieldErrors }, args);
+      }
       throw error;
     }
+  };
+  /**
+   * A refusal as the action's result. A form's action (`(state, formData)`) also gets back what was
+   * typed and every field's rule (issue 19 item 4), whatever its own `fail` keeps: one place, so no
+   * form can forget it.
+   */
+  const failed = (failure: Failure, args: Args): R => {
+    const result = def.fail(failure, ...args);
+    const formData = args[1];
+    if (formData instanceof FormData && result !== null && typeof result === "object") {
+      const state = result as FormState;
+      state.values = submittedValues(formData);
+      if (failure.fieldErrors && !state.fieldErrors) state.fieldErrors = failure.fieldErrors;
+    }
+    return result;
   };
   registry.set(action, Object.freeze(meta));
   return action;

@@ -41,6 +41,8 @@ export type AuditAction =
   | "support.view-expired"
   | "support.view-revoked"
   | "support.page-viewed"
+  // A write the read-only support view tried and was refused (issue 19 item 7).
+  | "support.write-refused"
   // Staff opened the account's page in the support console (email, phone, balance): issue 17 item 5.
   | "support.account-viewed"
   | "refund.review-approved"

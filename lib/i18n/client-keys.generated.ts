@@ -269,6 +269,8 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "packs.noneYet.buy",
   "packs.refund",
   "packs.refundableUntil",
+  "page.bill",
+  "page.bill-csv",
   "params.day.malformed",
   "params.day.out-of-range",
   "params.month.malformed",

@@ -22,6 +22,10 @@ export const messageKinds = [
   "purchase-complete",
   "top-up-complete",
   "licence-quoted",
+  // Issue 19 item 7: what staff did for or to the account, and a refund that needed no review.
+  "goodwill-credit",
+  "support-view-started",
+  "refund-complete",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

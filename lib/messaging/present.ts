@@ -31,6 +31,9 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "balance-low": "/balance",
   "budget-actual": "/budgets",
   "budget-forecast": "/budgets",
+  "goodwill-credit": "/balance",
+  "support-view-started": "/security",
+  "refund-complete": "/refunds",
 };
 
 /**

@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { packRefundability, productOfPack, refundReturns } from "@/lib/pricing";
+import { formatYuan, packRefundability, productOfPack, refundReturns } from "@/lib/pricing";
+import { notify } from "@/lib/messaging/notify";
 import { lockWallet } from "@/lib/wallet/ledger";
 import { completeRefund } from "./complete";
 import { nextRefundGoesToReview } from "./preview";
@@ -89,6 +90,8 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
 
     await completeRefund(tx, { refundId: refund.id, accountId, pack, returned });
     await recordAudit(tx, { action: "refund.approved", accountId, target: refund.id, before: { pack: pack.id, remaining: pack.remaining }, after: { status: "approved", returned } });
+    // Approved at once is told like approved after review (issue 19 item 7): what went back, where it shows.
+    await notify(tx, { accountId, kind: "refund-complete", product: null, params: { pack: pack.packSpec ?? pack.api, amount: formatYuan(returned.total) }, dedupeKey: `refund-decided:${refund.id}` });
     return { refundId: refund.id, status: "approved", returned };
   });
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, notLike, or, sql } from "drizzle-orm";
 import { auditLog, signInAttempts, supportSessions, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
+import { displayName } from "./impersonation";
 
 export interface AccessLogSession {
   id: string;
@@ -19,6 +20,8 @@ export interface AccessLogSession {
   pages: string[];
   /** Files the view downloaded (a bill, transactions, daily usage), with the month or dates asked for. */
   downloads: string[];
+  /** Writes the view tried and the read-only gate refused, by action name (`checkout#purchaseAction`), in order (issue 19 item 7). */
+  refused: { action: string; at: Date }[];
 }
 
 /**
@@ -62,14 +65,16 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
     .limit(LIMIT);
   const views = rows.length
     ? await ctx.db
-        .select({ target: auditLog.target, after: auditLog.after })
+        .select({ target: auditLog.target, action: auditLog.action, after: auditLog.after, at: auditLog.at })
         .from(auditLog)
-        .where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, "support.page-viewed"), inArray(auditLog.target, rows.map((r) => r.s.id))))
+        .where(and(eq(auditLog.accountId, accountId), inArray(auditLog.action, ["support.page-viewed", "support.write-refused"]), inArray(auditLog.target, rows.map((r) => r.s.id))))
         .orderBy(auditLog.id)
     : [];
   const sessions = rows.map(({ s, staffName }): AccessLogSession => {
     const lapsed = !s.endedAt && s.expiresAt <= ctx.now;
-    const read = views.filter((v) => v.target === s.id).map((v) => v.after as { path?: unknown; kind?: unknown } | null);
+    const mine = views.filter((v) => v.target === s.id);
+    const read = mine.filter((v) => v.action === "support.page-viewed").map((v) => v.after as { path?: unknown; kind?: unknown } | null);
+    const refused = mine.filter((v) => v.action === "support.write-refused").map((v) => ({ action: String((v.after as { action?: unknown } | null)?.action ?? ""), at: v.at }));
     const paths = (download: boolean) => [...new Set(read.filter((v) => (v?.kind === "download") === download).map((v) => String(v?.path ?? "")))].filter(Boolean);
     return {
       id: s.id,
@@ -84,6 +89,7 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
       live: !s.endedAt && !lapsed,
       pages: paths(false),
       downloads: paths(true),
+      refused,
     };
   });
 
@@ -112,10 +118,6 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   return { sessions, events, staffActivity: await staffActivity(ctx, accountId) };
 }
 
-/** A display name only: staff emails stay internal. */
-function displayName(name: string): string {
-  return name.split("@")[0] ?? name;
-}
 
 async function staffActivity(ctx: ServiceContext, accountId: string): Promise<StaffActivity[]> {
   const rows = await ctx.db

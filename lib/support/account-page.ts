@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -9,6 +9,8 @@ import { assertStaff } from "@/lib/context/access";
 export const accountPageInput = z.object({ accountId: z.uuid() });
 
 const RECENT = 20;
+/** How long a reviewed refund stays on the page as "decided": the confirmation outlives the click (issue 19 item 5). */
+const DECIDED_HOURS = 24;
 
 /**
  * Everything support needs on one account (issue 10 account page): status, balance, products, packs,
@@ -28,7 +30,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
   // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
   // only read path to one account, so the row is written here, once per page load.
   await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
-  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes] = await Promise.all([
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes, decidedRefunds] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
     db
@@ -44,7 +46,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .where(and(eq(supportRequests.accountId, account.id), inArray(supportRequests.status, ["open", "awaiting-quote", "quoted"])))
       .orderBy(desc(supportRequests.createdAt)),
     db
-      .select({ id: refunds.id, pack: packs.packSpec, requestedAt: refunds.requestedAt, returnedCash: refunds.returnedCash, returnedIncome: refunds.returnedIncome, returnedGift: refunds.returnedGift })
+      .select({ id: refunds.id, pack: packs.packSpec, api: packs.api, requestedAt: refunds.requestedAt, returnedCash: refunds.returnedCash, returnedIncome: refunds.returnedIncome, returnedGift: refunds.returnedGift })
       .from(refunds)
       .innerJoin(packs, eq(packs.id, refunds.packId))
       .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
@@ -64,6 +66,24 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .from(accountViolations)
       .where(and(eq(accountViolations.accountId, account.id), isNull(accountViolations.liftedAt))),
     db.select().from(licenceQuotes).where(eq(licenceQuotes.accountId, account.id)).orderBy(desc(licenceQuotes.quotedAt)).limit(RECENT),
+    // Refunds decided after a review (decided later than asked; an immediate one is decided as asked).
+    db
+      .select({
+        id: refunds.id,
+        status: refunds.status,
+        pack: packs.packSpec,
+        api: packs.api,
+        reason: refunds.reason,
+        decidedAt: refunds.decidedAt,
+        returnedCash: refunds.returnedCash,
+        returnedIncome: refunds.returnedIncome,
+        returnedGift: refunds.returnedGift,
+      })
+      .from(refunds)
+      .innerJoin(packs, eq(packs.id, refunds.packId))
+      .where(and(eq(refunds.accountId, account.id), gte(refunds.decidedAt, new Date(ctx.now.getTime() - DECIDED_HOURS * 3_600_000)), gt(refunds.decidedAt, refunds.requestedAt)))
+      .orderBy(desc(refunds.decidedAt))
+      .limit(RECENT),
   ]);
   return {
     account,
@@ -79,6 +99,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     violation: violation[0] ?? null,
     /** Licence quotes, newest first: the first one of a request is its latest. */
     quotes,
+    /** Refunds decided after review in the last day, newest first: what approving or rejecting did. */
+    decidedRefunds,
   };
 }
 

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { ConflictError, ForbiddenError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite, assertStaff } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
+import { notify } from "@/lib/messaging/notify";
 import type { Database } from "@/db/client";
 
 /** SPEC §8: an impersonation ends by itself this long after it started. */
@@ -75,8 +76,22 @@ export async function startSupportView({ ctx, input, origin }: { ctx: ServiceCon
       target: row.id,
       after: { reason: input.reason, ticketRef: input.ticketRef ?? null, ip: origin.ip, userAgent: origin.userAgent, expiresAt: expiresAt.toISOString() },
     });
+    // The customer is told when it starts, not only in the log they would have to open (issue 19 item 7).
+    const [staff] = await tx.db.select({ name: users.name }).from(users).where(eq(users.id, staffUserId));
+    await notify(tx, {
+      accountId: input.accountId,
+      kind: "support-view-started",
+      product: null,
+      params: { staff: displayName(staff?.name ?? ""), reason: input.reason, minutes: SUPPORT_VIEW_MINUTES },
+      dedupeKey: `support-view:${row.id}`,
+    });
     return { id: row.id, expiresAt };
   });
+}
+
+/** A staff member as customers see them: the display name, never the email. */
+export function displayName(name: string): string {
+  return name.split("@")[0] ?? name;
 }
 
 /** Marks a staff member's live view that has run out as expired (lazily: at their next request or start). */
@@ -183,4 +198,12 @@ export async function recordSupportAccess(ctx: ServiceContext, view: Pick<Suppor
 /** A page view (the page names its own path). */
 export async function recordSupportPageView(ctx: ServiceContext, view: SupportView, path: string): Promise<void> {
   await recordSupportAccess(ctx, view, { path, kind: "page" });
+}
+
+/**
+ * A write the view tried and the read-only gate refused, by the action's name (`checkout#purchaseAction`):
+ * the customer's access log lists it with the session (issue 19 item 7).
+ */
+export async function recordSupportRefusal(ctx: ServiceContext, view: Pick<SupportView, "id" | "accountId">, action: string): Promise<void> {
+  await recordAudit(ctx, { action: "support.write-refused", accountId: view.accountId, target: view.id, after: { action: action.slice(0, 100) } });
 }

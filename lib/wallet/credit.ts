@@ -5,7 +5,8 @@ import { accounts, vouchers, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
-import { Dec } from "@/lib/pricing";
+import { notify } from "@/lib/messaging/notify";
+import { Dec, formatYuan } from "@/lib/pricing";
 import { restoreIfSettled } from "./account-status";
 import { lockWallet, postLedger } from "./ledger";
 import { assertOperator } from "./operator";
@@ -47,6 +48,10 @@ export async function creditAccount({ ctx, input }: { ctx: ServiceContext; input
             ],
     });
     await recordAudit(tx, { action: "wallet.credit", accountId: input.accountId, target: posted.transactionId, after: { amount: amount.toFixed(2), to: input.to, reason: input.reason } });
+    // A goodwill credit is news to the customer (issue 19 item 7); a bank transfer to cash is their own money arriving.
+    if (input.to === "gift") {
+      await notify(tx, { accountId: input.accountId, kind: "goodwill-credit", product: null, params: { amount: formatYuan(amount), reason: input.reason }, dedupeKey: `credit:${creditId}` });
+    }
     const [after] = await tx.db.select().from(wallets).where(eq(wallets.accountId, input.accountId));
     const restored = after ? await restoreIfSettled(tx, input.accountId, after) : false;
     return { transactionId: posted.transactionId, restored };

@@ -10,28 +10,30 @@ import { now } from "@/lib/clock";
 import { ServiceError } from "@/lib/context";
 import { signInInput, signUpInput } from "@/lib/identity/schemas";
 import { signUp } from "@/lib/identity/sign-up";
+import { submittedValues, type FieldError } from "@/lib/actions/form-state";
 import type { MessageKey } from "@/lib/i18n/translate";
 
+// Each field's rule, in words (a catalog key, shown beside the field).
 const fieldMessage: Record<string, MessageKey> = {
   email: "auth.error.email",
   password: "auth.error.password",
   company: "auth.error.company",
 };
 
-function fieldErrorsOf(issues: { path: PropertyKey[] }[], passwordKey: MessageKey = "auth.error.password"): AuthFormState["fieldErrors"] {
-  const errors: AuthFormState["fieldErrors"] = {};
+function fieldErrorsOf(issues: { path: PropertyKey[] }[], passwordKey: MessageKey = "auth.error.password"): Record<string, FieldError> {
+  const errors: Record<string, FieldError> = {};
   for (const issue of issues) {
     const field = String(issue.path[0]);
-    if (field === "email" || field === "company") errors[field] = fieldMessage[field];
-    if (field === "password") errors.password = passwordKey;
+    if (field === "email" || field === "company") errors[field] = { error: fieldMessage[field] ?? "invalid-field" };
+    if (field === "password") errors.password = { error: passwordKey };
   }
   return errors;
 }
 
 async function signInWith(provider: "customer" | "staff", formData: FormData, fallback: string): Promise<AuthFormState> {
-  const email = String(formData.get("email") ?? "");
-  const parsed = signInInput.safeParse({ email, password: formData.get("password") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues, "auth.error.passwordRequired"), email };
+  const values = submittedValues(formData);
+  const parsed = signInInput.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") });
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues, "auth.error.passwordRequired"), values };
   try {
     await signIn(provider, { ...parsed.data, redirectTo: safeReturnPath(formData.get("callbackUrl"), fallback) });
     return {};
@@ -41,8 +43,8 @@ async function signInWith(provider: "customer" | "staff", formData: FormData, fa
     if (error instanceof AuthError) {
       const code = "code" in error && typeof error.code === "string" && error.code !== "credentials" ? error.code : "invalid-credentials";
       const throttled = /^throttled:(\d+)$/.exec(code);
-      if (throttled) return { error: "throttled", params: { minutes: Number(throttled[1]) }, email };
-      return { error: code, email };
+      if (throttled) return { error: "throttled", params: { minutes: Number(throttled[1]) }, values };
+      return { error: code, values };
     }
     throw error;
   }
@@ -58,13 +60,15 @@ export async function signInStaffAction(_prev: AuthFormState, formData: FormData
 
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = { email: formData.get("email"), password: formData.get("password"), company: formData.get("company") };
-  const email = String(raw.email ?? "");
+  // A refused sign-up keeps the email and company typed; the password is typed again (issue 19 item 4).
+  const values = submittedValues(formData);
   const parsed = signUpInput.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), email };
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
   try {
     await signUp({ ctx: { db: await getDb(), actor: { type: "anonymous" }, now: now() }, input: parsed.data });
   } catch (error) {
-    if (error instanceof ServiceError) return { error: error.code, email };
+    // A taken email is that field's fault: said beside it.
+    if (error instanceof ServiceError) return error.field ? { fieldErrors: { [error.field]: { error: error.code, params: error.params } }, values } : { error: error.code, params: error.params, values };
     throw error;
   }
   return signInWith("customer", formData, "/");

@@ -16,7 +16,7 @@ export const forgotPasswordAction = defineAction({
   input: forgotPasswordInput,
   from: (_prev: PasswordFormState, formData: FormData) => ({ email: formData.get("email") }),
   invalid: () => ({ error: "auth.error.email", field: "email" }),
-  fail: ({ error, field }): PasswordFormState => (field === "email" ? { fieldErrors: { email: "auth.error.email" } } : { error }),
+  fail: ({ error, field }): PasswordFormState => (field === "email" ? { fieldErrors: { email: { error: "auth.error.email" } } } : { error }),
   run: async ({ ctx, input }): Promise<PasswordFormState> => {
     const { link } = await requestPasswordReset({ ctx, input, secret: resolveAuthSecret(), appUrl: appUrl() });
     // The embedded default has no mail server: the link goes to the server log, where its operator reads it.
@@ -33,7 +33,7 @@ export const resetPasswordAction = defineAction({
   input: resetPasswordInput,
   from: (_prev: PasswordFormState, formData: FormData) => ({ token: formData.get("token"), newPassword: formData.get("newPassword") }),
   invalid: (field) => (field.startsWith("newPassword") ? { error: "auth.error.password", field: "newPassword" } : { error: "reset-link-invalid" }),
-  fail: ({ error, field }): PasswordFormState => (field === "newPassword" ? { fieldErrors: { newPassword: "auth.error.password" } } : { error }),
+  fail: ({ error, field }): PasswordFormState => (field === "newPassword" ? { fieldErrors: { newPassword: { error: "auth.error.password" } } } : { error }),
   run: async ({ ctx, input }): Promise<PasswordFormState> => {
     await resetPassword({ ctx, input, secret: resolveAuthSecret() });
     redirect("/sign-in?reset=1");

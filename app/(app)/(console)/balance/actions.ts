@@ -17,11 +17,12 @@ export const topUpAction = defineAction({
   input: topUpInput.extend({ back: z.string() }),
   from: (_prev: TopUpFormState, formData: FormData) => ({ amount: String(formData.get("amount") ?? ""), back: safeReturnPath(formData.get("return"), "/balance") }),
   invalid: () => ({ error: "invalid-amount" }),
-  fail: ({ error }, _prev, formData): TopUpFormState => ({ error, amount: String(formData.get("amount") ?? "") }),
+  // What was typed comes back with the refusal (defineAction adds it to every form's failure).
+  fail: ({ error }): TopUpFormState => ({ error }),
   run: async ({ ctx, input }): Promise<TopUpFormState> => {
     // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
     const provider = topUpProvider();
-    if (!provider) return { error: "top-up-not-configured", amount: input.amount };
+    if (!provider) return { error: "top-up-not-configured", values: { amount: input.amount } };
     const result = await createTopUp({ ctx, input: { amount: input.amount }, provider, returnUrl: input.back });
     redirect(result.redirectUrl);
   },

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { SpendFormState } from "@/components/spend/form-state";
-import { defineAction } from "@/lib/actions/define";
+import { defineAction, type Failure } from "@/lib/actions/define";
 import { saveBalanceAlert } from "@/lib/budgets/balance-alert";
 import { deleteBudget, saveBudget } from "@/lib/budgets/budgets";
 import { balanceAlertInput, budgetInput, parseThresholdList } from "@/lib/budgets/schemas";
@@ -12,6 +12,18 @@ import { balanceAlertInput, budgetInput, parseThresholdList } from "@/lib/budget
 const fieldErrors: Record<string, string> = { amount: "budget-amount", thresholds: "budget-thresholds", threshold: "balance-threshold" };
 
 const spendFailure = ({ error, field }: { error: string; field?: string }): SpendFormState => ({ error, field });
+
+/**
+ * The threshold list is refused as a whole, naming the first entry at fault: "abc" is never read as
+ * something else, and the customer sees which one to fix (issue 19 item 4).
+ */
+function budgetFailure(failure: Failure, _prev: SpendFormState, formData: FormData): SpendFormState {
+  if (failure.field !== "thresholds") return spendFailure(failure);
+  const entries = String(formData.get("thresholds") ?? "").split(/[,，\s]+/).filter((part) => part !== "");
+  const bad = entries.find((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 1000);
+  const rule = bad !== undefined ? { error: "budget-threshold-entry", params: { entry: bad.slice(0, 40) } } : { error: "budget-thresholds" };
+  return { ...rule, field: "thresholds", fieldErrors: { ...failure.fieldErrors, thresholds: rule } };
+}
 
 export const saveBudgetAction = defineAction({
   name: "budgets#saveBudgetAction",
@@ -27,7 +39,7 @@ export const saveBudgetAction = defineAction({
     const name = field.split(".")[0] || "amount";
     return { error: fieldErrors[name] ?? "invalid-field", field: name };
   },
-  fail: spendFailure,
+  fail: budgetFailure,
   run: async ({ ctx, input }): Promise<SpendFormState> => {
     await saveBudget({ ctx, input });
     revalidatePath("/budgets");

@@ -15,9 +15,9 @@ export const changePasswordAction = defineAction({
   from: (_prev: PasswordFormState, formData: FormData) => ({ currentPassword: formData.get("currentPassword"), newPassword: formData.get("newPassword") }),
   invalid: (field) => ({ error: field.startsWith("currentPassword") ? "auth.error.passwordRequired" : "auth.error.password", field: field.split(".")[0] }),
   fail: ({ error, field }): PasswordFormState => {
-    if (field === "currentPassword" && error === "wrong-current-password") return { fieldErrors: { currentPassword: "errors.wrong-current-password" } };
-    if (field === "currentPassword") return { fieldErrors: { currentPassword: "auth.error.passwordRequired" } };
-    if (field === "newPassword") return { fieldErrors: { newPassword: "auth.error.password" } };
+    if (field === "currentPassword" && error === "wrong-current-password") return { fieldErrors: { currentPassword: { error: "errors.wrong-current-password" } } };
+    if (field === "currentPassword") return { fieldErrors: { currentPassword: { error: "auth.error.passwordRequired" } } };
+    if (field === "newPassword") return { fieldErrors: { newPassword: { error: "auth.error.password" } } };
     return { error };
   },
   run: async ({ ctx, input }): Promise<PasswordFormState> => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { RevokeAccessButton } from "@/components/support/revoke-access-button";
+import { attemptName, consolePageName } from "@/components/support/audit-text";
 import { StaffActivityList } from "@/components/support/staff-activity-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -63,12 +64,27 @@ export default async function SecurityPage() {
                 <span>
                   {formatDateTime(locale, s.startedAt)} · {t("security.duration", { minutes: minutes(s.startedAt, s.endedAt ?? ctx.now) })} · {t(`security.ended.${s.endReason ?? "live"}`)}
                 </span>
+                {/* Pages by name, not address (issue 19 item 7). */}
                 <span className="text-muted">{t("security.col.pages")}</span>
-                <span className="break-words font-mono text-xs">{s.pages.join(", ")}</span>
+                <span className="break-words" data-testid="support-pages">
+                  {s.pages.map((path) => consolePageName(t, locale, path)).join(", ")}
+                </span>
                 {s.downloads.length > 0 ? (
                   <>
                     <span className="text-muted">{t("security.col.downloads")}</span>
-                    <span className="break-words font-mono text-xs">{s.downloads.join(", ")}</span>
+                    <span className="break-words">{s.downloads.map((path) => consolePageName(t, locale, path)).join(", ")}</span>
+                  </>
+                ) : null}
+                {s.refused.length > 0 ? (
+                  <>
+                    <span className="text-muted">{t("security.col.refused")}</span>
+                    <ul className="space-y-0.5" data-testid="support-refused">
+                      {s.refused.map((r, i) => (
+                        <li key={i}>
+                          {t("security.refused.item", { attempt: attemptName(t, r.action), at: formatDateTime(locale, r.at) })}
+                        </li>
+                      ))}
+                    </ul>
                   </>
                 ) : null}
               </li>

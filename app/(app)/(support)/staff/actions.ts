@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction, optionalField } from "@/lib/actions/define";
+import { defineAction, optionalField, type Failure } from "@/lib/actions/define";
+import type { FormState } from "@/lib/actions/form-state";
 import { isCalendarDay } from "@/lib/params/calendar";
 import { goodwillCredit } from "@/lib/support/goodwill";
 import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
@@ -14,14 +15,11 @@ import type { StaffTool } from "@/lib/support/staff-tool";
 import { liftViolation, markViolation } from "@/lib/support/violation";
 import { clearSupportViewCookie, requestOrigin, setSupportViewCookie } from "@/lib/support/view-cookie";
 
-export interface StaffFormState {
-  error?: string;
-  field?: string;
-  params?: Record<string, string | number>;
-}
+/** A refusal, each field's rule and what was typed (lib/actions/form-state.ts). */
+export type StaffFormState = FormState;
 
-function failed({ error, field, params }: { error: string; field?: string; params?: Record<string, string | number> }): StaffFormState {
-  return { error, field, params };
+function failed({ error, field, params, fieldErrors }: Failure): StaffFormState {
+  return { error, field, params, fieldErrors };
 }
 
 /** "View as customer" (SPEC §8): support or admin, a written reason; opens the customer's console read-only. */
@@ -66,8 +64,17 @@ export interface StaffToolState extends StaffFormState {
   done?: boolean;
 }
 
-/** One staff tool as a form action: roles and input schema come from the tool (declared once). */
-function toolAction<S extends z.ZodType, R>(name: string, tool: StaffTool<S, R>, fields: readonly string[], map: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw) {
+/**
+ * One staff tool as a form action: roles and input schema come from the tool (declared once). `rules`
+ * names a field's rule where zod's own would only say "check this field" (an amount's format).
+ */
+function toolAction<S extends z.ZodType, R>(
+  name: string,
+  tool: StaffTool<S, R>,
+  fields: readonly string[],
+  map: (raw: Record<string, unknown>) => Record<string, unknown> = (raw) => raw,
+  rules: Record<string, string> = {},
+) {
   return defineAction({
     name,
     audience: "staff",
@@ -75,6 +82,10 @@ function toolAction<S extends z.ZodType, R>(name: string, tool: StaffTool<S, R>,
     roles: tool.roles,
     input: tool.input,
     from: (_prev: StaffToolState, formData: FormData) => map(Object.fromEntries(fields.map((f) => [f, formData.get(f) ?? undefined]))),
+    invalid: (path) => {
+      const field = path.split(".")[0] ?? path;
+      return { error: rules[field] ?? "invalid-field", field };
+    },
     fail: failed,
     run: async ({ ctx, input }): Promise<StaffToolState> => {
       await tool({ ctx, input: input as z.input<S> });
@@ -87,13 +98,19 @@ function toolAction<S extends z.ZodType, R>(name: string, tool: StaffTool<S, R>,
 export const approveRefundAction = toolAction("staff#approveRefundAction", approveRefund, ["refundId"]);
 export const rejectRefundAction = toolAction("staff#rejectRefundAction", rejectRefund, ["refundId", "reason"]);
 // A date on the billing calendar: midnight in Asia/Shanghai.
-export const approveQpsAction = toolAction("staff#approveQpsAction", approveQpsRequest, ["requestId", "appliesFrom"], (raw) => ({
+export const approveQpsAction = toolAction(
+  "staff#approveQpsAction",
+  approveQpsRequest,
+  ["requestId", "appliesFrom"],
+  (raw) => ({
   ...raw,
   // A real calendar day (lib/params/calendar: 2026-02-30 is not silently 2026-03-02); the service checks the range.
   appliesFrom: typeof raw.appliesFrom === "string" && isCalendarDay(raw.appliesFrom) ? `${raw.appliesFrom}T00:00:00+08:00` : "invalid",
-}));
+  }),
+  { appliesFrom: "invalid-date" },
+);
 export const declineQpsAction = toolAction("staff#declineQpsAction", declineQpsRequest, ["requestId", "reason"]);
 export const markViolationAction = toolAction("staff#markViolationAction", markViolation, ["accountId", "reason"]);
 export const liftViolationAction = toolAction("staff#liftViolationAction", liftViolation, ["accountId", "reason"]);
-export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"]);
-export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"]);
+export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"], undefined, { amount: "invalid-amount" });
+export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"], undefined, { price: "invalid-amount" });

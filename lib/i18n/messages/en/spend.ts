@@ -84,6 +84,7 @@ export const spend = {
   "errors.budget-not-found": "That budget no longer exists.",
   "errors.budget-amount": "Enter the budget in yuan, more than 0, with at most two decimals.",
   "errors.budget-thresholds": "Enter one to six whole percentages from 1 to 1000, separated by commas.",
+  "errors.budget-threshold-entry": "“{entry}” is not a whole percentage from 1 to 1000. Enter one to six of them, separated by commas.",
   "errors.balance-threshold": "Enter an amount in yuan, more than 0, with at most two decimals.",
   "errors.invalid-date": "Enter a date as YYYY-MM-DD.",
 } as const;

@@ -85,6 +85,7 @@ export const spend: Record<keyof typeof en, string> = {
   "errors.budget-not-found": "该预算已不存在。",
   "errors.budget-amount": "请输入大于 0 的预算金额（元），最多两位小数。",
   "errors.budget-thresholds": "请输入 1 到 6 个 1–1000 之间的整数百分比，用逗号分隔。",
+  "errors.budget-threshold-entry": "“{entry}”不是 1–1000 之间的整数百分比。请输入 1 到 6 个，用逗号分隔。",
   "errors.balance-threshold": "请输入大于 0 的金额（元），最多两位小数。",
   "errors.invalid-date": "请按 YYYY-MM-DD 格式输入日期。",
 };

@@ -22,8 +22,8 @@ export const changeStaffPasswordAction = defineAction({
   from: (_prev: PasswordFormState, formData: FormData) => ({ currentPassword: formData.get("currentPassword"), newPassword: formData.get("newPassword") }),
   invalid: (field) => ({ error: "invalid-field", field }),
   fail: ({ error, field }): PasswordFormState => {
-    if (field === "currentPassword") return { fieldErrors: { currentPassword: error === "wrong-current-password" ? "errors.wrong-current-password" : "auth.error.passwordRequired" } };
-    if (field === "newPassword") return { fieldErrors: { newPassword: error === "same-password" ? "staff.password.same" : "auth.error.password" } };
+    if (field === "currentPassword") return { fieldErrors: { currentPassword: { error: error === "wrong-current-password" ? "errors.wrong-current-password" : "auth.error.passwordRequired" } } };
+    if (field === "newPassword") return { fieldErrors: { newPassword: { error: error === "same-password" ? "staff.password.same" : "auth.error.password" } } };
     return { error };
   },
   run: async ({ ctx, input }): Promise<PasswordFormState> => {

@@ -14,6 +14,8 @@ import {
   stopSupportViewAction,
 } from "@/app/(app)/(support)/staff/actions";
 import { StopViewingButton } from "@/components/support/stop-viewing-button";
+import { auditText } from "@/components/support/audit-text";
+import { Alert } from "@/components/ui/alert";
 import { LicenceQuoteTool } from "@/components/support/licence-quote-tool";
 import { ToolForm } from "@/components/support/tool-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -25,6 +27,7 @@ import { requireStaff, staffContext } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/context";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
+import { apiLabel, itemName } from "@/lib/i18n/names";
 import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
@@ -94,13 +97,28 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           )}
         </Card>
         <Card title={t("staff.account.requests")}>
+          {page.decidedRefunds.length > 0 ? (
+            // What approving or rejecting did, kept after the request leaves the list (issue 19 item 5).
+            <div className="mb-4 space-y-2" data-testid="refund-decided">
+              {page.decidedRefunds.map((r) => {
+                const pack = r.pack ? itemName(t, r.pack) : apiLabel(t, r.api);
+                const amount = formatYuan(new Dec(r.returnedCash).plus(r.returnedIncome).plus(r.returnedGift));
+                const when = r.decidedAt ? formatDateTime(locale, r.decidedAt) : "";
+                return (
+                  <Alert key={r.id} tone={r.status === "approved" ? "success" : "info"}>
+                    {r.status === "approved" ? t("staff.tool.refund.approvedNote", { pack, amount, when }) : t("staff.tool.refund.rejectedNote", { pack, reason: r.reason ?? "", when })}
+                  </Alert>
+                );
+              })}
+            </div>
+          ) : null}
           {page.requests.length === 0 && page.pendingRefunds.length === 0 ? (
             <EmptyState>{t("staff.account.noRequests")}</EmptyState>
           ) : (
             <ul className="space-y-4 text-sm">
               {page.pendingRefunds.map((r) => (
                 <li key={r.id} className="space-y-2" data-testid="refund-review">
-                  <p className="font-medium">{t("staff.tool.refund.title", { pack: r.pack ?? "" })}</p>
+                  <p className="font-medium">{t("staff.tool.refund.title", { pack: r.pack ? itemName(t, r.pack) : apiLabel(t, r.api) })}</p>
                   <p className="text-muted">
                     {t("staff.tool.refund.returns", {
                       amount: formatYuan(new Dec(r.returnedCash).plus(r.returnedIncome).plus(r.returnedGift)),
@@ -220,7 +238,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           <ul className="space-y-1 text-sm">
             {page.packs.map((p) => (
               <li key={p.id}>
-                {p.packSpec ?? p.api} · {t("staff.account.packRemaining", { remaining: p.remaining.toLocaleString(locale), size: p.size.toLocaleString(locale) })}
+                {p.packSpec ? itemName(t, p.packSpec) : apiLabel(t, p.api)} · {t("staff.account.packRemaining", { remaining: p.remaining.toLocaleString(locale), size: p.size.toLocaleString(locale) })}
                 {p.refundedAt ? ` · ${t("staff.account.packRefunded")}` : p.refundHold ? ` · ${t("staff.account.packHeld")}` : ""}
               </li>
             ))}
@@ -244,7 +262,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
                 <tr key={row.id}>
                   <Td className="whitespace-nowrap">{formatDateTime(locale, row.at)}</Td>
                   <Td>{t(`staff.audit.actor.${row.actorType}`)}</Td>
-                  <Td className="font-mono text-xs">{row.action}</Td>
+                  <Td className="break-words">{auditText(t, locale, row)}</Td>
                 </tr>
               ))}
             </tbody>
