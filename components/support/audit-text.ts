@@ -1,4 +1,4 @@
-import { monthLabel } from "@/components/billing/month-label";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { apiLabel, itemName } from "@/lib/i18n/names";
@@ -27,7 +27,7 @@ function productName(t: Translate, id: string): string {
 }
 
 function month(locale: Locale, value: string): string {
-  return isMonth(value) ? monthLabel(locale, value) : value;
+  return isMonth(value) ? formatMonth(locale, value) : value;
 }
 
 function date(locale: Locale, value: unknown): string {

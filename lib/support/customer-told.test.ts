@@ -41,7 +41,7 @@ describeEachDatabase("customers are told; staff see amounts and reasons", (datab
     await goodwillCredit({ ctx: (await staff("admin"))(), input: { accountId: account.accountId, amount: "25.5", reason: "sorry for the outage" } });
     const [message] = (await inbox(account.accountId)).filter((m) => m.kind === "goodwill-credit");
     expect(message).toBeDefined();
-    expect(presentMessage(en, { kind: "goodwill-credit", params: message!.params as Record<string, string> })).toMatchObject({
+    expect(presentMessage(en, "en", { kind: "goodwill-credit", params: message!.params as Record<string, string> })).toMatchObject({
       title: "Credit added: ¥25.50",
       body: "Support added ¥25.50 to your gift balance: sorry for the outage",
       href: "/balance",
@@ -54,7 +54,7 @@ describeEachDatabase("customers are told; staff see amounts and reasons", (datab
     const staffUserId = (support().actor as { userId: string }).userId;
     const started = await startSupportView({ ctx: support(), input: { accountId: account.accountId, reason: "checking a disputed bill" }, origin });
     const [message] = (await inbox(account.accountId)).filter((m) => m.kind === "support-view-started");
-    expect(presentMessage(en, { kind: "support-view-started", params: message!.params as Record<string, string> }).body).toContain("Mei from support opened a read-only view of your console: checking a disputed bill.");
+    expect(presentMessage(en, "en", { kind: "support-view-started", params: message!.params as Record<string, string> }).body).toContain("Mei from support opened a read-only view of your console: checking a disputed bill.");
 
     const view = await currentSupportView(db(), staffUserId, started.id, later(1));
     if (!view) throw new Error("view not live");
@@ -79,7 +79,7 @@ describeEachDatabase("customers are told; staff see amounts and reasons", (datab
     }
     await requestRefund({ ctx: account.customer(), input: { packId: bought[0]!.id } });
     const [told] = (await inbox(account.accountId)).filter((m) => m.kind === "refund-complete");
-    expect(presentMessage(en, { kind: "refund-complete", params: told!.params as Record<string, string> }).title).toBe(`Refund complete: ${itemName(en, "scan.code-recognition:1k")}`);
+    expect(presentMessage(en, "en", { kind: "refund-complete", params: told!.params as Record<string, string> }).title).toBe(`Refund complete: ${itemName(en, "scan.code-recognition:1k")}`);
 
     for (const pack of bought.slice(1, 3)) await requestRefund({ ctx: account.customer(), input: { packId: pack.id } });
     const held = await requestRefund({ ctx: account.customer(), input: { packId: bought[3]!.id } });
