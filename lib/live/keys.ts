@@ -40,7 +40,7 @@ export interface WalletJson {
 export interface BalanceJson {
   wallet: WalletJson;
   /** The top-up the page asked about, if it is the viewer's own; null otherwise. */
-  topUp: { id: string; amount: string; status: "pending" | "paid" | "cancelled" } | null;
+  topUp: { id: string; amount: string; status: "pending" | "paid" | "closed" | "cancelled" } | null;
 }
 
 /** SPEC §6: null in good standing. Instants are ISO strings; `now` is the server's (the countdown counts from it). */

@@ -19,6 +19,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/unread", ["GET"]],
   ["/api/console/viewer", ["GET"]],
   ["/api/console/usage", ["GET"]],
+  ["/api/payments/alipay/notify", ["POST"]],
   ["/api/payments/sandbox/callback", ["POST"]],
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],
