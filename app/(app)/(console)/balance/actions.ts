@@ -1,9 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { TopUpFormState } from "@/components/wallet/top-up-form";
 import { defineAction } from "@/lib/actions/define";
-import { topUpProvider } from "@/lib/wallet/providers";
+import { orderTimeoutMinutes, topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
 
@@ -19,7 +20,12 @@ export const topUpAction = defineAction({
     // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
     const provider = topUpProvider();
     if (!provider) return { error: "top-up-not-configured", amount: input.amount };
-    const result = await createTopUp({ ctx, input, provider, returnUrl: "/balance" });
+    // A phone gets the provider's mobile page (Alipay wap pay); the User-Agent is only a layout hint.
+    const device = /Mobile|Android|iPhone|iPad/i.test((await headers()).get("user-agent") ?? "") ? "phone" : "desktop";
+    // The sandbox comes back to the balance page as before; a real provider to the order's own page,
+    // which asks the provider for the true state (docs/payments.md).
+    const returnUrl = provider.id === "sandbox" ? "/balance" : "/orders/{order}";
+    const result = await createTopUp({ ctx, input, provider, returnUrl, device, timeoutMinutes: orderTimeoutMinutes(provider) });
     redirect(result.redirectUrl);
   },
 });
