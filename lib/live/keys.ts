@@ -11,6 +11,8 @@ export const liveKeys = {
   balance: (topUp: string | null) => ["console", "balance", topUp ?? ""] as const,
   /** Arrears or suspension (the banner on every console page). */
   standing: ["console", "standing"] as const,
+  /** One order's status (issue 20): its page waits on a pending payment. */
+  order: (id: string) => ["console", "order", id] as const,
 };
 
 export const LIVE_INTERVALS = {
@@ -21,7 +23,18 @@ export const LIVE_INTERVALS = {
   /** While the page waits for a top-up's confirmation: the provider usually confirms within seconds. */
   pendingTopUp: 3_000,
   standing: 15_000,
+  /** A pending order asks the provider each time: every 3 s while the customer is paying, else rarely. */
+  pendingOrder: 3_000,
+  order: 30_000,
 } as const;
+
+/** An order's status as its page shows it (issue 20); `provider` is what the payment provider says, never a credit. */
+export interface OrderStatusJson {
+  id: string;
+  status: "pending" | "paid" | "closed" | "refunded" | "partly-refunded";
+  amount: string;
+  provider: "waiting" | "paid" | "closed" | "not-found" | "unreachable" | null;
+}
 
 /** Each of the account's packs: calls left of its size (what the packs page's bars show). */
 export interface PacksRemainingJson {

@@ -38,6 +38,8 @@ export interface OrderView {
   closedAt: Date | null;
   expiresAt: Date | null;
   providerTradeNo: string | null;
+  /** Our order as the provider knows it (Alipay `out_trade_no`); null for a purchase. */
+  providerOrderId: string | null;
 }
 
 export const orderFilterSchema = z.object({
@@ -68,6 +70,7 @@ interface Row extends Record<string, unknown> {
   closed_at: Date | string | null;
   expires_at: Date | string | null;
   provider_trade_no: string | null;
+  provider_order_id: string | null;
   total?: number;
 }
 
@@ -78,7 +81,7 @@ function ordersOf(accountId: string): SQL {
            o.provider as method,
            case when o.status = 'cancelled' then 'closed' else o.status end as status,
            null::text as paid_voucher, null::text as paid_gift, null::text as paid_income, null::text as paid_cash,
-           '0' as refunded, o.paid_at, o.closed_at, o.expires_at, o.provider_trade_no
+           '0' as refunded, o.paid_at, o.closed_at, o.expires_at, o.provider_trade_no, o.provider_order_id
       from top_up_orders o where o.account_id = ${accountId}
     union all
     select p.id,
@@ -86,7 +89,7 @@ function ordersOf(accountId: string): SQL {
            p.created_at, p.item, p.quantity, p.amount::text, 'balance',
            case when r.count = 0 then 'paid' when r.count >= greatest(k.packs, 1) then 'refunded' else 'partly-refunded' end,
            p.paid_voucher::text, p.paid_gift::text, p.paid_income::text, p.paid_cash::text,
-           r.returned::text, p.created_at, null, null, null
+           r.returned::text, p.created_at, null, null, null, null
       from purchases p
       cross join lateral (select count(*)::int as count, coalesce(sum(f.returned_gift + f.returned_income + f.returned_cash), 0) as returned
                             from refunds f where f.purchase_id = p.id and f.status = 'approved') r
@@ -134,6 +137,7 @@ function view(row: Row): OrderView {
     closedAt: date(row.closed_at),
     expiresAt: date(row.expires_at),
     providerTradeNo: row.provider_trade_no,
+    providerOrderId: row.provider_order_id,
   };
 }
 

@@ -14,6 +14,7 @@
 export const ROUTE_HANDLERS = [
   ["/api/auth/[...nextauth]", ["GET", "POST"]],
   ["/api/console/balance", ["GET"]],
+  ["/api/console/orders/[id]", ["GET"]],
   ["/api/console/packs", ["GET"]],
   ["/api/console/standing", ["GET"]],
   ["/api/console/unread", ["GET"]],
@@ -37,6 +38,7 @@ export const ROUTE_HANDLERS = [
   ["/api/v1/usage/summary", ["GET"]],
   ["/balance/transactions-csv", ["GET"]],
   ["/bills/[month]/csv", ["GET"]],
+  ["/orders/csv", ["GET"]],
   ["/usage/daily-csv", ["GET"]],
 ];
 
