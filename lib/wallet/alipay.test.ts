@@ -10,6 +10,7 @@ import type { PaymentProvider } from "./providers/types";
 import { closeExpiredTopUps, abandonTopUp } from "./close-top-ups";
 import { recordProviderNotice } from "./provider-notice";
 import { createTopUp } from "./top-up";
+import { heldPaymentNotices } from "@/lib/support/payment-notices";
 
 /**
  * Issue 20 part 1: Alipay through the official SDK against the local gateway simulator. The route
@@ -160,6 +161,11 @@ describeEachDatabase("Alipay top-ups", (get) => {
     expect(await cash(account.accountId)).toMatch(/^0(\.00)?$/);
     const [held] = await get().db.select().from(paymentNotices).where(eq(paymentNotices.topUpOrderId, created.orderId));
     expect(held?.attention).toBe(true);
+    // Shown to staff on their home page, with the account's name.
+    const staffCtx = { db: get().db, actor: { type: "staff" as const, userId: account.userId, role: "support" as const }, now: NOW };
+    const listed = (await heldPaymentNotices({ ctx: staffCtx })).find((n) => n.id === held?.id);
+    expect(listed).toMatchObject({ outcome: "closed-order", accountId: account.accountId, accountName: "Test Co", amount: "30.00" });
+    await expect(heldPaymentNotices({ ctx: account.customer() })).rejects.toThrow(/staff-only/);
 
     // The customer abandons a fresh order from its page; one never opened at Alipay closes too (ACQ.TRADE_NOT_EXIST).
     const never = await start("1.00");
