@@ -24,6 +24,7 @@ const PAGES = [
   "/balance",
   "/bills",
   "/refunds",
+  "/orders",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",
