@@ -23,6 +23,11 @@ export interface CheckoutSession {
   redirectUrl: string;
   /** Which of the provider's pages it is (`page`, `wap`; a QR provider: `native`). */
   channel: string | null;
+  /**
+   * For a QR provider (WeChat Pay Native, docs/payments.md): the text to show as a QR code on the
+   * order's page, which `redirectUrl` then names. Unset for Alipay and the sandbox.
+   */
+  qrCode?: string;
 }
 
 /** A verified "paid" notification (the sandbox's, and what a provider notice reduces to once checked). */
