@@ -26,7 +26,7 @@ export const DOMAIN_LEVELS = [
   ["support", "billing"],
   // Spend control: budgets judge the forecast, which reads usage and packs.
   ["budgets"],
-  ["forecast"],
+  ["forecast", "orders"],
   // Usage draws from packs; packs, purchases and refunds move money through the wallet.
   ["metering"],
   ["purchases", "refunds"],

@@ -23,6 +23,8 @@ const browser = chromiumExecutable();
 
 export default defineConfig({
   testDir: "./e2e",
+  // The Alipay journey has its own servers (PostgreSQL, the gateway simulator): playwright.alipay.config.ts.
+  testIgnore: ["alipay/**"],
   outputDir: "./test-results",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -141,6 +141,10 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         refused: (result) => result === "NEXT_HTTP_ERROR_FALLBACK;404",
         unchanged: async () => (await db.select().from(topUpOrders).where(eq(topUpOrders.id, order.orderId)))[0]?.status === "pending",
       },
+      "orders#cancelPaymentAction": {
+        args: [{}, form({ orderId: order.orderId })],
+        unchanged: async () => (await db.select().from(topUpOrders).where(eq(topUpOrders.id, order.orderId)))[0]?.status === "pending",
+      },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],
         unchanged: async () => (await db.select().from(supportSessions).where(and(eq(supportSessions.id, view.id), isNull(supportSessions.endedAt)))).length === 1,

@@ -25,6 +25,7 @@ const PAGES = [
   "/bills",
   "/refunds",
   "/budgets",
+  "/orders",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",

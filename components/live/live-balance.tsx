@@ -39,7 +39,7 @@ export function LiveBalance({ topUpId }: { topUpId: string | null }) {
   const { topUp } = data;
   return (
     <>
-      {topUp && topUp.status !== "cancelled" ? (
+      {topUp && (topUp.status === "pending" || topUp.status === "paid") ? (
         <div data-testid="top-up-status" data-status={topUp.status}>
           <Alert tone={topUp.status === "paid" ? "success" : "info"}>{t(topUp.status === "paid" ? "wallet.topUp.paid" : "wallet.topUp.waiting", { amount: yuanText(topUp.amount) })}</Alert>
         </div>

@@ -55,6 +55,7 @@ export const customerNav: NavSection[] = [
     title: "nav.section.billing",
     items: [
       { href: "/balance", label: "nav.balance", icon: "balance" },
+      { href: "/orders", label: "nav.orders", icon: "orders" },
       { href: "/bills", label: "nav.bills", icon: "bills" },
       { href: "/refunds", label: "nav.refunds", icon: "refunds" },
       { href: "/budgets", label: "nav.budgets", icon: "budgets" },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
 import { accounts } from "./identity";
 
 /**
@@ -121,7 +121,8 @@ export const ledgerEntries = pgTable(
   ],
 );
 
-export const topUpStatuses = ["pending", "paid", "cancelled"] as const;
+/** `closed`: abandoned or expired unpaid (issue 20); `cancelled` is the old word for it, no longer written. */
+export const topUpStatuses = ["pending", "paid", "closed", "cancelled"] as const;
 export type TopUpStatus = (typeof topUpStatuses)[number];
 
 /** A top-up through a payment provider (SPEC §3). Credited once, keyed by the provider's order id. */
@@ -139,11 +140,51 @@ export const topUpOrders = pgTable(
     ledgerTransactionId: uuid("ledger_transaction_id").references(() => ledgerTransactions.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
     paidAt: timestamp("paid_at", { withTimezone: true, mode: "date" }),
+    /** When an unpaid order closes (Alipay: also sent as `time_expire`); null for providers without expiry. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
+    /** The provider's own trade number (Alipay `trade_no`), from its verified notice. */
+    providerTradeNo: text("provider_trade_no"),
+    /** How the customer was sent to pay: `page` (desktop) or `wap` (phone); null for the sandbox and transfers. */
+    channel: text("channel"),
   },
   (t) => [
     check("top_up_orders_amount_positive", sql`${t.amount} > 0`),
-    check("top_up_orders_status_check", sql`${t.status} in ('pending','paid','cancelled')`),
+    check("top_up_orders_status_check", sql`${t.status} in ('pending','paid','closed','cancelled')`),
     uniqueIndex("top_up_orders_provider_order").on(t.provider, t.providerOrderId),
     index("top_up_orders_account_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+export const paymentNoticeOutcomes = ["credited", "duplicate", "not-paid", "closed-order", "unknown-order", "amount-mismatch", "app-mismatch"] as const;
+export type PaymentNoticeOutcome = (typeof paymentNoticeOutcomes)[number];
+
+/**
+ * Every authentic payment notification a provider sent (issue 20), with what we did about it.
+ * Recorded in the same transaction as the credit, so a crash leaves neither. `attention`: a paid
+ * notice we did not credit (closed or unknown order, wrong amount or app id): staff must act.
+ */
+export const paymentNotices = pgTable(
+  "payment_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider").notNull(),
+    /** Our order number as the provider echoes it (`out_trade_no`). */
+    providerOrderId: text("provider_order_id").notNull(),
+    providerTradeNo: text("provider_trade_no"),
+    topUpOrderId: uuid("top_up_order_id").references(() => topUpOrders.id),
+    accountId: uuid("account_id").references(() => accounts.id),
+    tradeStatus: text("trade_status").notNull(),
+    /** As the provider stated it (a string: it may be malformed). */
+    amount: text("amount").notNull(),
+    outcome: text("outcome", { enum: paymentNoticeOutcomes }).notNull(),
+    attention: boolean("attention").notNull(),
+    /** The notice's fields as received (signed). */
+    body: jsonb("body").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    index("payment_notices_attention_idx").on(t.receivedAt).where(sql`${t.attention}`),
+    index("payment_notices_order_idx").on(t.provider, t.providerOrderId),
   ],
 );

@@ -15,6 +15,9 @@ export type AuditAction =
   | "auth.password-reset"
   | "wallet.top-up-created"
   | "wallet.top-up-paid"
+  // Issue 20: an unpaid top-up closed (abandoned by the customer or expired); a provider notice held for staff.
+  | "wallet.top-up-closed"
+  | "wallet.payment-notice-held"
   | "wallet.credit"
   | "wallet.voucher-granted"
   | "account.restored"

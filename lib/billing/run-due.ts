@@ -10,6 +10,8 @@ import { ensureMonthPartitions } from "@/lib/metering/partitions";
 import type { DeliveryChannel } from "@/db/schema";
 import { lapseEndedQps } from "@/lib/quota/lapse";
 import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
+import { closeExpiredTopUps } from "@/lib/wallet/close-top-ups";
+import { paymentProvider } from "@/lib/wallet/providers";
 import { suspendOverdue } from "./arrears";
 import { closeMonth, type CloseReport } from "./close";
 
@@ -21,6 +23,8 @@ export interface RunDueReport {
   qpsLapsed: number;
   spendAlerts: SpendAlertReport;
   deliveries: DeliveryReport;
+  /** Unpaid Alipay top-ups past their time, closed at Alipay and here (docs/payments.md). */
+  topUpsClosed: { closed: number; paidAtProvider: number; failed: number };
 }
 
 function hasPriceBook(month: Month): boolean {
@@ -73,5 +77,7 @@ export async function runDue({ ctx, senders = configuredSenders() }: { ctx: Serv
   // After the close, so a bill that takes a balance below its alert is seen in the same run.
   const spendAlerts = await evaluateSpendAlerts({ ctx });
   const deliveries = await deliverDue(ctx, senders);
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, spendAlerts, deliveries };
+  const alipay = paymentProvider("alipay");
+  const topUpsClosed = alipay ? await closeExpiredTopUps({ ctx, provider: alipay }) : { closed: 0, paidAtProvider: 0, failed: 0 };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, spendAlerts, deliveries, topUpsClosed };
 }

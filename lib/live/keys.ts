@@ -21,6 +21,8 @@ export const liveKeys = {
   forecast: ["console", "forecast"] as const,
   /** This month's free packs and the one-time grant, used and left (the free quota page). */
   freeQuota: ["console", "free-quota"] as const,
+  /** One order's status (issue 20): its page waits on a pending payment. */
+  order: (id: string) => ["console", "order", id] as const,
 };
 
 export const LIVE_INTERVALS = {
@@ -37,7 +39,18 @@ export const LIVE_INTERVALS = {
    */
   forecast: 30_000,
   freeQuota: 5_000,
+  /** A pending order asks the provider each time: every 3 s while the customer is paying, else rarely. */
+  pendingOrder: 3_000,
+  order: 30_000,
 } as const;
+
+/** An order's status as its page shows it (issue 20); `provider` is what the payment provider says, never a credit. */
+export interface OrderStatusJson {
+  id: string;
+  status: "pending" | "paid" | "closed" | "refunded" | "partly-refunded";
+  amount: string;
+  provider: "waiting" | "paid" | "closed" | "not-found" | "unreachable" | null;
+}
 
 /** Each of the account's packs: calls left of its size (what the packs page's bars show). */
 export interface PacksRemainingJson {
@@ -56,7 +69,7 @@ export interface WalletJson {
 export interface BalanceJson {
   wallet: WalletJson;
   /** The top-up the page asked about, if it is the viewer's own; null otherwise. */
-  topUp: { id: string; amount: string; status: "pending" | "paid" | "cancelled" } | null;
+  topUp: { id: string; amount: string; status: "pending" | "paid" | "closed" | "cancelled" } | null;
 }
 
 /** SPEC §6: null in good standing. Instants are ISO strings; `now` is the server's (the countdown counts from it). */

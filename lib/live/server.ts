@@ -15,7 +15,9 @@ import { accountAdvice } from "@/lib/forecast/account-advice";
 import { accountForecast } from "@/lib/forecast/account-forecast";
 import { dailyUsage, type DailyUsage } from "@/lib/metering/daily-usage";
 import { freeQuota } from "@/lib/metering/free-quota";
-import type { BalanceJson, ForecastJson, FreeQuotaJson, PacksRemainingJson, StandingJson, UnreadJson, UsageMonthJson, UsageTotalsJson } from "./keys";
+import { findOrder } from "@/lib/orders/list";
+import { paymentProvider } from "@/lib/wallet/providers";
+import type { BalanceJson, ForecastJson, FreeQuotaJson, OrderStatusJson, PacksRemainingJson, StandingJson, UnreadJson, UsageMonthJson, UsageTotalsJson } from "./keys";
 
 /** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
 export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
@@ -80,4 +82,25 @@ export async function standingJson(ctx: ServiceContext): Promise<StandingJson> {
     standing: standing ? { status: standing.status, owed: standing.owed, suspendAt: standing.suspendAt?.toISOString() ?? null, months: standing.months } : null,
     now: ctx.now.toISOString(),
   };
+}
+
+/**
+ * One of the viewer's orders (null: not theirs, or none). A pending order of a provider that can be
+ * asked (Alipay) says what the provider reports (`alipay.trade.query`): the page can say "paid, being
+ * confirmed", but only the verified notice credits (docs/payments.md).
+ */
+export async function orderStatusJson(ctx: ServiceContext, id: string): Promise<OrderStatusJson | null> {
+  const order = await findOrder({ ctx, input: { id } });
+  if (!order) return null;
+  let provider: OrderStatusJson["provider"] = null;
+  const asked = order.kind === "top-up" && order.status === "pending" && order.providerOrderId ? paymentProvider(order.method) : null;
+  if (asked?.queryTrade && order.providerOrderId) {
+    try {
+      const state = await asked.queryTrade(order.providerOrderId);
+      provider = state.state;
+    } catch {
+      provider = "unreachable";
+    }
+  }
+  return { id: order.id, status: order.status, amount: order.amount, provider };
 }

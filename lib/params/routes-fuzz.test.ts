@@ -27,7 +27,7 @@ vi.mock("@/lib/i18n/server", () => ({ getLocale: async () => "en", getTranslator
 const NOW = new Date("2026-12-02T18:00:00Z");
 const RANGE = { firstMonth: "2022-09", lastMonth: "2027-12", currentMonth: "2026-12", firstDay: "2022-09-01", lastDay: "2027-12-03" };
 
-type ParamKind = "month" | "month-to-now" | "day" | "page" | "pageSize" | "uuid" | "email";
+type ParamKind = "month" | "month-to-now" | "day" | "page" | "pageSize" | "uuid" | "email" | "choice";
 type Style = "api" | "console" | "csv" | "test-only";
 interface RouteSpec {
   url: string;
@@ -52,6 +52,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/api/v1/usage/daily/route.ts": { url: "/api/v1/usage/daily", auth: "api-key", style: "api", query: { month: { kind: "month", required: true }, page: { kind: "page" }, pageSize: { kind: "pageSize" } } },
   "app/api/v1/usage/summary/route.ts": { url: "/api/v1/usage/summary", auth: "api-key", style: "api", query: { month: { kind: "month" } } },
   "app/api/console/balance/route.ts": { url: "/api/console/balance", auth: "customer", style: "console", query: { topup: { kind: "uuid" } } },
+  "app/api/console/orders/[id]/route.ts": { url: "/api/console/orders/[id]", auth: "customer", style: "console", query: {}, path: { id: "uuid" }, ok: [404] },
+  "app/(app)/(console)/orders/csv/route.ts": { url: "/orders/csv", auth: "customer", style: "csv", query: { month: { kind: "month" }, kind: { kind: "choice" }, status: { kind: "choice" }, method: { kind: "choice" } } },
   "app/api/console/packs/route.ts": { url: "/api/console/packs", auth: "customer", style: "console", query: {} },
   "app/api/console/standing/route.ts": { url: "/api/console/standing", auth: "customer", style: "console", query: {} },
   "app/api/console/unread/route.ts": { url: "/api/console/unread", auth: "customer", style: "console", query: {} },
@@ -99,6 +101,8 @@ const USUAL: Record<ParamKind, fc.Arbitrary<string> | undefined> = {
   pageSize: fc.integer({ min: 1, max: 1000 }).map(String),
   uuid: fc.uuid(),
   email: fc.emailAddress(),
+  // The order list's filters (issue 20): one of a fixed list, or not.
+  choice: fc.constantFrom("top-up", "pack", "licence", "paid", "partly-refunded", "alipay", "balance", "transfer", "Paid", "x"),
 };
 const isCalendar = (kind: ParamKind) => kind === "month" || kind === "month-to-now" || kind === "day";
 

@@ -14,6 +14,7 @@
 export const ROUTE_HANDLERS = [
   ["/api/auth/[...nextauth]", ["GET", "POST"]],
   ["/api/console/balance", ["GET"]],
+  ["/api/console/orders/[id]", ["GET"]],
   ["/api/console/packs", ["GET"]],
   ["/api/console/standing", ["GET"]],
   ["/api/console/unread", ["GET"]],
@@ -21,6 +22,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/usage", ["GET"]],
   ["/api/console/forecast", ["GET"]],
   ["/api/console/free-quota", ["GET"]],
+  ["/api/payments/alipay/notify", ["POST"]],
   ["/api/payments/sandbox/callback", ["POST"]],
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],
@@ -38,6 +40,7 @@ export const ROUTE_HANDLERS = [
   ["/api/v1/usage/summary", ["GET"]],
   ["/balance/transactions-csv", ["GET"]],
   ["/bills/[month]/csv", ["GET"]],
+  ["/orders/csv", ["GET"]],
   ["/usage/daily-csv", ["GET"]],
 ];
 

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { PasswordFormState } from "@/components/auth/password-form";
 import { defineAction } from "@/lib/actions/define";
-import { appUrl } from "@/lib/auth/app-url";
+import { appUrl } from "@/lib/security/app-url";
 import { resolveAuthSecret } from "@/lib/security/secret";
 import { requestPasswordReset, resetPassword } from "@/lib/identity/password-reset";
 import { forgotPasswordInput, resetPasswordInput } from "@/lib/identity/schemas";

@@ -21,5 +21,6 @@ import { prices } from "./zh-CN/prices";
 import { params } from "./zh-CN/params";
 import { accessLog } from "./zh-CN/access-log";
 import { audit } from "./zh-CN/audit";
+import { orders } from "./zh-CN/orders";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders };

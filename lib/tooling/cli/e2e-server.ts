@@ -11,6 +11,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { createStaff } from "@/lib/identity/staff";
+import { createScratchDatabase } from "@/lib/tooling/testing/scratch-database";
 import { serveArgs } from "./serve-args";
 
 async function main(): Promise<void> {
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   if (!path.resolve(dataDir).includes(`${path.sep}.test-data${path.sep}`)) throw new Error(`refusing a non-test data folder: ${dataDir}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const handle = await openDatabase({ dataDir });
+  // E2E_DATABASE_URL (the Alipay journey, playwright.alipay.config.ts): a scratch PostgreSQL database
+  // beside it, dropped when the server stops; otherwise the embedded database in the data folder.
+  const scratch = process.env.E2E_DATABASE_URL ? await createScratchDatabase(process.env.E2E_DATABASE_URL, "e2e") : null;
+  const handle = scratch ? await openDatabase({ url: scratch.url }) : await openDatabase({ dataDir });
   try {
     await migrateDatabase(handle);
     const ctx = { db: handle.db, actor: { type: "system" as const, reason: "e2e" }, now: now() };
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
       ...process.env,
       ...serving.env,
       DATA_DIR: dataDir,
-      DATABASE_URL: "",
+      DATABASE_URL: scratch?.url ?? "",
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       APP_TEST_MODE: "1",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   server.on("exit", (code) => {
     rmSync(dataDir, { recursive: true, force: true });
-    process.exit(code ?? 0);
+    void (scratch ? scratch.drop().catch(() => undefined) : Promise.resolve()).then(() => process.exit(code ?? 0));
   });
 }
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { appUrl } from "@/lib/auth/app-url";
+import { appUrl } from "@/lib/security/app-url";
 import { trustedProxyHops } from "@/lib/auth/trusted-proxy";
 import { configuredPaymentProvider } from "@/lib/wallet/providers/config";
 

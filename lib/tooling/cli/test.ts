@@ -82,6 +82,13 @@ function main(): number {
       const ok = step("Browser tests", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
       if (!ok) failures.push("playwright");
       browser = playwrightCounts(playwrightReport);
+      // The Alipay journey (issue 20): PostgreSQL and the gateway simulator, its own configuration.
+      if (process.env.TEST_DATABASE_URL) {
+        const alipayReport = path.join(reports, "playwright-alipay.json");
+        if (!step("Browser tests: the Alipay journey", bin("playwright"), ["test", "-c", "playwright.alipay.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: alipayReport })) failures.push("playwright-alipay");
+        const alipay = playwrightCounts(alipayReport);
+        browser = { passed: browser.passed + alipay.passed, failed: browser.failed + alipay.failed, skipped: browser.skipped + alipay.skipped };
+      } else console.log("\n(The Alipay browser journey needs TEST_DATABASE_URL: not run.)");
       topology = runTopology(failures);
     }
   }

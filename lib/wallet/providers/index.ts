@@ -1,7 +1,10 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { resolveAuthSecret } from "@/lib/security/secret";
-import { sandboxPaymentsEnabled } from "./config";
+import { appUrl } from "@/lib/security/app-url";
+import { alipayProvider, ALIPAY_PROVIDER_ID } from "./alipay";
+import { alipayConfig } from "./alipay-config";
+import { alipayPaymentsEnabled, sandboxPaymentsEnabled } from "./config";
 import { sandboxProvider } from "./sandbox";
 import type { PaymentProvider } from "./types";
 
@@ -14,13 +17,19 @@ export function sandboxSecret(): string {
   return process.env.SANDBOX_PAYMENT_SECRET || createHmac("sha256", resolveAuthSecret()).update("sandbox-payment-callbacks").digest("hex");
 }
 
-/** The providers this server accepts payments from, as configured by PAYMENT_PROVIDER. A real provider is added here. */
+/** The providers this server accepts payments from, as configured by PAYMENT_PROVIDER. The next real provider is added here. */
 export function paymentProvider(id: string): PaymentProvider | null {
   if (id === "sandbox" && sandboxPaymentsEnabled()) return sandboxProvider(sandboxSecret());
+  if (id === ALIPAY_PROVIDER_ID && alipayPaymentsEnabled()) return alipayProvider(alipayConfig(process.env, appUrl()));
   return null;
 }
 
 /** The provider new top-ups go to, or null when online top-up is not configured. */
 export function topUpProvider(): PaymentProvider | null {
-  return paymentProvider("sandbox");
+  return paymentProvider("sandbox") ?? paymentProvider(ALIPAY_PROVIDER_ID);
+}
+
+/** How long an order of this provider stays payable (null: no expiry, the sandbox). */
+export function orderTimeoutMinutes(provider: PaymentProvider): number | null {
+  return provider.id === ALIPAY_PROVIDER_ID ? alipayConfig(process.env, appUrl()).orderTimeoutMinutes : null;
 }

@@ -26,13 +26,14 @@ export function sandboxProviderOrderId(orderId: string): string {
  * page (labelled SANDBOX), and it notifies the console with an HMAC-SHA256-signed JSON callback,
  * like a real provider would, so the whole top-up path runs for real without moving money.
  */
-export function sandboxProvider(secret: string): PaymentProvider {
+export function sandboxProvider(secret: string): PaymentProvider & Required<Pick<PaymentProvider, "verifyCallback">> {
   return {
     id: SANDBOX_PROVIDER_ID,
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
       return {
         providerOrderId: sandboxProviderOrderId(request.orderId),
         redirectUrl: `/sandbox/checkout/${request.orderId}?return=${encodeURIComponent(request.returnUrl)}`,
+        channel: null,
       };
     },
     verifyCallback(rawBody: string, headers: Headers): PaymentNotice | null {

@@ -1,11 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { TopUpFormState } from "@/components/wallet/top-up-form";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
-import { topUpProvider } from "@/lib/wallet/providers";
+import { orderTimeoutMinutes, topUpProvider } from "@/lib/wallet/providers";
 import { topUpInput } from "@/lib/wallet/schemas";
 import { createTopUp } from "@/lib/wallet/top-up";
 
@@ -23,7 +24,13 @@ export const topUpAction = defineAction({
     // PAYMENT_PROVIDER decides whether online top-up exists at all (docs/security.md).
     const provider = topUpProvider();
     if (!provider) return { error: "top-up-not-configured", values: { amount: input.amount } };
-    const result = await createTopUp({ ctx, input: { amount: input.amount }, provider, returnUrl: input.back });
+    // A phone gets the provider's mobile page (Alipay wap pay); the User-Agent is only a layout hint.
+    const device = /Mobile|Android|iPhone|iPad/i.test((await headers()).get("user-agent") ?? "") ? "phone" : "desktop";
+    // The sandbox comes back where the customer came from (a checkout waiting for this money, else the
+    // balance page); a real provider to the order's own page, which asks the provider for the true
+    // state (docs/payments.md) and links back.
+    const returnUrl = provider.id === "sandbox" ? input.back : "/orders/{order}";
+    const result = await createTopUp({ ctx, input: { amount: input.amount }, provider, returnUrl, device, timeoutMinutes: orderTimeoutMinutes(provider) });
     redirect(result.redirectUrl);
   },
 });
