@@ -22,6 +22,10 @@ export const messageKinds = [
   "purchase-complete",
   "top-up-complete",
   "licence-quoted",
+  "transfer-received",
+  "invoice-issued",
+  "invoice-rejected",
+  "invoice-reversed",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

@@ -20,5 +20,7 @@ import { licenceQuotes } from "./zh-CN/licence-quotes";
 import { prices } from "./zh-CN/prices";
 import { params } from "./zh-CN/params";
 import { accessLog } from "./zh-CN/access-log";
+import { transfers } from "./zh-CN/transfers";
+import { invoices } from "./zh-CN/invoices";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...transfers, ...invoices };
