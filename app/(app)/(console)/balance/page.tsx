@@ -20,6 +20,9 @@ import { balanceJson, serverQueryClient } from "@/lib/live/server";
 import { listVouchers } from "@/lib/wallet/balance";
 import { topUpProvider } from "@/lib/wallet/providers";
 import { z } from "zod";
+import { BankTransferCard } from "@/components/transfers/bank-transfer-card";
+import { remittanceReferenceOf } from "@/lib/transfers/accounts";
+import { bankDetails } from "@/lib/transfers/bank-details";
 import { topUpAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,9 +49,11 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const orderId = z.uuid().safeParse(params.topup);
   const topUpId = orderId.success ? orderId.data : null;
   const queries = serverQueryClient();
-  const [vouchers, history] = await Promise.all([
+  const [vouchers, history, reference] = await Promise.all([
     listVouchers({ ctx }),
     transactionPage({ ctx, input: { ...filter, pageSize: 50 } }),
+    // Given on first view and stable from then on (lib/transfers/accounts.ts).
+    remittanceReferenceOf(ctx.db, customer.accountId, ctx.now),
     queries.prefetchQuery({ queryKey: liveKeys.balance(topUpId), queryFn: () => balanceJson(ctx, topUpId) }),
   ]);
   return (
@@ -71,7 +76,8 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
               </p>
             </Card>
           )}
-          <Card title={t("wallet.vouchers")} className="lg:col-span-2">
+          <BankTransferCard t={t} reference={reference} bank={bankDetails()} />
+          <Card title={t("wallet.vouchers")} className="lg:col-span-3">
             <VoucherTable t={t} locale={locale} vouchers={vouchers} />
           </Card>
         </div>

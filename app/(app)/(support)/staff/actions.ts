@@ -10,6 +10,7 @@ import { startSupportView, startViewInput, stopSupportView } from "@/lib/support
 import { quoteLicence } from "@/lib/support/licence-quote";
 import { approveQpsRequest, declineQpsRequest } from "@/lib/support/qps-review";
 import { approveRefund, rejectRefund } from "@/lib/support/refund-review";
+import { assignBankTransfer } from "@/lib/support/bank-transfer-assign";
 import type { StaffTool } from "@/lib/support/staff-tool";
 import { liftViolation, markViolation } from "@/lib/support/violation";
 import { clearSupportViewCookie, requestOrigin, setSupportViewCookie } from "@/lib/support/view-cookie";
@@ -97,3 +98,4 @@ export const markViolationAction = toolAction("staff#markViolationAction", markV
 export const liftViolationAction = toolAction("staff#liftViolationAction", liftViolation, ["accountId", "reason"]);
 export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"]);
 export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"]);
+export const assignBankTransferAction = toolAction("staff#assignBankTransferAction", assignBankTransfer, ["lineId", "account", "reason"]);
