@@ -9,7 +9,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null));
 
 export const titleInput = z.object({
@@ -23,13 +23,13 @@ export const titleInput = z.object({
     .string()
     .trim()
     .max(40)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || /^[0-9+\-() ]{5,40}$/.test(v), "not a phone number"),
   bankName: optionalText(100),
   bankAccount: z
     .string()
-    .optional()
+    .nullish()
     .transform((v) => (v ? v.replace(/\s/g, "") : null))
     .refine((v) => v === null || /^\d{6,34}$/.test(v), "not a bank account number"),
 });

@@ -36,6 +36,7 @@ export const ROUTE_HANDLERS = [
   ["/api/v1/usage/summary", ["GET"]],
   ["/balance/transactions-csv", ["GET"]],
   ["/bills/[month]/csv", ["GET"]],
+  ["/invoices/[invoiceId]/pdf", ["GET"]],
   ["/usage/daily-csv", ["GET"]],
 ];
 
