@@ -24,6 +24,7 @@ const PAGES = [
   "/balance",
   "/bills",
   "/refunds",
+  "/invoices",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",

@@ -20,6 +20,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/viewer", ["GET"]],
   ["/api/console/usage", ["GET"]],
   ["/api/payments/sandbox/callback", ["POST"]],
+  ["/api/test/bank-statement", ["POST"]],
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],
   ["/api/test/grant-voucher", ["POST"]],
