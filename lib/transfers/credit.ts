@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { bankStatementLines, wallets } from "@/db/schema";
+import { bankStatementLines, topUpOrders, wallets } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { notify } from "@/lib/messaging/notify";
 import { Dec, formatYuan } from "@/lib/pricing";
@@ -28,6 +28,18 @@ export async function postTransfer(tx: ServiceContext, accountId: string, line: 
       { book: "external", amount: amount.negated() },
       { book: "cash", amount },
     ],
+  });
+  // Also a paid top-up order of provider "transfer" (docs/payments.md): the order list and "money paid
+  // in by method" read top_up_orders; its unique (provider, provider_order_id) is the bank's id once more.
+  await tx.db.insert(topUpOrders).values({
+    accountId,
+    amount: amount.toFixed(2),
+    provider: "transfer",
+    providerOrderId: line.bankTransactionId,
+    status: "paid",
+    ledgerTransactionId: posted.transactionId,
+    createdAt: tx.now,
+    paidAt: tx.now,
   });
   const [after] = await tx.db.select().from(wallets).where(eq(wallets.accountId, accountId));
   if (after) await restoreIfSettled(tx, accountId, after);

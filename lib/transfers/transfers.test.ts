@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { auditLog, bankStatementLines, ledgerTransactions, messages } from "@/db/schema";
+import { auditLog, bankStatementLines, ledgerTransactions, messages, topUpOrders } from "@/db/schema";
 import { ServiceError } from "@/lib/context";
 import { createStaff } from "@/lib/identity/staff";
 import { assignBankTransfer } from "@/lib/support/bank-transfer-assign";
@@ -45,6 +45,8 @@ describeEachDatabase("bank statement import", (database) => {
     expect((await getWallet({ ctx: b.customer() })).cash).toBe("300.00");
     const [tx] = await db().select().from(ledgerTransactions).where(and(eq(ledgerTransactions.accountId, a.accountId), eq(ledgerTransactions.kind, "transfer")));
     expect(tx?.memo).toMatchObject({ method: "transfer", bankTransactionId: id(1) });
+    const [order] = await db().select().from(topUpOrders).where(and(eq(topUpOrders.provider, "transfer"), eq(topUpOrders.providerOrderId, id(1))));
+    expect(order).toMatchObject({ accountId: a.accountId, amount: "1200.50", status: "paid", ledgerTransactionId: tx?.id });
     const told = await db().select().from(messages).where(and(eq(messages.accountId, a.accountId), eq(messages.kind, "transfer-received")));
     expect(told).toHaveLength(1);
 
