@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +22,8 @@ const FIELDS = [
 export function TitleForm({ action }: { action: FormAction<InvoiceFormState> }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, {});
+  // Controlled: React resets an action form after each submission, and a refused title must keep what was typed.
+  const [values, setValues] = useState<Record<string, string>>({});
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -32,6 +34,8 @@ export function TitleForm({ action }: { action: FormAction<InvoiceFormState> }) 
            
             label={t(f.label)}
             required={"required" in f}
+            value={values[f.name] ?? ""}
+            onChange={(event) => setValues((v) => ({ ...v, [f.name]: event.target.value }))}
             hint={"hint" in f ? t(f.hint) : undefined}
             error={state.field === f.name && state.error ? errorMessage(t, state.error, state.params) : undefined}
           />
