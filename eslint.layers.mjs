@@ -30,7 +30,8 @@ export const DOMAIN_LEVELS = [
   // Usage draws from packs; packs, purchases and refunds move money through the wallet.
   ["metering"],
   ["purchases", "refunds"],
-  ["packs", "quota"],
+  // transfers: bank statement lines credited to the wallet; invoices: what was paid in, invoiced (refunds ask it).
+  ["packs", "quota", "transfers", "invoices"],
   ["wallet"],
   // Foundations every service uses.
   // params: the one parser of months and dates a request names (issue 17 item 2).

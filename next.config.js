@@ -15,7 +15,8 @@ const nextConfig = {
   // The build's own type-check and lint run in `npm test`; the build stays fast for `npm start`.
   typescript: { ignoreBuildErrors: true },
   // globalNotFound: the app has two root layouts (app/(app), app/[lang]); app/global-not-found.tsx is the 404 of an unmatched address.
-  experimental: { serverActions: { bodySizeLimit: "1mb" }, globalNotFound: true },
+  // 6 MB: staff attach an invoice PDF (≤ 5 MB) to a server action; nginx keeps every other address at 1 MB (deploy/nginx.conf).
+  experimental: { serverActions: { bodySizeLimit: "6mb" }, globalNotFound: true },
   // Pages get theirs, with a per-response CSP, from proxy.ts; everything else (the API, Next's
   // assets, files) gets NON_PAGE_HEADERS here (lib/security/headers.mjs, the one source). HSTS only when the request came over HTTPS (lib/security/headers.ts).
   // The public pages prerendered per locale: proxy.ts names the copy, this serves it (lib/routing/prerendered-rewrites.mjs).

@@ -2,7 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, budgets, licenceQuotes, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
+import { apiKeys, budgets, invoices, licenceQuotes, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
+import { addTitle } from "@/lib/invoices/titles";
 import { saveBudget } from "@/lib/budgets/budgets";
 import { createStaff } from "@/lib/identity/staff";
 import { notify } from "@/lib/messaging/notify";
@@ -56,6 +57,7 @@ const NAMES_NO_OBJECT = new Set([
   "sdk#offlineTrialAction",
   "sdk#formalLicenceAction",
   "services#activateAction",
+  "invoices#addTitleAction",
 ]);
 
 const at = new Date("2026-11-22T02:00:00Z");
@@ -92,7 +94,16 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
     const quote = await quoteLicence({ ctx: staffCtx, input: { requestId: licenceRequest.requestId, price: "900.00", years: 1 } });
     const quoteStillOpen = async () => (await db.select().from(licenceQuotes).where(and(eq(licenceQuotes.id, quote.quoteId), eq(licenceQuotes.status, "open"), isNull(licenceQuotes.purchaseId)))).length === 1;
     const budget = await saveBudget({ ctx: a.customer(), input: { scope: "account", amount: "100", thresholds: [50, 80, 100] } });
+    // Issue 20 item 4: A's invoice title and a requested invoice of A's (inserted as the request would).
+    const aTitle = await addTitle({ ctx: a.customer(), input: { companyName: "A Co", taxId: "91330100799655058B" } });
+    const [aInvoice] = await db
+      .insert(invoices)
+      .values({ accountId: a.accountId, type: "normal", amount: "10.00", basis: "month", month: "2026-11", title: { companyName: "A Co" }, email: "a@x.test", status: "requested", requestedAt: at })
+      .returning();
+    const bTitle = await addTitle({ ctx: b.customer(), input: { companyName: "B Co", taxId: "91440300708461136T" } });
+    const noInvoiceOfB = async () => (await db.select().from(invoices).where(eq(invoices.accountId, b.accountId))).length === 0;
     const provider = topUpProvider();
+    if (!aInvoice) throw new Error("fixtures missing");
     if (!pack || !message || !provider) throw new Error("fixtures missing");
     const order = await createTopUp({ ctx: a.customer(), input: { amount: "100" }, provider, returnUrl: "/balance" });
 
@@ -144,6 +155,22 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       "orders#cancelPaymentAction": {
         args: [{}, form({ orderId: order.orderId })],
         unchanged: async () => (await db.select().from(topUpOrders).where(eq(topUpOrders.id, order.orderId)))[0]?.status === "pending",
+      "invoices#requestInvoiceAction": [
+        {
+          args: [{}, form({ titleId: aTitle.titleId, type: "normal", basis: "month", month: "2026-11", amount: "1.00", email: "b@x.test" })],
+          refused: (result) => JSON.stringify(result).includes('"error":"invoice-title-not-found"'),
+          unchanged: noInvoiceOfB,
+        },
+        {
+          args: [{}, form({ titleId: bTitle.titleId, type: "normal", basis: "orders", orderIds: bought.purchaseId, email: "b@x.test" })],
+          refused: (result) => JSON.stringify(result).includes('"error":"invoice-order-not-invoiceable"'),
+          unchanged: noInvoiceOfB,
+        },
+      ],
+      "invoices#requestReversalAction": {
+        args: [{}, form({ invoiceId: aInvoice.id, reason: "not mine to reverse" })],
+        refused: (result) => JSON.stringify(result).includes('"error":"invoice-not-found"'),
+        unchanged: async () => (await db.select().from(invoices).where(eq(invoices.id, aInvoice.id)))[0]?.status === "requested",
       },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],

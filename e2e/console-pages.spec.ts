@@ -26,6 +26,7 @@ const PAGES = [
   "/refunds",
   "/budgets",
   "/orders",
+  "/invoices",
   "/profile",
   "/checkout?item=body.detection:10k&quantity=1",
   "/calculator",

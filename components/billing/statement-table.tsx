@@ -43,6 +43,8 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: T
       return <>{t("wallet.doc.credit", { reason: String(entry.memo?.reason ?? "") })}</>;
     case "voucher":
       return <>{t("wallet.doc.voucher", { id })}</>;
+    case "bank-transfer":
+      return <>{t("wallet.doc.bank-transfer", { id: String(entry.memo?.bankTransactionId ?? id) })}</>;
     default:
       return <>{t("wallet.doc.other", { type: entry.documentType, id })}</>;
   }

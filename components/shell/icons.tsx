@@ -21,6 +21,10 @@ const paths = {
   refunds: ["M4 10a8 8 0 1 1 2 6", "M4 4v6h6"],
   budgets: ["M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z", "M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10z", "M12 11v2"],
   calculator: ["M5 3h14v18H5z", "M8 7h8", "M8 12h2", "M14 12h2", "M8 16h2", "M14 16h2"],
+  // A page with a corner folded and lines: an invoice (发票).
+  invoice: ["M6 3h9l4 4v14H6z", "M15 3v4h4", "M9 11h7", "M9 15h7", "M9 18h4"],
+  // A bank: pediment, columns, base.
+  transfer: ["M3 9 12 4l9 5", "M5 10v7", "M10 10v7", "M14 10v7", "M19 10v7", "M3 20h18"],
   accounts: ["M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z", "M2 21a7 7 0 0 1 14 0", "M16 3.5a4 4 0 0 1 0 7", "M22 21a7 7 0 0 0-4-6.3"],
 } as const;
 

@@ -58,10 +58,20 @@ export const customerNav: NavSection[] = [
       { href: "/orders", label: "nav.orders", icon: "orders" },
       { href: "/bills", label: "nav.bills", icon: "bills" },
       { href: "/refunds", label: "nav.refunds", icon: "refunds" },
+      { href: "/invoices", label: "nav.invoices", icon: "invoice" },
       { href: "/budgets", label: "nav.budgets", icon: "budgets" },
     ],
   },
   { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "calculator" }] },
 ];
 
-export const staffNav: NavSection[] = [{ title: "nav.section.account", items: [{ href: "/staff", label: "nav.staff.accounts", icon: "accounts" }] }];
+export const staffNav: NavSection[] = [
+  {
+    title: "nav.section.account",
+    items: [
+      { href: "/staff", label: "nav.staff.accounts", icon: "accounts" },
+      { href: "/staff/bank-transfers", label: "nav.staff.bankTransfers", icon: "transfer" },
+      { href: "/staff/invoices", label: "nav.staff.invoices", icon: "invoice" },
+    ],
+  },
+];

@@ -13,6 +13,7 @@ const money = (text: string | undefined) => (text ? formatYuan(text) : "");
 export function staffActivityText(t: Translate, locale: Locale, item: StaffActivity): string {
   const staff = item.staffName ?? t("security.staff.operator");
   const d = item.details;
+  if (item.byCustomer) return t("security.staff.invoice.you", { what: customerStep(t, item) });
   switch (item.action) {
     case "support.account-viewed":
     case "account.create":
@@ -35,8 +36,35 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
     }
     case "licence.quoted":
       return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });
+    case "transfer.line-assigned":
+      return t("security.staff.transfer.line-assigned", { staff, amount: money(d.amount), reason: item.reason ?? "" });
+    case "wallet.transfer-credited":
+      return t("security.staff.wallet.transfer-credited", { staff, amount: money(d.amount) });
+    case "invoice.issued":
+      return t("security.staff.invoice.issued", { staff, number: d.number ?? "", amount: money(d.amount) });
+    case "invoice.rejected":
+      return t("security.staff.invoice.rejected", { staff, amount: money(d.amount), reason: item.reason ?? "" });
+    case "invoice.reversed":
+      return t("security.staff.invoice.reversed", { staff, number: d.number ?? "", red: d.red ?? "" });
     default:
       return t("security.staff.other", { staff, action: auditText(t, locale, { action: item.action, after: item.details }) });
+  }
+}
+
+/** The customer's own invoice steps, as the access log lists them. */
+function customerStep(t: Translate, item: StaffActivity): string {
+  const d = item.details;
+  switch (item.action) {
+    case "invoice.requested":
+      return t("security.invoice.requested", { amount: money(d.amount) });
+    case "invoice.title-added":
+      return t("security.invoice.title-added", { company: d.companyName ?? "" });
+    case "invoice.reversal-requested":
+      return t("security.invoice.reversal-requested", { number: d.number ?? "" });
+    case "invoice.downloaded":
+      return t("security.invoice.downloaded", { number: d.number ?? "" });
+    default:
+      return item.action;
   }
 }
 

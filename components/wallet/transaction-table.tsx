@@ -30,6 +30,8 @@ export function documentLabel(t: Translate, locale: Locale, tx: Pick<Transaction
       return t("wallet.doc.top-up", { id });
     case "credit":
       return t("wallet.doc.credit", { reason: String(tx.memo?.reason ?? "") });
+    case "bank-transfer":
+      return t("wallet.doc.bank-transfer", { id: String(tx.memo?.bankTransactionId ?? id) });
     case "purchase":
       return t("wallet.doc.purchase", { id });
     case "refund":

@@ -9,3 +9,5 @@ export * from "./metering";
 export * from "./billing";
 export * from "./support";
 export * from "./spend";
+export * from "./transfers";
+export * from "./invoices";

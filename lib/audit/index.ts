@@ -60,7 +60,19 @@ export type AuditAction =
   | "budgets.delete"
   | "balance-alert.save"
   // Operators (npm run ops): the raw usage events of an old closed month dropped (retention).
-  | "usage.raw-events-dropped";
+  | "usage.raw-events-dropped"
+  // Bank transfers (issue 20 item 2): a statement line credited by its reference, left for staff, assigned by staff.
+  | "wallet.transfer-credited"
+  | "transfer.line-unmatched"
+  | "transfer.line-assigned"
+  // Invoices (issue 20 item 4).
+  | "invoice.title-added"
+  | "invoice.requested"
+  | "invoice.issued"
+  | "invoice.rejected"
+  | "invoice.reversal-requested"
+  | "invoice.reversed"
+  | "invoice.downloaded";
 
 export interface AuditEntry {
   action: AuditAction;

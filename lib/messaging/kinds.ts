@@ -26,6 +26,10 @@ export const messageKinds = [
   "goodwill-credit",
   "support-view-started",
   "refund-complete",
+  "transfer-received",
+  "invoice-issued",
+  "invoice-rejected",
+  "invoice-reversed",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

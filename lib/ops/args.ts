@@ -4,7 +4,13 @@ export function parseFlags(argv: string[]): { command: string | undefined; flags
   const flags: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? "";
-    if (!arg.startsWith("--")) throw new OpsError("invalid-argument", `unexpected argument "${arg}"`);
+    if (!arg.startsWith("--")) {
+      // One bare argument is a file the command reads (`import-bank-statement FILE.csv`); the command's
+      // own flags schema refuses it where no file is taken.
+      if (flags.file !== undefined) throw new OpsError("invalid-argument", `unexpected argument "${arg}"`);
+      flags.file = arg;
+      continue;
+    }
     const eq = arg.indexOf("=");
     if (eq > 0) {
       flags[arg.slice(2, eq)] = arg.slice(eq + 1);

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -14,6 +15,7 @@ import { grantGiftPack } from "@/lib/packs/gift";
 import { DAY_MS, FIRST_PRICED_MONTH, formatMoney, isMonth, PRODUCT_IDS, shanghaiDayStart } from "@/lib/pricing";
 import { creditAccount, grantVoucher } from "@/lib/wallet/credit";
 import { amountSchema } from "@/lib/wallet/schemas";
+import { importBankStatement } from "@/lib/transfers/import";
 import { OpsError } from "./args";
 
 export interface OpsEnvironment {
@@ -121,6 +123,17 @@ export const commands: Record<string, Command> = {
     const result = await grantGiftPack({ ctx: systemContext(env), input: { accountId: input.account, packSpec: input.pack } });
     return { accountId: input.account, packId: result.packId, pack: input.pack };
   },
+  async "import-bank-statement"(env, flags) {
+    const input = parse(importStatementFlags, flags);
+    let csv: string;
+    try {
+      csv = await readFile(input.file, "utf8");
+    } catch {
+      throw new OpsError("invalid-argument", `FILE "${input.file}": cannot be read`);
+    }
+    return importBankStatement({ ctx: systemContext(env), input: { csv } });
+  },
+
   async "issue-free-packs"(env, flags) {
     const input = parse(monthFlags, flags);
     return issueDueFreePacks({ ctx: systemContext(env), input: { month: input.month } });
@@ -146,6 +159,8 @@ const dropRawEventsFlags = z.object({
   "dry-run": z.enum(["true"], { error: "takes no value" }).optional(),
 });
 
+const importStatementFlags = z.strictObject({ file: z.string({ error: "is required: import-bank-statement FILE.csv" }).min(1) });
+
 const monthFlags = z.object({
   month: z
     .string({ error: "is required (YYYY-MM)" })
@@ -162,6 +177,12 @@ export function opsErrorOf(error: unknown): OpsError | null {
       "account-not-found": "--account: no such account",
       "unknown-pack": "--pack: no such pack is sold (e.g. scan.code-recognition:10k)",
       "month-not-ended": "--month: the month has not ended yet (use --now to act at a later time)",
+      "statement-missing-column": `FILE: the header row lacks the column "${String(error.field)}" (date, amount, payer, reference, transaction_id)`,
+      "statement-not-a-date": `FILE row ${String(error.params.row)}: ${String(error.field)} is not a date (YYYY-MM-DD)`,
+      "statement-not-an-amount": `FILE row ${String(error.params.row)}: ${String(error.field)} is not an amount (e.g. 1200.50)`,
+      "statement-not-a-transaction-id": `FILE row ${String(error.params.row)}: the bank transaction id is missing or malformed`,
+      "statement-repeated-in-file": `FILE row ${String(error.params.row)}: this bank transaction id appears twice in the file`,
+      "statement-too-many-lines": "FILE: more than 10000 lines; split the statement",
     };
     return new OpsError(error.code, messages[error.code] ?? `${error.code}${error.field ? ` (--${error.field})` : ""}`);
   }

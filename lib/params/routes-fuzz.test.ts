@@ -64,6 +64,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "app/(app)/(console)/balance/transactions-csv/route.ts": { url: "/balance/transactions-csv", auth: "customer", style: "csv", query: { from: { kind: "day" }, to: { kind: "day" } }, range: true },
   "app/(app)/(console)/usage/daily-csv/route.ts": { url: "/usage/daily-csv", auth: "customer", style: "csv", query: { month: { kind: "month", required: true } } },
   "app/(app)/(console)/bills/[month]/csv/route.ts": { url: "/bills/[month]/csv", auth: "customer", style: "csv", query: {}, path: { month: "month" }, ok: [404] },
+  "app/(app)/(console)/invoices/[invoiceId]/pdf/route.ts": { url: "/invoices/[invoiceId]/pdf", auth: "customer", style: "csv", query: {}, path: { invoiceId: "uuid" }, ok: [404] },
   "app/api/test/outbox/route.ts": { url: "/api/test/outbox", auth: "none", style: "test-only", query: { email: { kind: "email" } }, ok: [404] },
   "app/api/test/fail/route.ts": { url: "/api/test/fail", auth: "none", style: "test-only", query: {}, ok: [404] },
   "app/api/auth/[...nextauth]/route.ts": { url: "/api/auth/[...nextauth]", auth: "none", style: "api", query: {}, skip: "next-auth's own handlers (sign-in pages, CSRF, session); no month or date, and callbackUrl is issue 17 item 1's" },

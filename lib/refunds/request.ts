@@ -8,6 +8,7 @@ import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
 import { formatYuan, packRefundability, productOfPack, refundReturns } from "@/lib/pricing";
 import { notify } from "@/lib/messaging/notify";
+import { assertRefundLeavesInvoicesCovered } from "@/lib/invoices/request";
 import { lockWallet } from "@/lib/wallet/ledger";
 import { completeRefund } from "./complete";
 import { nextRefundGoesToReview } from "./preview";
@@ -63,6 +64,8 @@ export async function requestRefund({ ctx, input }: { ctx: ServiceContext; input
     if (!pack.purchaseId) throw new Error("a bought pack has its purchase");
 
     const returned = refundReturns({ gift: pack.paidGift ?? "0", income: pack.paidIncome ?? "0", cash: pack.paidCash ?? "0", voucher: pack.paidVoucher ?? "0" });
+    // Issue 20 item 4: money that was invoiced goes back only after the invoice is reversed (红冲).
+    await assertRefundLeavesInvoicesCovered(tx, accountId, pack.purchaseId, returned.cash);
     const { review, recentRefunds } = await nextRefundGoesToReview(tx.db, accountId, tx.now);
 
     const [refund] = await tx.db

@@ -24,6 +24,7 @@ export const ROUTE_HANDLERS = [
   ["/api/console/free-quota", ["GET"]],
   ["/api/payments/alipay/notify", ["POST"]],
   ["/api/payments/sandbox/callback", ["POST"]],
+  ["/api/test/bank-statement", ["POST"]],
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],
   ["/api/test/grant-voucher", ["POST"]],
@@ -41,6 +42,7 @@ export const ROUTE_HANDLERS = [
   ["/balance/transactions-csv", ["GET"]],
   ["/bills/[month]/csv", ["GET"]],
   ["/orders/csv", ["GET"]],
+  ["/invoices/[invoiceId]/pdf", ["GET"]],
   ["/usage/daily-csv", ["GET"]],
 ];
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, notLike, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, like, notLike, or, sql } from "drizzle-orm";
 import { auditLog, signInAttempts, supportSessions, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -39,6 +39,8 @@ export interface StaffActivity {
   reason: string | null;
   /** The row's own figures (amount, QPS, package…), as text. */
   details: Record<string, string>;
+  /** The customer's own step (an invoice request, a download: issue 20 item 4), not staff's. */
+  byCustomer?: boolean;
 }
 
 export type SecurityEvent =
@@ -127,7 +129,8 @@ async function staffActivity(ctx: ServiceContext, accountId: string): Promise<St
     .where(
       and(
         eq(auditLog.accountId, accountId),
-        or(eq(auditLog.actorType, "staff"), and(eq(auditLog.actorType, "system"), eq(auditLog.actorId, "ops"))),
+        // Issue 20 item 4: every step of an invoice is on this log, the customer's own included.
+        or(eq(auditLog.actorType, "staff"), and(eq(auditLog.actorType, "system"), eq(auditLog.actorId, "ops")), like(auditLog.action, "invoice.%")),
         // Support views are listed with their sessions above.
         notLike(auditLog.action, "support.view-%"),
       ),
@@ -142,6 +145,7 @@ async function staffActivity(ctx: ServiceContext, accountId: string): Promise<St
     const returned = after.returned as { total?: unknown } | undefined;
     if (typeof returned?.total === "string") details.total = returned.total;
     const reason = typeof after.reason === "string" ? after.reason : null;
-    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.staffName ?? "") : null, reason, details };
+    const byCustomer = r.actorType === "customer";
+    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.staffName ?? "") : null, reason, details, ...(byCustomer ? { byCustomer } : {}) };
   });
 }

@@ -22,5 +22,7 @@ import { params } from "./zh-CN/params";
 import { accessLog } from "./zh-CN/access-log";
 import { audit } from "./zh-CN/audit";
 import { orders } from "./zh-CN/orders";
+import { transfers } from "./zh-CN/transfers";
+import { invoices } from "./zh-CN/invoices";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders, ...transfers, ...invoices };

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const { command, flags } = parsed;
   const run = command ? commands[command] : undefined;
   if (!run) fail(new OpsError("unknown-command", `unknown command "${command ?? ""}"; one of: ${Object.keys(commands).join(", ")}`));
+  // Only import-bank-statement takes a bare FILE argument (lib/ops/args.ts keeps it as `file`).
+  if (flags.file !== undefined && command !== "import-bank-statement") fail(new OpsError("invalid-argument", `unexpected argument "${flags.file}"`));
   if (flags.now !== undefined) {
     const at = parseInstant(flags.now);
     if (!at) fail(new OpsError("invalid-argument", `--now "${flags.now}": not an ISO instant with an offset, e.g. 2026-12-01T00:05:00+08:00`));

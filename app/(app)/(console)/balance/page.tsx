@@ -22,6 +22,9 @@ import { topUpProvider } from "@/lib/wallet/providers";
 import { amountSchema } from "@/lib/wallet/schemas";
 import { safeReturnPath } from "@/lib/auth/redirect-target";
 import { z } from "zod";
+import { BankTransferCard } from "@/components/transfers/bank-transfer-card";
+import { remittanceReferenceOf } from "@/lib/transfers/accounts";
+import { bankDetails } from "@/lib/transfers/bank-details";
 import { topUpAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,9 +54,11 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const prefill = amountSchema.safeParse(paramValues(params, "amount")[0]);
   const returnPath = safeReturnPath(paramValues(params, "return")[0], "/balance");
   const queries = serverQueryClient();
-  const [vouchers, history] = await Promise.all([
+  const [vouchers, history, reference] = await Promise.all([
     listVouchers({ ctx }),
     asked.ok ? transactionPage({ ctx, input: { ...asked.value, pageSize: 50 } }) : null,
+    // Given on first view and stable from then on (lib/transfers/accounts.ts).
+    remittanceReferenceOf(ctx.db, customer.accountId, ctx.now),
     queries.prefetchQuery({ queryKey: liveKeys.balance(topUpId), queryFn: () => balanceJson(ctx, topUpId) }),
   ]);
   return (
@@ -78,7 +83,8 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
               </p>
             </Card>
           )}
-          <Card title={t("wallet.vouchers")} className="lg:col-span-2">
+          <BankTransferCard t={t} reference={reference} bank={bankDetails()} />
+          <Card title={t("wallet.vouchers")} className="lg:col-span-3">
             <VoucherTable t={t} locale={locale} vouchers={vouchers} />
           </Card>
         </div>

@@ -11,6 +11,8 @@ import { startSupportView, startViewInput, stopSupportView } from "@/lib/support
 import { quoteLicence } from "@/lib/support/licence-quote";
 import { approveQpsRequest, declineQpsRequest } from "@/lib/support/qps-review";
 import { approveRefund, rejectRefund } from "@/lib/support/refund-review";
+import { assignBankTransfer } from "@/lib/support/bank-transfer-assign";
+import { confirmReversal, issueInvoice, rejectInvoice } from "@/lib/support/invoice-review";
 import type { StaffTool } from "@/lib/support/staff-tool";
 import { liftViolation, markViolation } from "@/lib/support/violation";
 import { clearSupportViewCookie, requestOrigin, setSupportViewCookie } from "@/lib/support/view-cookie";
@@ -114,3 +116,8 @@ export const markViolationAction = toolAction("staff#markViolationAction", markV
 export const liftViolationAction = toolAction("staff#liftViolationAction", liftViolation, ["accountId", "reason"]);
 export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"], undefined, { amount: "invalid-amount" });
 export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"], undefined, { price: "invalid-amount" });
+export const assignBankTransferAction = toolAction("staff#assignBankTransferAction", assignBankTransfer, ["lineId", "account", "reason"]);
+export const rejectInvoiceAction = toolAction("staff#rejectInvoiceAction", rejectInvoice, ["invoiceId", "reason"]);
+export const confirmReversalAction = toolAction("staff#confirmReversalAction", confirmReversal, ["invoiceId", "redInvoiceNumber"]);
+/** Issue an invoice: the file comes as a File in the form data (its size is checked by the tool, ≤ 5 MB). */
+export const issueInvoiceAction = toolAction("staff#issueInvoiceAction", issueInvoice, ["invoiceId", "invoiceNumber", "pdf"]);

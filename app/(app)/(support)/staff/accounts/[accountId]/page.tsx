@@ -31,6 +31,7 @@ import { apiLabel, itemName } from "@/lib/i18n/names";
 import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
+import { remittanceReferenceOf } from "@/lib/transfers/accounts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -39,13 +40,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; now: Date }> {
+async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; now: Date; reference: string }> {
   const staff = await requireStaff();
   const parsed = accountPageInput.safeParse({ accountId });
   if (!parsed.success) notFound();
   try {
     const ctx = await staffContext(staff);
-    return { ...(await staffAccountPage({ ctx, input: parsed.data })), role: staff.role, now: ctx.now };
+    const page = await staffAccountPage({ ctx, input: parsed.data });
+    // The customer's remittance reference, so staff can name the account when assigning a bank transfer.
+    return { ...page, role: staff.role, now: ctx.now, reference: await remittanceReferenceOf(ctx.db, page.account.id, ctx.now) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -81,6 +84,10 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             <dd className="tabular">{formatYuan(wallet.gift)}</dd>
             <dt className="text-muted">{t("staff.account.frozen")}</dt>
             <dd className="tabular">{formatYuan(wallet.frozen)}</dd>
+            <dt className="text-muted">{t("staff.account.reference")}</dt>
+            <dd className="font-mono" data-testid="staff-remittance-reference">
+              {page.reference}
+            </dd>
             <dt className="text-muted">{t("staff.account.products")}</dt>
             <dd>{page.products.length ? page.products.map((p) => t(`product.${p.product}` as "product.scan")).join(", ") : t("staff.account.noProducts")}</dd>
           </dl>
