@@ -155,6 +155,7 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       "orders#cancelPaymentAction": {
         args: [{}, form({ orderId: order.orderId })],
         unchanged: async () => (await db.select().from(topUpOrders).where(eq(topUpOrders.id, order.orderId)))[0]?.status === "pending",
+      },
       "invoices#requestInvoiceAction": [
         {
           args: [{}, form({ titleId: aTitle.titleId, type: "normal", basis: "month", month: "2026-11", amount: "1.00", email: "b@x.test" })],
