@@ -1,26 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { accounts, auditLog, billAdjustments, bills, messages, wallets } from "@/db/schema";
-import type { Database } from "@/db/client";
-import { suspendOverdue } from "@/lib/billing/arrears";
 import { billCsv } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
-import { closeMonth } from "@/lib/billing/close";
 import { ServiceError, type ServiceContext } from "@/lib/context";
-import { createStaff } from "@/lib/identity/staff";
 import { catalogs, createTranslator } from "@/lib/i18n/translate";
-import { reportUsage } from "@/lib/metering/report-usage";
-import { parseUsageRequest } from "@/lib/metering/usage-request";
-import { activateProduct } from "@/lib/packs/activation";
 import { Dec } from "@/lib/pricing";
 import { accessLog } from "./access-log";
-import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
-import { ledgerProblems, newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
-import { creditAccount } from "@/lib/wallet/credit";
+import { describeEachDatabase } from "@/lib/tooling/testing/databases";
+import { billedAccount, staffMember } from "@/lib/tooling/testing/adjustment-fixtures";
+import { ledgerProblems } from "@/lib/tooling/testing/wallet-fixtures";
 import { adjustmentReturns, approveAdjustment, rejectAdjustment, requestAdjustment } from "./bill-adjustments";
 import { staffMonthEdge } from "./month-edge-page";
 
-const shanghai = (local: string) => new Date(`${local}+08:00`);
 const d = (v: string) => new Dec(v);
 
 it("gives back cash first, then income, then gift, never more than the bill took from each", () => {
@@ -30,32 +22,6 @@ it("gives back cash first, then income, then gift, never more than the bill took
   expect(adjustmentReturns(d("48"), taken, { cash: d("350"), income: d("0"), gift: d("0") })).toEqual({ cash: d("28"), income: d("0"), gift: d("20") });
   expect(() => adjustmentReturns(d("1"), taken, { cash: d("378"), income: d("0"), gift: d("20") })).toThrow();
 });
-
-/** An account whose March 2026 bill of ¥398.00 took ¥20.00 of gift and ¥378.00 of cash, leaving it ¥328.00 in arrears, then suspended. */
-export async function billedAccount(db: Database, month = "2026-03") {
-  const [y, m] = month.split("-");
-  const start = shanghai(`${y}-${m}-02T10:00:00`);
-  const account = await newAccount(db, start, "adjust");
-  await activateProduct({ ctx: account.customer(), input: { product: "processing", acceptTerms: true } });
-  await topUp(account, "50", start);
-  await creditAccount({ ctx: account.system(start), input: { accountId: account.accountId, amount: "20", to: "gift", reason: "welcome" } });
-  const gateway: ServiceContext = { db, actor: { type: "api-key", keyId: "00000000-0000-0000-0000-00000000000d", accountId: account.accountId }, now: start };
-  const usage = await reportUsage({ ctx: gateway, input: { events: parseUsageRequest({ events: [{ id: `adj-${month}`, api: "processing.crop", calls: 200_000, at: start.toISOString() }] }) } });
-  expect(usage).toMatchObject([{ status: "accepted" }]);
-  const end = new Date(Date.UTC(Number(y), Number(m), 1) - 8 * 3_600_000);
-  const closedAt = new Date(end.getTime() + 3 * 3_600_000);
-  await closeMonth({ ctx: account.system(closedAt), input: { month } });
-  const later = new Date(closedAt.getTime() + 25 * 3_600_000);
-  await suspendOverdue({ ctx: account.system(later) });
-  const [bill] = await db.select().from(bills).where(and(eq(bills.accountId, account.accountId), eq(bills.month, month)));
-  if (!bill) throw new Error("no bill");
-  return { account, bill, now: later };
-}
-
-export async function staffMember(db: Database, role: "support" | "admin", now: Date): Promise<ServiceContext> {
-  const created = await createStaff({ ctx: { db, actor: { type: "system" }, now }, input: { email: uniqueEmail(`adj-${role}`), role, name: `${role} ${Math.random().toString(36).slice(2, 6)}` } });
-  return { db, actor: { type: "staff", userId: created.userId, role }, now };
-}
 
 const later = (ctx: ServiceContext, minutes: number): ServiceContext => ({ ...ctx, now: new Date(ctx.now.getTime() + minutes * 60_000) });
 const code = (error: unknown) => (error instanceof ServiceError ? error.code : String(error));
