@@ -2,7 +2,8 @@ import { EmptyState } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing";
+import { monthLabel } from "@/components/billing/month-label";
+import { formatYuan, isMonth } from "@/lib/pricing";
 import type { StaffActivity } from "@/lib/support/access-log";
 
 const money = (text: string | undefined) => (text ? formatYuan(text) : "");
@@ -31,6 +32,11 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
       const from = d.appliesFrom ? new Date(d.appliesFrom) : null;
       return t("security.staff.qps.increase-approved", { staff, qps: d.maxQps ?? "", group: d.group ?? "", from: from && !Number.isNaN(from.getTime()) ? formatDate(locale, from) : "" });
     }
+    case "bill.adjustment-requested":
+    case "bill.adjustment-posted":
+    case "bill.adjustment-approved":
+    case "bill.adjustment-rejected":
+      return t(`security.staff.${item.action}`, { staff, amount: money(d.amount), month: d.month && isMonth(d.month) ? monthLabel(locale, d.month) : (d.month ?? "") });
     case "licence.quoted":
       return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });
     default:

@@ -19,6 +19,8 @@ export interface ToolField {
   step?: string;
   defaultValue?: string;
   required?: boolean;
+  /** A choice instead of a text box: values with labels already in the reader's language. */
+  options?: readonly { value: string; label: string }[];
 }
 
 /** One staff tool's form: hidden ids, the fields it asks for, the service's error or a done line. */
@@ -52,7 +54,17 @@ export function ToolForm({
           <label htmlFor={`${idPrefix}-${f.name}`} className="block text-sm font-medium text-ink">
             {t(f.label)}
           </label>
-          <input id={`${idPrefix}-${f.name}`} name={f.name} type={f.type ?? "text"} min={f.min} max={f.max} step={f.step} defaultValue={f.defaultValue} required={f.required ?? true} className={inputClass} />
+          {f.options ? (
+            <select id={`${idPrefix}-${f.name}`} name={f.name} defaultValue={f.defaultValue} required={f.required ?? true} className={inputClass}>
+              {f.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id={`${idPrefix}-${f.name}`} name={f.name} type={f.type ?? "text"} min={f.min} max={f.max} step={f.step} defaultValue={f.defaultValue} required={f.required ?? true} className={inputClass} />
+          )}
         </div>
       ))}
       {state.error ? <Alert tone="error">{errorMessage(t, state.error, state.params)}</Alert> : null}

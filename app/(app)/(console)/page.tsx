@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "./_spend/spend-outlook";
+import { ClosingNotice } from "@/components/billing/closing-notice";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
 import { EstimateCard } from "@/components/overview/estimate-card";
@@ -11,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { BalanceFigures } from "@/components/wallet/balance-figures";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { latestBill } from "@/lib/billing/bills";
+import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
@@ -36,7 +38,7 @@ const statusTone = { active: "green", arrears: "amber", suspended: "red", disabl
 export default async function OverviewPage() {
   const customer = await requireCustomer("/");
   const ctx = await customerContext(customer);
-  const [account, wallet, summary, lastBill, packs, active, unread, messages, { t, locale }] = await Promise.all([
+  const [account, wallet, summary, lastBill, packs, active, unread, messages, closing, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
     monthSummary({ ctx, input: { month: monthOf(ctx.now) } }),
@@ -45,12 +47,14 @@ export default async function OverviewPage() {
     activeProducts({ ctx }),
     unreadCount({ ctx }),
     listMessages({ ctx, input: { unreadOnly: true, limit: 3 } }),
+    monthClosing({ ctx }),
     getTranslator(),
   ]);
   return (
     <>
       <PageHeader title={t("overview.welcome", { name: account.name })} description={t("overview.subtitle")} />
       <div className="space-y-6">
+        <ClosingNotice t={t} locale={locale} closing={closing} />
         <section aria-label={t("overview.balance.title")}>
           <div className="mb-2 flex items-baseline justify-between">
             <h2 className="text-sm font-semibold text-ink">{t("overview.balance.title")}</h2>

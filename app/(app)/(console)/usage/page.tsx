@@ -8,11 +8,13 @@ import { ChartLegend, DailyChart } from "@/components/metering/daily-chart";
 import { DrainingPacks } from "@/components/metering/draining-packs";
 import { EstimateTable } from "@/components/metering/estimate-table";
 import { MonthPicker } from "@/components/metering/month-picker";
+import { ClosingNotice } from "@/components/billing/closing-notice";
 import { monthLabel } from "@/components/billing/month-label";
 import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
@@ -57,10 +59,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       : undefined;
   const month = asked.ok && asked.value && !refused ? asked.value : current;
   const isCurrent = month === current;
-  const [daily, summary, draining] = await Promise.all([
+  const [daily, summary, draining, closing] = await Promise.all([
     dailyUsage({ ctx, input: { month } }),
     monthSummary({ ctx, input: { month } }),
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
+    monthClosing({ ctx }),
   ]);
   // The figures at the top are a live query, prefetched here from the same summary.
   const queries = serverQueryClient();
@@ -69,6 +72,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("usage.title")} description={t("usage.subtitle")} actions={<MonthPicker months={months} current={current} selected={month} error={refused} />} />
       <div className="space-y-6">
+        <ClosingNotice t={t} locale={locale} closing={closing} />
         <HydrationBoundary state={dehydrate(queries)}>
           <UsageTiles month={month} live={isCurrent} />
         </HydrationBoundary>

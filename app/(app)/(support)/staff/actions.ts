@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, optionalField } from "@/lib/actions/define";
 import { isCalendarDay } from "@/lib/params/calendar";
+import { approveAdjustment, rejectAdjustment, requestAdjustment } from "@/lib/support/bill-adjustments";
 import { goodwillCredit } from "@/lib/support/goodwill";
 import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
 import { quoteLicence } from "@/lib/support/licence-quote";
@@ -97,3 +98,10 @@ export const markViolationAction = toolAction("staff#markViolationAction", markV
 export const liftViolationAction = toolAction("staff#liftViolationAction", liftViolation, ["accountId", "reason"]);
 export const goodwillCreditAction = toolAction("staff#goodwillCreditAction", goodwillCredit, ["accountId", "amount", "reason"]);
 export const quoteLicenceAction = toolAction("staff#quoteLicenceAction", quoteLicence, ["requestId", "price", "years"]);
+// Issue 22 part 2: the form's one "bill or line" choice is `<billId>` or `<billId>:<line position>`.
+export const requestAdjustmentAction = toolAction("staff#requestAdjustmentAction", requestAdjustment, ["accountId", "target", "amount", "reason", "ticketRef"], ({ target, ...raw }) => {
+  const match = typeof target === "string" ? /^([0-9a-f-]{36})(?::(\d{1,5}))?$/.exec(target) : null;
+  return { ...raw, billId: match?.[1] ?? "invalid", line: match?.[2] !== undefined ? Number(match[2]) : null };
+});
+export const approveAdjustmentAction = toolAction("staff#approveAdjustmentAction", approveAdjustment, ["adjustmentId"]);
+export const rejectAdjustmentAction = toolAction("staff#rejectAdjustmentAction", rejectAdjustment, ["adjustmentId", "reason"]);

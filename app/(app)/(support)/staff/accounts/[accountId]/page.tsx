@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
+  approveAdjustmentAction,
   approveQpsAction,
   approveRefundAction,
   declineQpsAction,
@@ -9,10 +10,13 @@ import {
   liftViolationAction,
   markViolationAction,
   quoteLicenceAction,
+  rejectAdjustmentAction,
   rejectRefundAction,
+  requestAdjustmentAction,
   startSupportViewAction,
   stopSupportViewAction,
 } from "@/app/(app)/(support)/staff/actions";
+import { BillAdjustmentsCard, LateEventsCard } from "@/components/support/bill-adjustments-card";
 import { StopViewingButton } from "@/components/support/stop-viewing-button";
 import { LicenceQuoteTool } from "@/components/support/licence-quote-tool";
 import { ToolForm } from "@/components/support/tool-form";
@@ -28,6 +32,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
+import { staffMonthEdge, type StaffMonthEdge } from "@/lib/support/month-edge-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -36,13 +41,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; now: Date }> {
+async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; userId: string; now: Date; monthEdge: StaffMonthEdge }> {
   const staff = await requireStaff();
   const parsed = accountPageInput.safeParse({ accountId });
   if (!parsed.success) notFound();
   try {
     const ctx = await staffContext(staff);
-    return { ...(await staffAccountPage({ ctx, input: parsed.data })), role: staff.role, now: ctx.now };
+    const page = await staffAccountPage({ ctx, input: parsed.data });
+    return { ...page, role: staff.role, userId: staff.userId, now: ctx.now, monthEdge: await staffMonthEdge({ ctx, input: parsed.data }) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -212,6 +218,17 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             </ul>
           )}
         </Card>
+      </div>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <BillAdjustmentsCard
+          t={t}
+          locale={locale}
+          accountId={account.id}
+          data={page.monthEdge}
+          viewer={{ userId: page.userId, role: page.role }}
+          actions={{ request: requestAdjustmentAction, approve: approveAdjustmentAction, reject: rejectAdjustmentAction }}
+        />
+        <LateEventsCard t={t} locale={locale} late={page.monthEdge.late} />
       </div>
       <Card title={t("staff.account.packs")} className="mt-4">
         {page.packs.length === 0 ? (
