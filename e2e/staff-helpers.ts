@@ -23,8 +23,8 @@ export async function changeOneTimePassword(page: Page, oneTime: string, chosen:
  * one-time password already replaced (as every real staff member's first sign-in does). Returns the
  * password they chose.
  */
-export async function signedInStaff(page: Page, name: string): Promise<{ email: string; password: string }> {
-  const staff = await newStaff(page, name);
+export async function signedInStaff(page: Page, name: string, role: "support" | "admin" = "support"): Promise<{ email: string; password: string }> {
+  const staff = await newStaff(page, name, role);
   await signIn(page, staff.email, staff.password, "/staff/sign-in");
   const chosen = `chosen-${staff.password}`;
   await changeOneTimePassword(page, staff.password, chosen);
