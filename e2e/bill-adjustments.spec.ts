@@ -47,7 +47,7 @@ test("a support adjustment above the threshold, approved by another (admin) staf
   const supportPage = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signedInStaff(supportPage, "Cai");
   await openAccount(supportPage, customer.email, customer.company);
-  const card = supportPage.locator("section, div").filter({ has: supportPage.getByRole("heading", { name: "Bill adjustments" }) }).last();
+  const card = supportPage.locator("section").filter({ has: supportPage.getByRole("heading", { name: "Bill adjustments" }) });
   await card.getByLabel("Bill or line").selectOption({ index: 0 });
   await card.getByLabel("Amount (¥)").fill("1200");
   await card.getByLabel("Reason (the customer sees it)").fill("gateway retries were counted twice");
