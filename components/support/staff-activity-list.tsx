@@ -35,8 +35,12 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
     case "bill.adjustment-requested":
     case "bill.adjustment-posted":
     case "bill.adjustment-approved":
-    case "bill.adjustment-rejected":
-      return t(`security.staff.${item.action}`, { staff, amount: money(d.amount), month: d.month && isMonth(d.month) ? monthLabel(locale, d.month) : (d.month ?? "") });
+    case "bill.adjustment-rejected": {
+      const params = { staff, amount: money(d.amount), month: d.month && isMonth(d.month) ? monthLabel(locale, d.month) : (d.month ?? "") };
+      // A note under the approval threshold is posted at once: its request waited for nobody.
+      const direct = item.action === "bill.adjustment-requested" && d.approval === "not-required";
+      return t(direct ? "security.staff.bill.adjustment-requested-direct" : `security.staff.${item.action}`, params);
+    }
     case "licence.quoted":
       return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });
     default:

@@ -54,6 +54,7 @@ export const monthEdge = {
   "bill.csv.adjustments": "Adjustments",
 
   "security.staff.bill.adjustment-requested": "{staff} requested a credit of {amount} on your bill for {month}, awaiting approval",
+  "security.staff.bill.adjustment-requested-direct": "{staff} requested a credit of {amount} on your bill for {month}",
   "security.staff.bill.adjustment-posted": "{staff} credited {amount} on your bill for {month}",
   "security.staff.bill.adjustment-approved": "{staff} approved a credit of {amount} on your bill for {month}",
   "security.staff.bill.adjustment-rejected": "{staff} rejected a credit of {amount} on your bill for {month}",

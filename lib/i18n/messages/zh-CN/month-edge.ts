@@ -55,6 +55,7 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "bill.csv.adjustments": "账单调整",
 
   "security.staff.bill.adjustment-requested": "{staff} 申请为您 {month} 的账单贷记 {amount}，等待审批",
+  "security.staff.bill.adjustment-requested-direct": "{staff} 申请为您 {month} 的账单贷记 {amount}",
   "security.staff.bill.adjustment-posted": "{staff} 为您 {month} 的账单贷记了 {amount}",
   "security.staff.bill.adjustment-approved": "{staff} 批准为您 {month} 的账单贷记 {amount}",
   "security.staff.bill.adjustment-rejected": "{staff} 拒绝为您 {month} 的账单贷记 {amount}",
