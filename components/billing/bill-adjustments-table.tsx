@@ -30,7 +30,15 @@ export function BillAdjustmentsTable({ t, locale, bill }: { t: Translate; locale
               <Td className="whitespace-nowrap">{formatDate(locale, a.at)}</Td>
               <Td>{a.api ? apiName(locale, a.api) : t("bill.adjustments.wholeBill")}</Td>
               <Td className="tabular text-right">{formatYuan(a.amount)}</Td>
-              <Td className="text-xs">{t("bill.adjustments.returned", { cash: formatYuan(a.returned.cash), income: formatYuan(a.returned.income), gift: formatYuan(a.returned.gift) })}</Td>
+              <Td className="text-xs">
+                {(["cash", "income", "gift"] as const)
+                  .filter((book) => a.returned[book] !== "0.00")
+                  .map((book) => (
+                    <span key={book} className="block whitespace-nowrap">
+                      {t(`bill.col.${book}`)} {formatYuan(a.returned[book])}
+                    </span>
+                  ))}
+              </Td>
               <Td className="min-w-40 break-words">{a.reason}</Td>
               <Td className="font-mono text-xs">{a.ticketRef}</Td>
             </tr>

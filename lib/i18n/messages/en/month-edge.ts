@@ -48,7 +48,6 @@ export const monthEdge = {
   "bill.adjustments.col.reason": "Reason",
   "bill.adjustments.col.ticket": "Ticket",
   "bill.adjustments.wholeBill": "Whole bill",
-  "bill.adjustments.returned": "cash {cash} · income {income} · gift {gift}",
   "bill.adjustments.total": "Credited",
   "bill.adjustments.net": "Bill after adjustments",
   "bill.csv.adjustments": "Adjustments",

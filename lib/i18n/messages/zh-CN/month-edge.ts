@@ -49,7 +49,6 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "bill.adjustments.col.reason": "原因",
   "bill.adjustments.col.ticket": "工单",
   "bill.adjustments.wholeBill": "整张账单",
-  "bill.adjustments.returned": "现金 {cash} · 收入 {income} · 赠送金 {gift}",
   "bill.adjustments.total": "已贷记",
   "bill.adjustments.net": "调整后账单金额",
   "bill.csv.adjustments": "账单调整",
