@@ -28,7 +28,7 @@ export function BillAdjustmentsTable({ t, locale, bill }: { t: Translate; locale
           {bill.adjustments.map((a) => (
             <tr key={a.id} data-testid="bill-adjustment-row">
               <Td className="whitespace-nowrap">{formatDate(locale, a.at)}</Td>
-              <Td>{a.api ? apiName(locale, a.api) : t("bill.adjustments.wholeBill")}</Td>
+              <Td className="whitespace-nowrap">{a.api ? apiName(locale, a.api) : t("bill.adjustments.wholeBill")}</Td>
               <Td className="tabular text-right">{formatYuan(a.amount)}</Td>
               <Td className="text-xs">
                 {(["cash", "income", "gift"] as const)
