@@ -12,6 +12,9 @@ export async function register(): Promise<void> {
   wireDomainHooks();
   const { openDbAtStart } = await import("./db");
   await openDbAtStart();
+  // Issue 22: a bad CLOSE_GRACE or ADJUSTMENT_APPROVAL_THRESHOLD stops the server here, not at the first close or note.
+  (await import("./lib/billing/close-grace")).closeGraceMs();
+  (await import("./lib/support/adjustment-threshold")).approvalThreshold();
   const configured = process.env.RUN_DUE_INTERVAL_MS;
   const intervalMs = configured !== undefined ? Number.parseInt(configured, 10) : process.env.APP_TEST_MODE === "1" ? 0 : 60_000;
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) return;

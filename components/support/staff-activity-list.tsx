@@ -1,8 +1,8 @@
 import { EmptyState } from "@/components/ui/table";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatYuan } from "@/lib/pricing";
+import { formatYuan, isMonth } from "@/lib/pricing";
 import type { StaffActivity } from "@/lib/support/access-log";
 import { itemName } from "@/lib/i18n/names";
 import { auditText } from "./audit-text";
@@ -33,6 +33,15 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
     case "qps.increase-approved": {
       const from = d.appliesFrom ? new Date(d.appliesFrom) : null;
       return t("security.staff.qps.increase-approved", { staff, qps: d.maxQps ?? "", group: d.group ?? "", from: from && !Number.isNaN(from.getTime()) ? formatDate(locale, from) : "" });
+    }
+    case "bill.adjustment-requested":
+    case "bill.adjustment-posted":
+    case "bill.adjustment-approved":
+    case "bill.adjustment-rejected": {
+      const params = { staff, amount: money(d.amount), month: d.month && isMonth(d.month) ? formatMonth(locale, d.month) : (d.month ?? "") };
+      // A note under the approval threshold is posted at once: its request waited for nobody.
+      const direct = item.action === "bill.adjustment-requested" && d.approval === "not-required";
+      return t(direct ? "security.staff.bill.adjustment-requested-direct" : `security.staff.${item.action}`, params);
     }
     case "licence.quoted":
       return t("security.staff.licence.quoted", { staff, price: money(d.price), package: d.packageName ?? "", years: Number(d.years ?? 0) });

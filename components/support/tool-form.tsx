@@ -21,6 +21,8 @@ export interface ToolField {
   step?: string;
   defaultValue?: string;
   required?: boolean;
+  /** A choice instead of a text box: values with labels already in the reader's language. */
+  options?: readonly { value: string; label: string }[];
 }
 
 /**
@@ -62,19 +64,37 @@ export function ToolForm({
             <label htmlFor={id} className="block text-sm font-medium text-ink">
               {t(f.label)}
             </label>
-            <input
-              id={id}
-              name={f.name}
-              type={f.type ?? "text"}
-              min={f.min}
-              max={f.max}
-              step={f.step}
-              defaultValue={value(f.name, f.defaultValue)}
-              required={f.required ?? true}
-              aria-invalid={message ? true : undefined}
-              aria-describedby={message ? `${id}-error` : undefined}
-              className={inputClass}
-            />
+            {f.options ? (
+              <select
+                id={id}
+                name={f.name}
+                defaultValue={value(f.name, f.defaultValue)}
+                required={f.required ?? true}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={message ? `${id}-error` : undefined}
+                className={inputClass}
+              >
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                name={f.name}
+                type={f.type ?? "text"}
+                min={f.min}
+                max={f.max}
+                step={f.step}
+                defaultValue={value(f.name, f.defaultValue)}
+                required={f.required ?? true}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={message ? `${id}-error` : undefined}
+                className={inputClass}
+              />
+            )}
             {message ? (
               <p id={`${id}-error`} className="text-xs text-red-600">
                 {message}

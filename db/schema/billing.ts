@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./identity";
+import { accounts, users } from "./identity";
 
 export const billStatuses = ["paid", "arrears", "settled"] as const;
 export type BillStatus = (typeof billStatuses)[number];
@@ -70,3 +70,52 @@ export const monthCloses = pgTable("month_closes", {
   bills: integer("bills").notNull().default(0),
   total: money("total").notNull().default("0"),
 });
+
+export const adjustmentStatuses = ["pending-approval", "posted", "rejected"] as const;
+export type AdjustmentStatus = (typeof adjustmentStatuses)[number];
+
+/**
+ * Issue 22 part 2: a credit note against a bill (the whole bill, or one line by its position),
+ * requested by staff with a reason and a ticket reference. Above ADJUSTMENT_APPROVAL_THRESHOLD it waits
+ * for an admin who is not the requester; posted, it gives the amount back to the sources the bill was
+ * taken from (returned_*), in one ledger transaction. Pending and posted notes both count against
+ * what is left of the bill, so two notes can never credit more than it.
+ */
+export const billAdjustments = pgTable(
+  "bill_adjustments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    billId: uuid("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    /** The bill line's position, or null for the whole bill. */
+    linePosition: integer("line_position"),
+    amount: money("amount").notNull(),
+    reason: text("reason").notNull(),
+    ticketRef: text("ticket_ref").notNull(),
+    status: text("status", { enum: adjustmentStatuses }).notNull(),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true, mode: "date" }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    /** An admin's reason for rejecting. */
+    decisionNote: text("decision_note"),
+    returnedCash: money("returned_cash").notNull().default("0"),
+    returnedIncome: money("returned_income").notNull().default("0"),
+    returnedGift: money("returned_gift").notNull().default("0"),
+    postedAt: timestamp("posted_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    check("bill_adjustments_amount_positive", sql`${t.amount} > 0`),
+    check("bill_adjustments_status_check", sql`${t.status} in ('pending-approval','posted','rejected')`),
+    check("bill_adjustments_returned", sql`${t.returnedCash} >= 0 and ${t.returnedIncome} >= 0 and ${t.returnedGift} >= 0`),
+    check("bill_adjustments_posted_returns_all", sql`${t.status} <> 'posted' or ${t.returnedCash} + ${t.returnedIncome} + ${t.returnedGift} = ${t.amount}`),
+    index("bill_adjustments_bill_idx").on(t.billId),
+    index("bill_adjustments_account_idx").on(t.accountId, t.requestedAt),
+  ],
+);

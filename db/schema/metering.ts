@@ -83,3 +83,23 @@ export const alertThresholds = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.product] }), check("alert_thresholds_range", sql`${t.lowPercent} between 1 and 99`)],
 );
+
+/**
+ * Issue 22 part 1: events that arrived after their month's close started (`rejected: closed-month`),
+ * per account and month of the event, so staff can see a gateway that reports late. Written in the
+ * same transaction as the rejection; a resend of an event already recorded is `duplicate`, not late.
+ */
+export const lateEvents = pgTable(
+  "late_events",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    month: text("month").notNull(),
+    events: integer("events").notNull(),
+    calls: bigint("calls", { mode: "number" }).notNull(),
+    firstAt: timestamp("first_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month] }), check("late_events_positive", sql`${t.events} > 0 and ${t.calls} > 0`)],
+);

@@ -26,7 +26,7 @@ export const walletBooks = ["cash", "income", "gift", "frozen", "external", "rev
 export type WalletBook = (typeof walletBooks)[number];
 
 /** What caused a ledger transaction; `document_type` + `document_id` point to it (the source document). */
-export const ledgerKinds = ["top-up", "credit", "transfer", "purchase", "refund", "voucher-grant", "bill", "freeze", "release"] as const;
+export const ledgerKinds = ["top-up", "credit", "transfer", "purchase", "refund", "voucher-grant", "bill", "freeze", "release", "adjustment"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 const money = (name: string) => numeric(name, { precision: 20, scale: 2 });

@@ -59,6 +59,11 @@ export type AuditAction =
   | "budgets.save"
   | "budgets.delete"
   | "balance-alert.save"
+  // Bill adjustments (issue 22 part 2): credit notes requested, approved, rejected, posted.
+  | "bill.adjustment-requested"
+  | "bill.adjustment-approved"
+  | "bill.adjustment-rejected"
+  | "bill.adjustment-posted"
   // Operators (npm run ops): the raw usage events of an old closed month dropped (retention).
   | "usage.raw-events-dropped"
   // Bank transfers (issue 20 item 2): a statement line credited by its reference, left for staff, assigned by staff.

@@ -67,6 +67,7 @@ export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string 
     [t("bill.csv.statement")],
     movementCsvHeader(t),
     ...bill.statement.map((e) => movementCsvRow(t, e)),
+    ...adjustmentRows(bill, t, locale),
     [],
     [t("bill.balanceBefore"), bill.balanceBefore],
     [t("bill.csv.released"), bill.releasedAtClose],
@@ -75,6 +76,19 @@ export function billCsv(bill: BillDetail, t: Translate, locale: Locale): string 
     [t("bill.balanceAfter"), bill.balanceAfter],
   ];
   return csvText(rows);
+}
+
+/** Issue 22 part 2: the bill's posted credit notes, when it has any (a bill without keeps its old shape). */
+function adjustmentRows(bill: BillDetail, t: Translate, locale: Locale): (string | number)[][] {
+  if (bill.adjustments.length === 0) return [];
+  return [
+    [],
+    [t("bill.csv.adjustments")],
+    [t("bill.adjustments.col.when"), t("bill.adjustments.col.scope"), t("bill.adjustments.col.amount"), t("bill.col.cash"), t("bill.col.income"), t("bill.col.gift"), t("bill.adjustments.col.reason"), t("bill.adjustments.col.ticket")],
+    ...bill.adjustments.map((a) => [shanghaiTime(a.at), a.api ? apiLabel(locale, a.api) : t("bill.adjustments.wholeBill"), a.amount, a.returned.cash, a.returned.income, a.returned.gift, a.reason, a.ticketRef]),
+    [t("bill.adjustments.total"), "", bill.adjustedTotal],
+    [t("bill.adjustments.net"), "", bill.netTotal],
+  ];
 }
 
 export function billCsvFilename(month: string): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
+import { billAdjustments, billLines, bills, monthCloses, type BillStatus } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
@@ -36,6 +36,22 @@ export interface BillDetail extends BillSummary {
   frozen: string;
   releasedAtClose: string;
   statement: TransactionView[];
+  /** Credit notes posted against the bill (issue 22 part 2), oldest first; pending or rejected ones are staff's. */
+  adjustments: BillAdjustmentView[];
+  /** The sum of the posted notes, and the bill less them. */
+  adjustedTotal: string;
+  netTotal: string;
+}
+
+export interface BillAdjustmentView {
+  id: string;
+  at: Date;
+  /** The line's API, or null for the whole bill. */
+  api: string | null;
+  amount: string;
+  reason: string;
+  ticketRef: string;
+  returned: { cash: string; income: string; gift: string };
 }
 
 /** The account's bills, newest first. */
@@ -83,10 +99,23 @@ export async function getBill({ ctx, input }: { ctx: ServiceContext; input: { mo
   const accountId = accountOf(ctx.actor);
   const [bill] = await ctx.db.select().from(bills).where(and(eq(bills.accountId, accountId), eq(bills.month, input.month)));
   if (!bill) throw new NotFoundError("bill-not-found", { month: input.month });
-  const [lines, statement] = await Promise.all([
+  const [lines, statement, notes] = await Promise.all([
     ctx.db.select().from(billLines).where(eq(billLines.billId, bill.id)).orderBy(asc(billLines.position)),
     monthStatement(ctx.db, accountId, input.month),
+    ctx.db.select().from(billAdjustments).where(and(eq(billAdjustments.billId, bill.id), eq(billAdjustments.status, "posted"))).orderBy(asc(billAdjustments.postedAt), asc(billAdjustments.id)),
   ]);
+  const adjustments = notes.map(
+    (n): BillAdjustmentView => ({
+      id: n.id,
+      at: n.postedAt ?? n.requestedAt,
+      api: n.linePosition === null ? null : (lines.find((l) => l.position === n.linePosition)?.api ?? null),
+      amount: formatMoney(n.amount),
+      reason: n.reason,
+      ticketRef: n.ticketRef,
+      returned: { cash: formatMoney(n.returnedCash), income: formatMoney(n.returnedIncome), gift: formatMoney(n.returnedGift) },
+    }),
+  );
+  const adjusted = notes.reduce((sum, n) => sum.plus(n.amount), new Dec(0));
   return {
     ...summaryOf(bill),
     lines: lines.map((l) => ({ api: l.api, calls: l.calls, free: l.free, fromPacks: l.fromPacks, billable: l.billable, tier: l.tier, unitPrice: l.unitPrice, amount: formatMoney(l.amount), formula: l.formula })),
@@ -96,6 +125,9 @@ export async function getBill({ ctx, input }: { ctx: ServiceContext; input: { mo
     frozen: formatMoney(bill.frozen),
     releasedAtClose: formatMoney(statement.filter((e) => e.kind === "release" && e.documentId === billDocumentId(accountId, input.month)).reduce((sum, e) => sum.plus(e.balanceChange), new Dec(0))),
     statement,
+    adjustments,
+    adjustedTotal: formatMoney(adjusted),
+    netTotal: formatMoney(new Dec(bill.usageTotal).minus(adjusted)),
   };
 }
 

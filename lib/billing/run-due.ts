@@ -14,6 +14,7 @@ import { closeExpiredTopUps } from "@/lib/wallet/close-top-ups";
 import { paymentProvider } from "@/lib/wallet/providers";
 import { suspendOverdue } from "./arrears";
 import { closeMonth, type CloseReport } from "./close";
+import { closeDueAt, closeGraceMs } from "./close-grace";
 
 export interface RunDueReport {
   at: string;
@@ -56,13 +57,24 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
 
 /**
  * Everything due at `ctx.now` (API.md §2 `run-due`): this month's free packs, the previous month's
- * close once the month has ended (SPEC §7: between the 1st and the 3rd; any later run catches up),
+ * close once the month has ended and its grace has passed (CLOSE_GRACE, issue 22: late events are
+ * accepted until the close starts; SPEC §7: between the 1st and the 3rd; any later run catches up, and
+ * a close already started is resumed at once),
  * arrears older than 24 hours → suspension, QPS groups whose QPS has all ended back to call
  * billing, budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
  */
-export async function runDue({ ctx, senders = configuredSenders() }: { ctx: ServiceContext; senders?: Partial<Record<DeliveryChannel, ChannelSender>> }): Promise<RunDueReport> {
+export async function runDue({
+  ctx,
+  senders = configuredSenders(),
+  graceMs = closeGraceMs(),
+}: {
+  ctx: ServiceContext;
+  senders?: Partial<Record<DeliveryChannel, ChannelSender>>;
+  /** CLOSE_GRACE by default; tests pass their own. */
+  graceMs?: number;
+}): Promise<RunDueReport> {
   // This month's and next month's partitions of usage_events, ahead of their first event.
   await ensureMonthPartitions(ctx.db, [monthOf(ctx.now), nextMonth(monthOf(ctx.now))]);
   const freePacks = await issueDueFreePacks({ ctx, input: {} });
@@ -70,7 +82,8 @@ export async function runDue({ ctx, senders = configuredSenders() }: { ctx: Serv
   let close: CloseReport | null = null;
   if (hasPriceBook(previous)) {
     const [done] = await ctx.db.select({ finishedAt: monthCloses.finishedAt }).from(monthCloses).where(eq(monthCloses.month, previous));
-    if (!done?.finishedAt) close = await closeMonth({ ctx, input: { month: previous } });
+    const due = done !== undefined || ctx.now >= closeDueAt(previous, graceMs);
+    if (due && !done?.finishedAt) close = await closeMonth({ ctx, input: { month: previous } });
   }
   const { suspended } = await suspendOverdue({ ctx });
   const qps = await lapseEndedQps({ ctx });

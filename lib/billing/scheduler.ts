@@ -2,6 +2,7 @@ import "server-only";
 import postgres from "postgres";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
+import { closeGraceMs } from "./close-grace";
 import { runDue } from "./run-due";
 
 /** A fixed advisory-lock key for run-due: any 64-bit number no other lock uses. */
@@ -13,6 +14,8 @@ const RUN_DUE_LOCK = 72_410_931_066;
  * only one runs it at a time; the others skip that tick. On PGlite there is only one process.
  */
 export function startRunDueLoop(intervalMs: number, onRun?: (run: { startedMs: number; endedMs: number }) => void, firstDelayMs = 5_000): () => void {
+  // Read once, at the start: a bad CLOSE_GRACE stops the process here rather than failing every tick.
+  const graceMs = closeGraceMs();
   const url = process.env.DATABASE_URL;
   const lockClient = url ? postgres(url, { max: 1, onnotice: () => {} }) : null;
   let running = false;
@@ -26,7 +29,7 @@ export function startRunDueLoop(intervalMs: number, onRun?: (run: { startedMs: n
       }
       const startedMs = Date.now();
       try {
-        const report = await runDue({ ctx: { db: await getDb(), actor: { type: "system", reason: "run-due" }, now: now() } });
+        const report = await runDue({ ctx: { db: await getDb(), actor: { type: "system", reason: "run-due" }, now: now() }, graceMs });
         if (report.close || report.suspended > 0 || report.freePacks.issued > 0) console.log("[run-due]", JSON.stringify(report));
       } finally {
         // Reported before the unlock: what another instance runs after it cannot overlap this run.

@@ -30,6 +30,7 @@ export const messageKinds = [
   "invoice-issued",
   "invoice-rejected",
   "invoice-reversed",
+  "bill-adjusted",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

@@ -21,6 +21,7 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "bill-ready": (params) => (typeof params.month === "string" && /^\d{4}-\d{2}$/.test(params.month) ? `/bills/${params.month}` : "/bills"),
   "purchase-complete": (params) => (typeof params.purchase === "string" && /^[0-9a-f-]{36}$/.test(params.purchase) ? `/checkout/done/${params.purchase}` : "/balance"),
   "top-up-complete": "/balance",
+  "bill-adjusted": (params) => (typeof params.month === "string" && /^\d{4}-\d{2}$/.test(params.month) ? `/bills/${params.month}` : "/bills"),
   "licence-quoted": "/sdk",
   "transfer-received": "/balance",
   "invoice-issued": "/invoices",

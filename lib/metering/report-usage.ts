@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { accounts, alertThresholds, monthCloses, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
+import { accounts, alertThresholds, lateEvents, monthCloses, qpsGroupModes, serviceActivations, usageEvents, usageHourly } from "@/db/schema";
 import { ForbiddenError, type ServiceContext } from "@/lib/context";
 import { inTransaction } from "@/lib/context/transaction";
 import { drawFromPacks, selectUsablePacks, updateDrawnPacks, type BatchDrawEvent, type EventSplit } from "@/lib/packs/draw-batch";
 import { rowsOf, unnestRows } from "@/db/unnest";
-import { isApiId, monthOf, previousMonth } from "@/lib/pricing";
+import { FIRST_PRICED_MONTH, isApiId, monthOf, previousMonth } from "@/lib/pricing";
 import { packAlerts } from "./pack-alerts";
 import { ensureMonthPartitions } from "./partitions";
 import { checkEvent, type AccountFacts, type RejectionCode } from "./event-checks";
@@ -164,6 +164,7 @@ async function recordBatch(
       if (r.id === id && r.status === "rejected" && events[i]?.ok) results[i] = { id, status: "duplicate" };
     });
   }
+  await countLate(tx, accountId, events, results);
   if (candidates.length === 0) return results;
 
   const drawn = drawFromPacks(packRows, candidates.map((c) => c.event));
@@ -178,6 +179,34 @@ async function recordBatch(
   });
   await packAlerts(tx, accountId, drawn, () => tx.db.select().from(alertThresholds).where(eq(alertThresholds.accountId, accountId)));
   return results;
+}
+
+/**
+ * Issue 22 part 1, reading LATE_AFTER_CLOSE: an event refused `closed-month` (not a resend of one
+ * recorded before, which is `duplicate`) is added to its account's "late after close" figure for the
+ * event's month, in the rejection's own transaction, so a gateway that reports late shows on the staff
+ * account page. Months before the first price book had no bill to be late for and are not counted.
+ */
+async function countLate(tx: ServiceContext, accountId: string, events: ParsedEvent[], results: UsageResult[]): Promise<void> {
+  const byMonth = new Map<string, { events: number; calls: number }>();
+  results.forEach((r, i) => {
+    const parsed = events[i];
+    if (r.status !== "rejected" || r.error.code !== "closed-month" || !parsed?.ok) return;
+    const month = monthOf(parsed.event.at);
+    if (month < FIRST_PRICED_MONTH) return;
+    const sum = byMonth.get(month) ?? { events: 0, calls: 0 };
+    sum.events += 1;
+    sum.calls += parsed.event.calls;
+    byMonth.set(month, sum);
+  });
+  if (byMonth.size === 0) return;
+  await tx.db
+    .insert(lateEvents)
+    .values([...byMonth].map(([month, sum]) => ({ accountId, month, events: sum.events, calls: sum.calls, firstAt: tx.now, lastAt: tx.now })))
+    .onConflictDoUpdate({
+      target: [lateEvents.accountId, lateEvents.month],
+      set: { events: sql`${lateEvents.events} + excluded.events`, calls: sql`${lateEvents.calls} + excluded.calls`, lastAt: sql`excluded.last_at` },
+    });
 }
 
 /** The events of `rows` not recorded before, inserted; returns their ids. */

@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SpendOutlook } from "./_spend/spend-outlook";
+import { ClosingNotice } from "@/components/billing/closing-notice";
 import { ActiveServices } from "@/components/overview/active-services";
 import { AttentionPacks } from "@/components/overview/attention-packs";
 import { LiveEstimateCard } from "@/components/live/live-estimate-card";
@@ -13,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { BalanceFigures } from "@/components/wallet/balance-figures";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { latestBill } from "@/lib/billing/bills";
+import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
@@ -43,7 +45,7 @@ export default async function OverviewPage() {
   const month = monthOf(ctx.now);
   // This month's usage is the live query the usage page reads too (issue 19 item 3), prefetched here.
   const queries = serverQueryClient();
-  const [account, wallet, , lastBill, packs, active, unread, messages, keys, { t, locale }] = await Promise.all([
+  const [account, wallet, , lastBill, packs, active, unread, messages, keys, closing, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
     queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageMonthJson(ctx, month) }),
@@ -53,6 +55,7 @@ export default async function OverviewPage() {
     unreadCount({ ctx }),
     listMessages({ ctx, input: { unreadOnly: true, limit: 3 } }),
     listApiKeys({ ctx }),
+    monthClosing({ ctx }),
     getTranslator(),
   ]);
   const steps = { activated: active.size > 0, toppedUp: new Dec(wallet.total).gt(0), hasKey: keys.some((key) => key.revokedAt === null) };
@@ -60,6 +63,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader title={t("overview.welcome", { name: account.name })} description={t("overview.subtitle")} />
       <div className="space-y-6">
+        <ClosingNotice t={t} locale={locale} closing={closing} />
         <NextSteps t={t} steps={steps} />
         <section aria-label={t("overview.balance.title")}>
           <div className="mb-2 flex items-baseline justify-between">

@@ -6,12 +6,14 @@ import { DailyUsageCsvLink } from "@/components/spend/daily-usage-csv-link";
 import { DrainingPacks } from "@/components/metering/draining-packs";
 import { LiveDailyUsage, LiveEstimateTable } from "@/components/live/live-usage-sections";
 import { MonthPicker } from "@/components/metering/month-picker";
+import { ClosingNotice } from "@/components/billing/closing-notice";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { UsageTiles } from "@/components/live/usage-tiles";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { billOfMonth, isMonthClosed } from "@/lib/billing/bills";
+import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
@@ -56,12 +58,13 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       : undefined;
   const month = asked.ok && asked.value && !refused ? asked.value : current;
   const isCurrent = month === current;
-  const [daily, summary, draining, bill, closed] = await Promise.all([
+  const [daily, summary, draining, bill, closed, closing] = await Promise.all([
     dailyUsage({ ctx, input: { month } }),
     monthSummary({ ctx, input: { month } }),
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
     isCurrent ? Promise.resolve(null) : billOfMonth({ ctx, input: { month } }),
     isCurrent ? Promise.resolve(false) : isMonthClosed(ctx.db, month),
+    monthClosing({ ctx }),
   ]);
   // Issue 19 item 6: a past month's usage leads to the bill that charged it (or says when it comes).
   const billLink = bill ? (
@@ -79,6 +82,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       {/* One hydration of the month's usage for every section that reads it. */}
       <HydrationBoundary state={dehydrate(queries)}>
         <div className="space-y-6">
+          <ClosingNotice t={t} locale={locale} closing={closing} />
           <UsageTiles month={month} live={isCurrent} />
           {isCurrent ? <SpendOutlook /> : null}
           {daily.apis.length > 0 ? <DailyUsageCsvLink t={t} month={month} /> : null}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineAction, optionalField, type Failure } from "@/lib/actions/define";
 import type { FormState } from "@/lib/actions/form-state";
 import { isCalendarDay } from "@/lib/params/calendar";
+import { approveAdjustment, rejectAdjustment, requestAdjustment } from "@/lib/support/bill-adjustments";
 import { goodwillCredit } from "@/lib/support/goodwill";
 import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
 import { quoteLicence } from "@/lib/support/licence-quote";
@@ -121,3 +122,10 @@ export const rejectInvoiceAction = toolAction("staff#rejectInvoiceAction", rejec
 export const confirmReversalAction = toolAction("staff#confirmReversalAction", confirmReversal, ["invoiceId", "redInvoiceNumber"]);
 /** Issue an invoice: the file comes as a File in the form data (its size is checked by the tool, ≤ 5 MB). */
 export const issueInvoiceAction = toolAction("staff#issueInvoiceAction", issueInvoice, ["invoiceId", "invoiceNumber", "pdf"]);
+// Issue 22 part 2: the form's one "bill or line" choice is `<billId>` or `<billId>:<line position>`.
+export const requestAdjustmentAction = toolAction("staff#requestAdjustmentAction", requestAdjustment, ["accountId", "target", "amount", "reason", "ticketRef"], ({ target, ...raw }) => {
+  const match = typeof target === "string" ? /^([0-9a-f-]{36})(?::(\d{1,5}))?$/.exec(target) : null;
+  return { ...raw, billId: match?.[1] ?? "invalid", line: match?.[2] !== undefined ? Number(match[2]) : null };
+});
+export const approveAdjustmentAction = toolAction("staff#approveAdjustmentAction", approveAdjustment, ["adjustmentId"]);
+export const rejectAdjustmentAction = toolAction("staff#rejectAdjustmentAction", rejectAdjustment, ["adjustmentId", "reason"]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BillAdjustmentsTable } from "@/components/billing/bill-adjustments-table";
 import { BillLinesTable } from "@/components/billing/bill-lines-table";
 import { BillStatusBadge } from "@/components/billing/bill-status-badge";
 import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
@@ -103,6 +104,13 @@ export default async function BillPage({ params }: Params) {
         <p className="mb-3 text-xs text-muted">{t("bill.lines.note")}</p>
         <BillLinesTable t={t} locale={locale} bill={bill} />
       </Card>
+
+      {bill.adjustments.length > 0 ? (
+        <Card title={t("bill.adjustments.title")}>
+          <p className="mb-3 text-xs text-muted">{t("bill.adjustments.note")}</p>
+          <BillAdjustmentsTable t={t} locale={locale} bill={bill} />
+        </Card>
+      ) : null}
 
       <Card title={t("bill.balance.title")}>
         <dl className="max-w-xl text-sm" data-testid="bill-balance">

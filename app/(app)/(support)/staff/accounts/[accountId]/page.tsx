@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
+  approveAdjustmentAction,
   approveQpsAction,
   approveRefundAction,
   declineQpsAction,
@@ -9,10 +10,13 @@ import {
   liftViolationAction,
   markViolationAction,
   quoteLicenceAction,
+  rejectAdjustmentAction,
   rejectRefundAction,
+  requestAdjustmentAction,
   startSupportViewAction,
   stopSupportViewAction,
 } from "@/app/(app)/(support)/staff/actions";
+import { BillAdjustmentsCard, LateEventsCard } from "@/components/support/bill-adjustments-card";
 import { StopViewingButton } from "@/components/support/stop-viewing-button";
 import { auditText } from "@/components/support/audit-text";
 import { Alert } from "@/components/ui/alert";
@@ -32,6 +36,7 @@ import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
 import { remittanceReferenceOf } from "@/lib/transfers/accounts";
+import { staffMonthEdge, type StaffMonthEdge } from "@/lib/support/month-edge-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -40,7 +45,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; now: Date; reference: string }> {
+async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; userId: string; now: Date; reference: string; monthEdge: StaffMonthEdge }> {
   const staff = await requireStaff();
   const parsed = accountPageInput.safeParse({ accountId });
   if (!parsed.success) notFound();
@@ -48,7 +53,7 @@ async function load(accountId: string): Promise<StaffAccountPage & { role: "supp
     const ctx = await staffContext(staff);
     const page = await staffAccountPage({ ctx, input: parsed.data });
     // The customer's remittance reference, so staff can name the account when assigning a bank transfer.
-    return { ...page, role: staff.role, now: ctx.now, reference: await remittanceReferenceOf(ctx.db, page.account.id, ctx.now) };
+    return { ...page, role: staff.role, userId: staff.userId, now: ctx.now, reference: await remittanceReferenceOf(ctx.db, page.account.id, ctx.now), monthEdge: await staffMonthEdge({ ctx, input: parsed.data }) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -237,6 +242,17 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             </ul>
           )}
         </Card>
+      </div>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <BillAdjustmentsCard
+          t={t}
+          locale={locale}
+          accountId={account.id}
+          data={page.monthEdge}
+          viewer={{ userId: page.userId, role: page.role }}
+          actions={{ request: requestAdjustmentAction, approve: approveAdjustmentAction, reject: rejectAdjustmentAction }}
+        />
+        <LateEventsCard t={t} locale={locale} late={page.monthEdge.late} />
       </div>
       <Card title={t("staff.account.packs")} className="mt-4">
         {page.packs.length === 0 ? (
