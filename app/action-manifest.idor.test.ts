@@ -147,7 +147,7 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       },
     };
 
-    state.viewer = { kind: "customer", userId: b.userId, accountId: b.accountId, email: "b@x", name: "B" };
+    state.viewer = { kind: "customer", userId: b.userId, accountId: b.accountId, email: "b@x", name: "B", memberRole: "owner" };
     await topUp(b, "1000");
     await activateProduct({ ctx: b.customer(), input: { product: "scan", acceptTerms: true } });
     let checked = 0;

@@ -13,6 +13,7 @@ CREATE TABLE "invitations" (
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "member_role" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "scopes" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "created_by" uuid;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

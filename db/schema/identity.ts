@@ -52,6 +52,12 @@ export const users = pgTable(
      * password bumps it, so every token minted before stops working at once (issue 9 item 8).
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * Set when an owner removed this member (issue 21 item 3). The row stays so the audit trail and
+     * the keys they created still name them; its email is released (replaced by an unusable one) so
+     * the person can be invited again, and it can no longer sign in.
+     */
+    removedAt: timestamp("removed_at", { withTimezone: true, mode: "date" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import type { Actor, ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
 import { ServiceError, type ErrorParams } from "@/lib/context/errors";
+import { mayRun } from "@/lib/identity/roles";
 import { currentViewer, type Viewer } from "./viewer";
 
 export type Audience = "public" | "customer" | "staff";
@@ -55,6 +56,10 @@ export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failu
   if (viewer.kind === "anonymous") return { error: "sign-in-required" };
   if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
   if (meta.audience === "customer") {
+    // The role matrix (lib/identity/roles.ts): a member whose role may not run this action is refused
+    // here, before the input is parsed and before any service runs. A support view sees the account
+    // as its owner does; its writes were refused just above.
+    if (viewer.kind === "customer" && !mayRun(viewer.memberRole, meta.name)) return { error: "forbidden-role" };
     if (viewer.kind === "customer" || viewer.kind === "impersonation") return { actor: actorOf(viewer) };
     return { error: "forbidden" };
   }

@@ -22,6 +22,7 @@ export const messageKinds = [
   "purchase-complete",
   "top-up-complete",
   "licence-quoted",
+  "member-invited",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

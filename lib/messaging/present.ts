@@ -20,6 +20,7 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "purchase-complete": (params) => (typeof params.purchase === "string" && /^[0-9a-f-]{36}$/.test(params.purchase) ? `/checkout/done/${params.purchase}` : "/balance"),
   "top-up-complete": "/balance",
   "licence-quoted": "/sdk",
+  "member-invited": "/members",
   "password-reset": "/messages",
   "refund-approved": "/refunds",
   "qps-approved": "/qps",

@@ -19,11 +19,12 @@ import { licenceQuotes } from "./en/licence-quotes";
 import { prices } from "./en/prices";
 import { params } from "./en/params";
 import { accessLog } from "./en/access-log";
+import { members } from "./en/members";
 
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...members } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,5 +20,6 @@ import { licenceQuotes } from "./zh-CN/licence-quotes";
 import { prices } from "./zh-CN/prices";
 import { params } from "./zh-CN/params";
 import { accessLog } from "./zh-CN/access-log";
+import { members } from "./zh-CN/members";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...members };
