@@ -32,7 +32,8 @@ export function PackTable({
   locale: Locale;
   packs: PackView[];
   previews: Map<string, RefundPreviewView>;
-  refund: FormAction<RefundState>;
+  /** Absent when the member's role may not ask for refunds (docs/roles.md). */
+  refund?: FormAction<RefundState>;
 }) {
   if (packs.length === 0) return <EmptyState>{t("packs.none")}</EmptyState>;
   return (
@@ -79,7 +80,7 @@ export function PackTable({
                 <Badge tone={statusTone[pack.status]}>{t(`packs.status.${pack.status}`)}</Badge>
               </Td>
               <Td className="w-56 max-w-[14rem] whitespace-normal">
-                {pack.refund.refundable ? (
+                {pack.refund.refundable && refund ? (
                   <RefundButton
                     packId={pack.id}
                     until={until}

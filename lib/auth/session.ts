@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
-import { mayOpen, type MemberRole } from "@/lib/identity/roles";
+import { mayOpen, mayRun, type CustomerActionName, type MemberRole } from "@/lib/identity/roles";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession, type ConsoleAccess } from "@/lib/support/console-view";
@@ -58,6 +58,15 @@ async function consoleSession(returnTo: string | undefined, access: ConsoleAcces
     redirect("/staff");
   }
   return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "", memberRole: user.memberRole ?? "owner" };
+}
+
+/**
+ * Whether a page shows the form of `action` to this member (docs/roles.md: a page shows only what
+ * the role may do; the action refuses the rest with forbidden-role anyway). A support view sees
+ * the account as its owner does.
+ */
+export function can(customer: CustomerSession, action: CustomerActionName): boolean {
+  return mayRun(customer.memberRole, action);
 }
 
 /**

@@ -44,7 +44,7 @@ export const roleMatrix = {
     "/bills": ALL,
     "/refunds": ALL,
     "/budgets": ALL,
-    "/checkout": ["owner", "finance", "read-only"],
+    "/checkout": MONEY,
   },
   /** Console route handlers (downloads and live JSON) by path prefix. */
   routes: {

@@ -57,7 +57,7 @@ export const members = {
   "members.accept.submit": "Join",
   "members.accept.invalid.title": "This invitation cannot be used",
   "members.accept.invalid.body": "It was already used, withdrawn or has expired. Ask the account's owner for a new one.",
-  "members.accept.done": "You joined. Sign in with your email and password.",
+  "auth.joined": "You joined the account. Sign in with your email and password.",
   "messages.kind.member-invited.title": "Member invited",
   "messages.kind.member-invited.body": "{email} was invited to join this account.",
   "errors.last-owner": "The account must keep at least one owner. Make someone else owner first.",

@@ -58,7 +58,7 @@ export const members: Record<keyof typeof source, string> = {
   "members.accept.submit": "加入",
   "members.accept.invalid.title": "此邀请无法使用",
   "members.accept.invalid.body": "邀请已被使用、撤回或已过期。请联系账户所有者重新邀请。",
-  "members.accept.done": "您已加入。请使用邮箱和密码登录。",
+  "auth.joined": "您已加入该账户。请使用邮箱和密码登录。",
   "messages.kind.member-invited.title": "已邀请成员",
   "messages.kind.member-invited.body": "已邀请 {email} 加入此账户。",
   "errors.last-owner": "账户必须至少保留一位所有者。请先将其他成员设为所有者。",
