@@ -26,7 +26,8 @@ export const DOMAIN_LEVELS = [
   ["support", "billing"],
   // Spend control: budgets judge the forecast, which reads usage and packs.
   ["budgets"],
-  ["forecast", "orders"],
+  // members: invitations, roles and removals (issue 21); a removal revokes keys through metering.
+  ["forecast", "orders", "members"],
   // Usage draws from packs; packs, purchases and refunds move money through the wallet.
   ["metering"],
   ["purchases", "refunds"],

@@ -19,7 +19,7 @@ import { HSTS, NON_PAGE_HEADERS, newNonce, pageHeaders, servedOverHttps } from "
  *   rewritten to the copy of the visitor's locale, which has no nonce in its HTML, so it gets the
  *   policy without one, and is kept out of shared caches since one address has two languages.
  */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/invite", "/staff/sign-in", "/calculator", "/prices", "/terms", "/sandbox/"];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));

@@ -2,8 +2,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, budgets, invoices, licenceQuotes, messages, packs, supportSessions, topUpOrders, vouchers } from "@/db/schema";
+import { apiKeys, budgets, invitations, invoices, licenceQuotes, messages, packs, supportSessions, topUpOrders, users, vouchers } from "@/db/schema";
 import { addTitle } from "@/lib/invoices/titles";
+import { memberRoles } from "@/lib/identity/roles";
+import { acceptInvitation, inviteMember } from "@/lib/members/invitations";
 import { saveBudget } from "@/lib/budgets/budgets";
 import { createStaff } from "@/lib/identity/staff";
 import { notify } from "@/lib/messaging/notify";
@@ -25,7 +27,9 @@ import type { Viewer } from "@/lib/actions/viewer";
  * The IDOR matrix (issue 9): every customer action that names an object is called by customer B with
  * customer A's ids, through the real action and the real database: refused, and A's objects are
  * unchanged. Every other customer action must be declared here as naming no object, so a new action
- * fails this test until it is classified.
+ * fails this test until it is classified. Since issue 21 B calls as every member role
+ * (lib/identity/roles.ts): whatever the role, A's objects stay A's (refused with forbidden-role by the
+ * matrix, or not found by the service). The own-account dimension: app/action-manifest.roles.test.ts.
  */
 const state: { db: Database | null; viewer: Viewer } = { db: null, viewer: { kind: "anonymous" } };
 vi.mock("@/db", () => ({
@@ -48,6 +52,7 @@ const NAMES_NO_OBJECT = new Set([
   "balance#topUpAction",
   "budgets#saveBudgetAction",
   "budgets#saveBalanceAlertAction",
+  "members#inviteMemberAction",
   "change-password#changePasswordAction",
   "profile#updateProfileAction",
   "messages#updateSubscriptionAction",
@@ -106,6 +111,11 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
     if (!aInvoice) throw new Error("fixtures missing");
     if (!pack || !message || !provider) throw new Error("fixtures missing");
     const order = await createTopUp({ ctx: a.customer(), input: { amount: "100" }, provider, returnUrl: "/balance" });
+    const secret = "idor-invitations";
+    const invited = await inviteMember({ ctx: a.customer(), input: { email: uniqueEmail("idor-dev"), role: "developer" }, secret, appUrl: "https://x.example" });
+    const aDev = await acceptInvitation({ ctx: { db, actor: { type: "anonymous" }, now: at }, input: { token: new URL(invited.link).searchParams.get("token") ?? "", name: "A dev", password: "password-1" }, secret });
+    const openInvite = await inviteMember({ ctx: a.customer(), input: { email: uniqueEmail("idor-open"), role: "finance" }, secret, appUrl: "https://x.example" });
+    const aDevUnchanged = async () => (await db.select().from(users).where(and(eq(users.id, aDev.userId), eq(users.memberRole, "developer"), isNull(users.removedAt)))).length === 1;
 
     /** What customer B sends, and how to see that A's object is untouched. */
     type Row = { args: unknown[]; unchanged: () => Promise<boolean>; refused?: (result: unknown) => boolean };
@@ -173,16 +183,24 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
         refused: (result) => JSON.stringify(result).includes('"error":"invoice-not-found"'),
         unchanged: async () => (await db.select().from(invoices).where(eq(invoices.id, aInvoice.id)))[0]?.status === "requested",
       },
+      "members#revokeInvitationAction": {
+        args: [{}, form({ invitationId: openInvite.invitationId })],
+        unchanged: async () => (await db.select().from(invitations).where(and(eq(invitations.id, openInvite.invitationId), isNull(invitations.revokedAt)))).length === 1,
+      },
+      "members#changeRoleAction": { args: [{}, form({ userId: aDev.userId, role: "owner" })], unchanged: aDevUnchanged },
+      "members#removeMemberAction": { args: [{}, form({ userId: aDev.userId, keys: "keep" })], unchanged: aDevUnchanged },
+      "members#transferOwnershipAction": { args: [{}, form({ userId: aDev.userId, myRole: "owner" })], unchanged: aDevUnchanged },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],
         unchanged: async () => (await db.select().from(supportSessions).where(and(eq(supportSessions.id, view.id), isNull(supportSessions.endedAt)))).length === 1,
       },
     };
 
-    state.viewer = { kind: "customer", userId: b.userId, accountId: b.accountId, email: "b@x", name: "B" };
     await topUp(b, "1000");
     await activateProduct({ ctx: b.customer(), input: { product: "scan", acceptTerms: true } });
     let checked = 0;
+    for (const role of memberRoles) {
+    state.viewer = { kind: "customer", userId: b.userId, accountId: b.accountId, email: "b@x", name: "B", memberRole: role };
     for (const entry of Object.values(actionModules)) {
       if (!("load" in entry)) continue;
       for (const action of Object.values(await entry.load())) {
@@ -199,13 +217,16 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
             if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return digest;
             throw error;
           });
-          if (row.refused) expect(row.refused(result), `${meta.name}: ${JSON.stringify(result)}`).toBe(true);
-          else expect(JSON.stringify(result), meta.name).toMatch(/"error":"[a-z-]+"/);
-          expect(await row.unchanged(), `${meta.name} changed account A's object`).toBe(true);
+          const label = `${meta.name} as ${role}`;
+          const byRole = JSON.stringify(result)?.includes('"error":"forbidden-role"') ?? false;
+          if (row.refused && !byRole) expect(row.refused(result), `${label}: ${JSON.stringify(result)}`).toBe(true);
+          else if (!row.refused) expect(JSON.stringify(result), label).toMatch(/"error":"[a-z-]+"/);
+          expect(await row.unchanged(), `${label} changed account A's object`).toBe(true);
         }
         checked += 1;
       }
     }
-    expect(checked).toBe(Object.keys(matrix).length);
+    }
+    expect(checked).toBe(Object.keys(matrix).length * memberRoles.length);
   });
 });

@@ -37,7 +37,7 @@ const view: SupportView = {
 };
 const viewers = {
   impersonation: { kind: "impersonation", userId: view.staffUserId, role: "support", email: "s@x", view },
-  customer: { kind: "customer", userId: "00000000-0000-4000-8000-0000000000cc", accountId: ACCOUNT, email: "c@x", name: "C" },
+  customer: { kind: "customer", userId: "00000000-0000-4000-8000-0000000000cc", accountId: ACCOUNT, email: "c@x", name: "C", memberRole: "owner" },
   staff: { kind: "staff", userId: view.staffUserId, role: "support", email: "s@x" },
   anonymous: { kind: "anonymous" },
 } satisfies Record<string, Viewer>;

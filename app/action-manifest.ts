@@ -17,6 +17,7 @@ export interface UndeclaredModule {
 }
 
 export const actionModules: Record<string, { load: () => Promise<Record<string, unknown>> } | { declared: UndeclaredModule }> = {
+  "app/(app)/(auth)/invite/actions.ts": { load: () => import("./(app)/(auth)/invite/actions") },
   "app/(app)/(auth)/password-actions.ts": { load: () => import("./(app)/(auth)/password-actions") },
   "app/(app)/(console)/alerts/actions.ts": { load: () => import("./(app)/(console)/alerts/actions") },
   "app/(app)/(console)/api-keys/actions.ts": { load: () => import("./(app)/(console)/api-keys/actions") },
@@ -26,6 +27,7 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
   "app/(app)/(console)/checkout/actions.ts": { load: () => import("./(app)/(console)/checkout/actions") },
   "app/(app)/(console)/orders/actions.ts": { load: () => import("./(app)/(console)/orders/actions") },
   "app/(app)/(console)/invoices/actions.ts": { load: () => import("./(app)/(console)/invoices/actions") },
+  "app/(app)/(console)/members/actions.ts": { load: () => import("./(app)/(console)/members/actions") },
   "app/(app)/(console)/messages/actions.ts": { load: () => import("./(app)/(console)/messages/actions") },
   "app/(app)/(console)/packs/actions.ts": { load: () => import("./(app)/(console)/packs/actions") },
   "app/(app)/(console)/profile/actions.ts": { load: () => import("./(app)/(console)/profile/actions") },

@@ -19,7 +19,7 @@ export interface PasswordFormState extends FormState {
 export interface PasswordField {
   name: string;
   label: MessageKey;
-  type: "email" | "password";
+  type: "email" | "password" | "text";
   autoComplete: string;
   hint?: MessageKey;
 }

@@ -14,6 +14,7 @@ export function SignInNotices() {
     <>
       {params.get("signedOut") ? <Alert tone="success">{t("auth.signedOut")}</Alert> : null}
       {params.get("reset") ? <Alert tone="success">{t("password.reset.done")}</Alert> : null}
+      {params.get("joined") ? <Alert tone="success">{t("auth.joined")}</Alert> : null}
       {callbackUrl && safeReturnPath(callbackUrl, "/") !== "/" ? <Alert tone="info">{t("auth.redirected")}</Alert> : null}
     </>
   );

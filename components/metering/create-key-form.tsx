@@ -51,11 +51,25 @@ export function CreateKeyForm({ baseUrl, month, at, api, create }: { baseUrl: st
             error={state.field === "name" ? error : undefined}
           />
         </div>
-        <Button type="submit" disabled={pending} className="mt-7">
+        <fieldset className="w-full space-y-1 text-sm" aria-describedby={state.field === "scopes" ? "scopes-error" : undefined}>
+          <legend className="font-medium text-ink">{t("apiKeys.scopes.legend")}</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scopes" value="usage:write" defaultChecked /> <span className="font-mono text-xs">{t("apiKeys.scope.usage:write")}</span>
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scopes" value="read" defaultChecked /> <span className="font-mono text-xs">{t("apiKeys.scope.read")}</span>
+          </label>
+          {state.field === "scopes" && error ? (
+            <p id="scopes-error" className="text-xs text-red-600">
+              {error}
+            </p>
+          ) : null}
+        </fieldset>
+        <Button type="submit" disabled={pending}>
           {pending ? t("apiKeys.create.creating") : t("apiKeys.create.submit")}
         </Button>
       </form>
-      {error && state.field !== "name" ? <Alert tone="error">{error}</Alert> : null}
+      {error && state.field !== "name" && state.field !== "scopes" ? <Alert tone="error">{error}</Alert> : null}
     </div>
   );
 }

@@ -33,7 +33,8 @@ export function PackTable({
   locale: Locale;
   packs: PackView[];
   previews: Map<string, RefundPreviewView>;
-  refund: FormAction<RefundState>;
+  /** Absent when the member's role may not ask for refunds (docs/roles.md). */
+  refund?: FormAction<RefundState>;
   /** What an empty table says: the page knows whether filters hide packs or there are none yet. */
   empty?: ReactNode;
 }) {
@@ -82,7 +83,7 @@ export function PackTable({
                 <Badge tone={statusTone[pack.status]}>{t(`packs.status.${pack.status}`)}</Badge>
               </Td>
               <Td className="w-56 max-w-[14rem] whitespace-normal">
-                {pack.refund.refundable ? (
+                {pack.refund.refundable && refund ? (
                   <RefundButton
                     packId={pack.id}
                     until={until}

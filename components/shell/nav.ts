@@ -1,4 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/translate";
+import { mayOpen, type MemberRole } from "@/lib/identity/roles";
 import type { ReactNode } from "react";
 import type { NavIconName } from "./icons";
 
@@ -30,6 +31,7 @@ export const customerNav: NavSection[] = [
     items: [
       { href: "/", label: "nav.overview", icon: "overview" },
       { href: "/messages", label: "nav.messages", icon: "messages" },
+      { href: "/members", label: "nav.members", icon: "accounts" },
       { href: "/security", label: "nav.security", icon: "shield" },
     ],
   },
@@ -64,6 +66,13 @@ export const customerNav: NavSection[] = [
   },
   { title: "nav.section.tools", items: [{ href: "/calculator", label: "nav.calculator", icon: "calculator" }] },
 ];
+
+/** The console's sections as a member of `role` sees them: only pages the role may open (docs/roles.md). */
+export function customerNavFor(role: MemberRole): NavSection[] {
+  return customerNav
+    .map((section) => ({ ...section, items: section.items.filter((item) => item.href === "/calculator" || mayOpen(role, item.href)) }))
+    .filter((section) => section.items.length > 0);
+}
 
 export const staffNav: NavSection[] = [
   {

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./identity";
+import { accounts, users } from "./identity";
+
+/** An API key's scopes (issue 21 item 4). */
+export const apiKeyScopes = ["usage:write", "read"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 /** Keys the metering gateway authenticates with (API.md §1). Only a SHA-256 of the secret is kept. */
 export const apiKeys = pgTable(
@@ -16,8 +20,16 @@ export const apiKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    /** What the key may call (issue 21 item 4): `usage:write` (usage, authorize), `read` (the read API). */
+    scopes: text("scopes", { enum: apiKeyScopes }).array().notNull().default(sql`'{}'::text[]`),
+    /** The member who created it (null: an ops command, or a key older than members). */
+    createdBy: uuid("created_by").references(() => users.id),
   },
-  (t) => [uniqueIndex("api_keys_secret_hash").on(t.secretHash), index("api_keys_account_idx").on(t.accountId)],
+  (t) => [
+    uniqueIndex("api_keys_secret_hash").on(t.secretHash),
+    index("api_keys_account_idx").on(t.accountId),
+    check("api_keys_scopes_check", sql`${t.scopes} <@ array['usage:write','read']::text[]`),
+  ],
 );
 
 /**

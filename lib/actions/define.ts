@@ -8,6 +8,7 @@ import { ServiceError, type ErrorParams } from "@/lib/context/errors";
 import { fieldErrorsOf } from "./field-rules";
 import { submittedValues, type FieldError, type FormState } from "./form-state";
 import { recordRefusedWrite } from "./refused-writes";
+import { mayRun } from "@/lib/identity/roles";
 import { currentViewer, type Viewer } from "./viewer";
 
 export type Audience = "public" | "customer" | "staff";
@@ -60,6 +61,10 @@ export function gate(meta: ActionMeta, viewer: Viewer): { actor: Actor } | Failu
   if (viewer.kind === "anonymous") return { error: "sign-in-required" };
   if (viewer.kind === "impersonation" && meta.writes && !meta.allowedWhileViewing) return { error: "read-only-impersonation" };
   if (meta.audience === "customer") {
+    // The role matrix (lib/identity/roles.ts): a member whose role may not run this action is refused
+    // here, before the input is parsed and before any service runs. A support view sees the account
+    // as its owner does; its writes were refused just above.
+    if (viewer.kind === "customer" && !mayRun(viewer.memberRole, meta.name)) return { error: "forbidden-role" };
     if (viewer.kind === "customer" || viewer.kind === "impersonation") return { actor: actorOf(viewer) };
     return { error: "forbidden" };
   }

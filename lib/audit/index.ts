@@ -36,6 +36,13 @@ export type AuditAction =
   | "messages.read"
   | "subscriptions.update"
   | "api-key.create"
+  // Team accounts (issue 21).
+  | "member.invite"
+  | "member.invitation-revoke"
+  | "member.join"
+  | "member.role-changed"
+  | "member.removed"
+  | "member.ownership-transferred"
   | "api-key.revoke"
   | "alerts.thresholds-update"
   // Support access (issue 10): rows in the customer's own trail, actor `impersonation` or `staff`.

@@ -33,7 +33,7 @@ function credentialsProvider(audience: SignInAudience) {
           ip: clientIp(request.headers),
           audience,
         });
-        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, sessionVersion: user.sessionVersion };
+        return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, memberRole: user.memberRole, sessionVersion: user.sessionVersion };
       } catch (error) {
         // "throttled:12": the code travels as a string; the form says how many minutes to wait.
         if (error instanceof ServiceError) throw new SignInRefused(error.code === "throttled" ? `throttled:${error.params.minutes}` : error.code);
@@ -65,6 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.role = user.role;
         token.accountId = user.accountId ?? null;
+        token.mr = user.memberRole ?? null;
         token.sv = user.sessionVersion ?? 0;
         return token;
       }
@@ -76,6 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         session.user.id = token.uid;
         session.user.role = token.role;
         session.user.accountId = token.accountId ?? null;
+        session.user.memberRole = token.role === "customer" ? (token.mr ?? "owner") : null;
       }
       return session;
     },

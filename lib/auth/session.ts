@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
+import { mayOpen, mayRun, type CustomerActionName, type MemberRole } from "@/lib/identity/roles";
 import { staffMustChangePassword } from "@/lib/identity/staff";
 import type { SupportView } from "@/lib/support/impersonation";
 import { supportConsoleSession, type ConsoleAccess } from "@/lib/support/console-view";
@@ -14,6 +15,8 @@ export interface CustomerSession {
   accountId: string;
   email: string;
   name: string;
+  /** The member's role (lib/identity/roles.ts); a support view sees the account as its owner does. */
+  memberRole: MemberRole;
   /** Set when a staff member is viewing this account (SPEC §8): every service then runs read-only. */
   supportView?: SupportView;
 }
@@ -30,7 +33,11 @@ export interface StaffSession {
  * access log (issue 17 item 5), one row per page load. The path is required so a page cannot forget.
  */
 export async function requireCustomer(page: string): Promise<CustomerSession> {
-  return consoleSession(page, { path: page, kind: "page" });
+  const customer = await consoleSession(page, { path: page, kind: "page" });
+  // A page the member's role may not open (docs/roles.md) does not exist for them; the navigation
+  // leaves it out too.
+  if (!mayOpen(customer.memberRole, page)) notFound();
+  return customer;
 }
 
 /**
@@ -47,10 +54,19 @@ async function consoleSession(returnTo: string | undefined, access: ConsoleAcces
   if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo ?? "/")}`);
   if (user.role !== "customer" || !user.accountId) {
     const viewing = user.role === "customer" ? null : await supportConsoleSession(user.id, access);
-    if (viewing) return viewing;
+    if (viewing) return { ...viewing, memberRole: "owner" };
     redirect("/staff");
   }
-  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
+  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "", memberRole: user.memberRole ?? "owner" };
+}
+
+/**
+ * Whether a page shows the form of `action` to this member (docs/roles.md: a page shows only what
+ * the role may do; the action refuses the rest with forbidden-role anyway). A support view sees
+ * the account as its owner does.
+ */
+export function can(customer: CustomerSession, action: CustomerActionName): boolean {
+  return mayRun(customer.memberRole, action);
 }
 
 /**
@@ -61,7 +77,7 @@ export async function requireCustomerOrNotFound(returnTo: string): Promise<Custo
   const user = (await auth())?.user;
   if (!user?.id) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (user.role !== "customer" || !user.accountId) notFound();
-  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "" };
+  return { userId: user.id, accountId: user.accountId, email: user.email ?? "", name: user.name ?? "", memberRole: user.memberRole ?? "owner" };
 }
 
 /** The change-password page for staff on their one-time password. */

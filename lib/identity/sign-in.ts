@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gt, type SQL } from "drizzle-orm";
-import { signInAttempts, users, type UserRole } from "@/db/schema";
+import { signInAttempts, users, type MemberRole, type UserRole } from "@/db/schema";
 import { ServiceError, type ServiceContext } from "@/lib/context";
 import { verifyPassword } from "./passwords";
 import type { SignInInput } from "./schemas";
@@ -24,6 +24,8 @@ export interface SignedInUser {
   userId: string;
   role: UserRole;
   accountId: string | null;
+  /** The member's role in their account (customers only). */
+  memberRole: MemberRole | null;
   email: string;
   name: string;
   /** Carried in the session token; see session-version.ts. */
@@ -95,5 +97,5 @@ export async function verifySignIn({
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !audienceMatches || !passwordOk) throw new ServiceError("invalid-credentials");
   await ctx.db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attempt.id));
-  return { userId: user.id, role: user.role, accountId: user.accountId, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  return { userId: user.id, role: user.role, accountId: user.accountId, memberRole: user.memberRole, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

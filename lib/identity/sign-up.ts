@@ -22,7 +22,7 @@ export async function signUp({ ctx, input }: { ctx: ServiceContext; input: SignU
     if (!account) throw new Error("account insert returned nothing");
     const inserted = await tx.db
       .insert(users)
-      .values({ email: input.email, name: input.company, passwordHash, role: "customer", accountId: account.id, createdAt: tx.now })
+      .values({ email: input.email, name: input.company, passwordHash, role: "customer", memberRole: "owner", accountId: account.id, createdAt: tx.now })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     // A concurrent sign-up with the same email won the race: nothing of ours is kept.

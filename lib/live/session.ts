@@ -10,7 +10,9 @@ import type { ServiceContext } from "@/lib/context";
  * redirect, since the caller is a script.
  */
 export async function customerRouteContext(request: Request): Promise<ServiceContext | NextResponse> {
-  return (await consoleRouteContext(request, "data")) ?? NextResponse.json({ error: "sign-in-required" }, { status: 401 });
+  const ctx = await consoleRouteContext(request, "data");
+  if (ctx === "forbidden-role") return NextResponse.json({ error: "forbidden-role" }, { status: 403, headers: { "cache-control": "no-store" } });
+  return ctx ?? NextResponse.json({ error: "sign-in-required" }, { status: 401 });
 }
 
 /** Live figures must never come from a cache. */

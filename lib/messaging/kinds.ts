@@ -31,6 +31,7 @@ export const messageKinds = [
   "invoice-rejected",
   "invoice-reversed",
   "bill-adjusted",
+  "member-invited",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

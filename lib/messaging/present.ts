@@ -27,6 +27,7 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "invoice-issued": "/invoices",
   "invoice-rejected": "/invoices",
   "invoice-reversed": "/invoices",
+  "member-invited": "/members",
   "password-reset": "/messages",
   "refund-approved": "/refunds",
   "qps-approved": "/qps",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
+import type { ApiKeyScope } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
 import { authenticateApiKey } from "./api-keys";
@@ -38,17 +39,24 @@ export function errorAnswer(status: number, code: string, message: string): ApiA
 
 const unauthorized = () => errorAnswer(401, "unauthorized", "a valid API key is required: Authorization: Bearer KEY");
 
+/** A key without the scope a call needs (issue 21 item 4): 403, the scope named. */
+export function scopeAnswer(scope: ApiKeyScope): ApiAnswer {
+  return errorAnswer(403, "scope", `this key lacks the scope ${scope}`);
+}
+
 /**
  * The API key's context, or a 401 answer: a missing, malformed, wrong or revoked key all look the
- * same, and nothing is recorded. The account comes from the key, never from the request body.
+ * same, and nothing is recorded. The account comes from the key, never from the request body. A
+ * live key without `scope` gets a 403 `scope` answer naming it, before any service runs.
  */
-export async function keyContext(authorization: string | null): Promise<ServiceContext | ApiAnswer> {
+export async function keyContext(authorization: string | null, scope: ApiKeyScope): Promise<ServiceContext | ApiAnswer> {
   const secret = bearerSecret(authorization);
   if (!secret) return unauthorized();
   const db = await getDb();
   const at = now();
   const key = await authenticateApiKey({ db, actor: { type: "anonymous" }, now: at }, secret);
   if (!key) return unauthorized();
+  if (!key.scopes.includes(scope)) return scopeAnswer(scope);
   return { db, actor: actorOf({ kind: "api-key", keyId: key.keyId, accountId: key.accountId }), now: at };
 }
 
@@ -72,7 +80,7 @@ export async function readJsonBody(request: ApiRequest, maxBytes: number): Promi
 
 /** POST /api/v1/usage (API.md §1). */
 export async function usageAnswer(request: ApiRequest): Promise<ApiAnswer> {
-  const ctx = await keyContext(request.authorization);
+  const ctx = await keyContext(request.authorization, "usage:write");
   if (isAnswer(ctx)) return ctx;
   const read = await readJsonBody(request, MAX_USAGE_BODY_BYTES);
   if ("status" in read) return read;
@@ -97,7 +105,7 @@ export function qpsLimiter(): QpsLimiter {
 
 /** POST /api/v1/authorize (API.md §1). */
 export async function authorizeAnswer(request: ApiRequest): Promise<ApiAnswer> {
-  const ctx = await keyContext(request.authorization);
+  const ctx = await keyContext(request.authorization, "usage:write");
   if (isAnswer(ctx)) return ctx;
   const read = await readJsonBody(request, MAX_AUTHORIZE_BODY_BYTES);
   if ("status" in read) return read;

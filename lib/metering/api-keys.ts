@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, apiKeyScopes, users, type ApiKeyScope } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, ServiceError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
@@ -11,6 +11,12 @@ import { keyRevocations } from "./key-revocations";
 
 export const createApiKeyInput = z.object({
   name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(60, { error: "name must be at most 60 characters" }),
+  /** What the key may call (issue 21 item 4); both when not said (the ops command, older callers). */
+  scopes: z
+    .array(z.enum(apiKeyScopes, { error: "scopes must be usage:write or read" }), { error: "scopes must be a list" })
+    .min(1, { error: "scopes must name at least one scope" })
+    .transform((list) => apiKeyScopes.filter((scope) => list.includes(scope)))
+    .default([...apiKeyScopes]),
 });
 
 /** An account may hold this many live keys; enough for every gateway environment, few enough to audit. */
@@ -23,6 +29,9 @@ export interface ApiKeyRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  scopes: ApiKeyScope[];
+  /** The member who created it, by name (null: the ops command, or a key from before members). */
+  createdBy: string | null;
 }
 
 const listColumns = {
@@ -32,6 +41,7 @@ const listColumns = {
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
   revokedAt: apiKeys.revokedAt,
+  scopes: apiKeys.scopes,
 };
 
 /** Creates a key; the secret is returned this once and never again (only its hash is stored). */
@@ -41,27 +51,35 @@ export async function createApiKey({
   accountId = accountOf(ctx.actor),
 }: {
   ctx: ServiceContext;
-  input: z.infer<typeof createApiKeyInput>;
+  input: z.input<typeof createApiKeyInput>;
   /** Only the ops command (a system actor) names the account; customers get their own. */
   accountId?: string;
 }): Promise<{ key: ApiKeyRow; secret: string }> {
   assertCanWrite(ctx.actor);
+  const { name, scopes } = createApiKeyInput.parse(input);
+  const createdBy = ctx.actor.type === "customer" ? ctx.actor.userId : null;
   const { secret, hash, displayPrefix } = generateApiKeySecret();
   return inTransaction(ctx, async (tx) => {
     const live = await tx.db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.accountId, accountId), isNull(apiKeys.revokedAt)));
     if (live.length >= MAX_LIVE_KEYS) throw new ServiceError("too-many-keys", { max: MAX_LIVE_KEYS });
     const [key] = await tx.db
       .insert(apiKeys)
-      .values({ accountId, name: input.name, displayPrefix, secretHash: hash, createdAt: tx.now })
+      .values({ accountId, name, displayPrefix, secretHash: hash, createdAt: tx.now, scopes, createdBy })
       .returning(listColumns);
     if (!key) throw new Error("api key insert returned nothing");
-    await recordAudit(tx, { action: "api-key.create", accountId, target: key.id, after: { name: input.name, prefix: displayPrefix } });
-    return { key, secret };
+    await recordAudit(tx, { action: "api-key.create", accountId, target: key.id, after: { name, prefix: displayPrefix, scopes } });
+    const [creator] = createdBy ? await tx.db.select({ name: users.name }).from(users).where(eq(users.id, createdBy)).limit(1) : [];
+    return { key: { ...key, createdBy: creator?.name ?? null }, secret };
   });
 }
 
 export async function listApiKeys({ ctx }: { ctx: ServiceContext }): Promise<ApiKeyRow[]> {
-  return ctx.db.select(listColumns).from(apiKeys).where(eq(apiKeys.accountId, accountOf(ctx.actor))).orderBy(desc(apiKeys.createdAt));
+  return ctx.db
+    .select({ ...listColumns, createdBy: users.name })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
+    .where(eq(apiKeys.accountId, accountOf(ctx.actor)))
+    .orderBy(desc(apiKeys.createdAt));
 }
 
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: { keyId: string } }): Promise<void> {
@@ -95,10 +113,16 @@ export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input:
  * how long an instance can trust a key if the shared version cannot be bumped (Redis down).
  */
 export const API_KEY_CACHE_MS = 5000;
-const keyCache = new Map<string, { key: { keyId: string; accountId: string }; until: number; version: string }>();
+export interface AuthenticatedKey {
+  keyId: string;
+  accountId: string;
+  scopes: readonly ApiKeyScope[];
+}
+
+const keyCache = new Map<string, { key: AuthenticatedKey; until: number; version: string }>();
 
 /** The live key a bearer secret belongs to, or null (missing, wrong and revoked keys look the same). */
-export async function authenticateApiKey(ctx: ServiceContext, secret: string): Promise<{ keyId: string; accountId: string } | null> {
+export async function authenticateApiKey(ctx: ServiceContext, secret: string): Promise<AuthenticatedKey | null> {
   const hash = hashApiKeySecret(secret);
   // Read before the lookup: a revocation committed after it makes what the lookup returns stale.
   const version = await keyRevocations().current();
@@ -113,7 +137,7 @@ export async function authenticateApiKey(ctx: ServiceContext, secret: string): P
       .set({ lastUsedAt: ctx.now })
       .where(and(eq(apiKeys.id, found.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(ctx.now.getTime() - 60_000)))));
   }
-  const key = { keyId: found.keyId, accountId: found.accountId };
+  const key: AuthenticatedKey = { keyId: found.keyId, accountId: found.accountId, scopes: found.scopes };
   // Only hits are cached: a wrong key must not fill the cache, and a new key must work at once.
   if (version !== null) {
     if (keyCache.size > 10_000) keyCache.clear();
@@ -122,9 +146,9 @@ export async function authenticateApiKey(ctx: ServiceContext, secret: string): P
   return key;
 }
 
-async function lookupKey(ctx: ServiceContext, hash: string): Promise<{ keyId: string; accountId: string; lastUsedAt: Date | null } | null> {
+async function lookupKey(ctx: ServiceContext, hash: string): Promise<(AuthenticatedKey & { lastUsedAt: Date | null }) | null> {
   const [key] = await ctx.db
-    .select({ keyId: apiKeys.id, accountId: apiKeys.accountId, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ keyId: apiKeys.id, accountId: apiKeys.accountId, lastUsedAt: apiKeys.lastUsedAt, scopes: apiKeys.scopes })
     .from(apiKeys)
     .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)))
     .limit(1);

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, gt, gte, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
+import { listMembers } from "@/lib/members/members";
 
 export const accountPageInput = z.object({ accountId: z.uuid() });
 
@@ -23,14 +24,16 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
   const [account] = await db
     .select({ id: accounts.id, name: accounts.name, status: accounts.status, createdAt: accounts.createdAt, email: users.email })
     .from(accounts)
-    .innerJoin(users, eq(users.accountId, accounts.id))
+    // The account's first owner names it (issue 21: an account has members; at least one owner always).
+    .innerJoin(users, and(eq(users.accountId, accounts.id), eq(users.memberRole, "owner"), isNull(users.removedAt)))
     .where(eq(accounts.id, input.accountId))
+    .orderBy(asc(users.createdAt))
     .limit(1);
   if (!account) throw new NotFoundError("account-not-found");
   // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
   // only read path to one account, so the row is written here, once per page load.
   await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
-  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes, decidedRefunds] = await Promise.all([
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes, decidedRefunds, members] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
     db
@@ -51,9 +54,11 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .innerJoin(packs, eq(packs.id, refunds.packId))
       .where(and(eq(refunds.accountId, account.id), eq(refunds.status, "pending-review"))),
     // Without staff's own page loads, which would soon be all the trail shows (the customer sees them).
+    // The member who acted, by name (issue 21 item 5); other actors are named by their kind.
     db
-      .select()
+      .select({ ...getTableColumns(auditLog), actorName: users.name })
       .from(auditLog)
+      .leftJoin(users, and(eq(auditLog.actorType, "customer"), eq(sql`${users.id}::text`, auditLog.actorId)))
       .where(and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed")))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(50),
@@ -84,6 +89,7 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .where(and(eq(refunds.accountId, account.id), gte(refunds.decidedAt, new Date(ctx.now.getTime() - DECIDED_HOURS * 3_600_000)), gt(refunds.decidedAt, refunds.requestedAt)))
       .orderBy(desc(refunds.decidedAt))
       .limit(RECENT),
+    listMembers({ ctx, accountId: account.id }),
   ]);
   return {
     account,
@@ -101,6 +107,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     quotes,
     /** Refunds decided after review in the last day, newest first: what approving or rejecting did. */
     decidedRefunds,
+    /** Who can sign in to the account, with their roles (issue 21 item 6). */
+    members,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -40,9 +40,14 @@ export async function supportConsoleSession(
   return { userId: staffUserId, accountId: view.accountId, email: await viewedCustomerEmail(view.accountId), name: view.accountName, supportView: view };
 }
 
-/** The customer whose console a support view shows: their email, for the account menu. */
+/** The customer whose console a support view shows (its first owner: the view is the owner's), for the account menu. */
 export async function viewedCustomerEmail(accountId: string): Promise<string> {
   const db = await getDb();
-  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
+  const [row] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.memberRole, "owner"), isNull(users.removedAt)))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
   return row?.email ?? "";
 }

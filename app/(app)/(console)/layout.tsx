@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/shell/account-menu";
 import { AppShell } from "@/components/shell/app-shell";
-import { customerNav } from "@/components/shell/nav";
+import { customerNavFor } from "@/components/shell/nav";
 import { MessageBell } from "@/components/shell/message-bell";
 import { LiveStandingBanner } from "@/components/live/live-standing-banner";
 import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge";
@@ -27,13 +27,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <AppShell
       t={t}
-      nav={customerNav}
+      nav={customerNavFor(customer.memberRole)}
       home="/"
       menu={
         <HydrationBoundary state={state}>
           <SandboxPaymentsBadge />
           <MessageBell />
-          <AccountMenu t={t} email={customer.email} roleLabel={t("menu.role.customer")} accountId={customer.accountId} audience="customer" signOut={signOutAction} />
+          <AccountMenu t={t} email={customer.email} roleLabel={t(`members.role.${customer.memberRole}`)} accountId={customer.accountId} audience="customer" signOut={signOutAction} />
         </HydrationBoundary>
       }
       // SPEC §6: an account in arrears or suspended sees it, and the way out, on every page.

@@ -24,10 +24,11 @@ import { orders } from "./en/orders";
 import { transfers } from "./en/transfers";
 import { invoices } from "./en/invoices";
 import { monthEdge } from "./en/month-edge";
+import { members } from "./en/members";
 /**
  * The English catalog, the source of the message keys. One file per domain under en/ (and zh-CN/):
  * a capability adds its own file and one line here, so catalogs grow without conflicts.
  */
-export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders, ...transfers, ...invoices, ...monthEdge } as const;
+export const en = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders, ...transfers, ...invoices, ...monthEdge, ...members } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,5 +25,6 @@ import { orders } from "./zh-CN/orders";
 import { transfers } from "./zh-CN/transfers";
 import { invoices } from "./zh-CN/invoices";
 import { monthEdge } from "./zh-CN/month-edge";
+import { members } from "./zh-CN/members";
 
-export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders, ...transfers, ...invoices, ...monthEdge };
+export const zhCN: Record<MessageKey, string> = { ...common, ...calculator, ...auth, ...overview, ...support, ...wallet, ...packs, ...checkout, ...quota, ...inbox, ...messaging, ...usage, ...bills, ...security, ...supportConsole, ...licenceQuotes, ...spend, ...names, ...prices, ...params, ...accessLog, ...audit, ...orders, ...transfers, ...invoices, ...monthEdge, ...members };

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listThresholds } from "@/lib/metering/thresholds";
 import { updateThresholdAction } from "./actions";
@@ -40,7 +40,11 @@ export default async function AlertsPage() {
                     <div className="text-xs text-muted">{row.isDefault ? t("alerts.default") : t("alerts.custom", { percent: row.defaultPercent })}</div>
                   </Td>
                   <Td>
-                    <ThresholdForm product={row.product} lowPercent={row.lowPercent} save={updateThresholdAction} />
+                    {can(customer, "alerts#updateThresholdAction") ? (
+                      <ThresholdForm product={row.product} lowPercent={row.lowPercent} save={updateThresholdAction} />
+                    ) : (
+                      <span className="tabular">{row.lowPercent}%</span>
+                    )}
                   </Td>
                   <Td>
                     <Badge tone="green">{t("alerts.alwaysOn")}</Badge>

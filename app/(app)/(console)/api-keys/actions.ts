@@ -11,8 +11,9 @@ export const createApiKeyAction = defineAction({
   audience: "customer",
   writes: true,
   input: createApiKeyInput,
-  from: (_prev: CreateKeyState, formData: FormData) => ({ name: formData.get("name") ?? "" }),
-  invalid: () => ({ error: "key-name", field: "name" }),
+  // No scope ticked sends none: the key must name at least one (zod refuses an empty list).
+  from: (_prev: CreateKeyState, formData: FormData) => ({ name: formData.get("name") ?? "", scopes: formData.getAll("scopes") }),
+  invalid: (field) => (field.startsWith("scopes") ? { error: "scopes-required", field: "scopes" } : { error: "key-name", field: "name" }),
   fail: ({ error, params, field }): CreateKeyState => ({ error, params, field }),
   run: async ({ ctx, input }): Promise<CreateKeyState> => {
     const result = await createApiKey({ ctx, input });

@@ -3,11 +3,12 @@ import { CreateKeyForm } from "@/components/metering/create-key-form";
 import { HowToCall } from "@/components/metering/how-to-call";
 import { requestBaseUrl } from "@/components/metering/request-base-url";
 import { RevokeKeyButton } from "@/components/metering/revoke-key-button";
+import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
@@ -30,12 +31,13 @@ export default async function ApiKeysPage() {
   const exampleApi = APIS.find((api) => active.has(api.product));
   const example = exampleApi ? { id: exampleApi.id, name: apiName(locale, exampleApi.id) } : null;
   const at = shanghaiIsoString(ctx.now, "seconds");
+  const manage = can(customer, "api-keys#createApiKeyAction");
   return (
     <>
       <PageHeader title={t("apiKeys.title")} description={t("apiKeys.subtitle")} />
       <div className="space-y-6">
         <Card title={t("apiKeys.create.title")}>
-          <CreateKeyForm baseUrl={baseUrl} month={month} at={at} api={example} create={createApiKeyAction} />
+          {manage ? <CreateKeyForm baseUrl={baseUrl} month={month} at={at} api={example} create={createApiKeyAction} /> : <RoleNote t={t} role={customer.memberRole} />}
         </Card>
         <Card title={t("apiKeys.list.title")}>
           {keys.length === 0 ? (
@@ -46,6 +48,8 @@ export default async function ApiKeysPage() {
                 <tr>
                   <Th>{t("apiKeys.col.name")}</Th>
                   <Th>{t("apiKeys.col.prefix")}</Th>
+                  <Th>{t("apiKeys.col.scopes")}</Th>
+                  <Th>{t("apiKeys.col.createdBy")}</Th>
                   <Th>{t("apiKeys.col.created")}</Th>
                   <Th>{t("apiKeys.col.lastUsed")}</Th>
                   <Th>{t("apiKeys.col.status")}</Th>
@@ -59,6 +63,10 @@ export default async function ApiKeysPage() {
                   <tr key={key.id} data-testid="api-key-row">
                     <Td className="font-medium">{key.name}</Td>
                     <Td className="font-mono text-xs">{key.displayPrefix}…</Td>
+                    <Td className="font-mono text-xs whitespace-nowrap" data-testid="api-key-scopes">
+                      {key.scopes.join(", ")}
+                    </Td>
+                    <Td data-testid="api-key-creator">{key.createdBy ?? t("apiKeys.createdBy.none")}</Td>
                     <Td>{formatDateTime(locale, key.createdAt)}</Td>
                     <Td>{key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : <span className="text-muted">{t("apiKeys.never")}</span>}</Td>
                     <Td>
@@ -68,7 +76,7 @@ export default async function ApiKeysPage() {
                         <Badge tone="green">{t("apiKeys.status.active")}</Badge>
                       )}
                     </Td>
-                    <Td>{key.revokedAt ? null : <RevokeKeyButton keyId={key.id} name={key.name} revoke={revokeApiKeyAction} />}</Td>
+                    <Td>{key.revokedAt || !manage ? null : <RevokeKeyButton keyId={key.id} name={key.name} revoke={revokeApiKeyAction} />}</Td>
                   </tr>
                 ))}
               </tbody>

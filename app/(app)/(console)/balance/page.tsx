@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -8,7 +9,7 @@ import { TopUpForm } from "@/components/wallet/top-up-form";
 import { TransactionFilter, TransactionPager } from "@/components/spend/transaction-filter";
 import { TransactionTable } from "@/components/wallet/transaction-table";
 import { VoucherTable } from "@/components/wallet/voucher-table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseTransactionQuery } from "@/lib/exports/ranges";
 import { transactionPage } from "@/lib/exports/transactions";
@@ -73,7 +74,11 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           {topUpProvider() ? (
             <div id="top-up" className="scroll-mt-20">
               <Card title={t("wallet.topUp")}>
-                <TopUpForm topUp={topUpAction} amount={prefill.success ? prefill.data : undefined} returnPath={returnPath === "/balance" ? undefined : returnPath} />
+                {can(customer, "balance#topUpAction") ? (
+                  <TopUpForm topUp={topUpAction} amount={prefill.success ? prefill.data : undefined} returnPath={returnPath === "/balance" ? undefined : returnPath} />
+                ) : (
+                  <RoleNote t={t} role={customer.memberRole} />
+                )}
               </Card>
             </div>
           ) : (

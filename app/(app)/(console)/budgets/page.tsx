@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { BalanceAlertForm } from "@/components/spend/balance-alert-form";
 import { BudgetBar } from "@/components/spend/budget-bar";
@@ -8,7 +9,7 @@ import { DeleteBudgetButton } from "@/components/spend/delete-budget-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { getBalanceAlert } from "@/lib/budgets/balance-alert";
 import { suggestedBalanceThreshold } from "@/lib/budgets/balance-rule";
 import { listBudgets } from "@/lib/budgets/budgets";
@@ -51,7 +52,7 @@ export default async function BudgetsPage() {
                   <li key={budget.id} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid={`budget-${budget.scope}`}>
                     <div className="flex items-center justify-between gap-2">
                       <h3 className="text-sm font-semibold text-ink">{t("budgets.list.scope", { scope: label })}</h3>
-                      <DeleteBudgetButton id={budget.id} scopeLabel={label} remove={deleteBudgetAction} />
+                      {can(customer, "budgets#deleteBudgetAction") ? <DeleteBudgetButton id={budget.id} scopeLabel={label} remove={deleteBudgetAction} /> : null}
                     </div>
                     <BudgetBar t={t} budget={budget} scopeLabel={label} />
                   </li>
@@ -62,7 +63,7 @@ export default async function BudgetsPage() {
           <p className="mt-4 text-xs text-muted">{t("forecast.model")}</p>
         </Card>
         <Card title={t("budgets.form.title")}>
-          <BudgetForm save={saveBudgetAction} />
+          {can(customer, "budgets#saveBudgetAction") ? <BudgetForm save={saveBudgetAction} /> : <RoleNote t={t} role={customer.memberRole} />}
         </Card>
         <Card title={t("balanceAlert.title")} actions={<Badge tone={alert.enabled ? (alert.armed ? "green" : "amber") : "neutral"}>{alert.enabled ? formatYuan(alert.threshold ?? "0") : t("balanceAlert.state.off")}</Badge>}>
           <div className="grid gap-6 lg:grid-cols-2">
@@ -76,7 +77,11 @@ export default async function BudgetsPage() {
                 </Link>
               </p>
             </div>
-            <BalanceAlertForm enabled={alert.enabled} threshold={alert.threshold} suggested={suggested} save={saveBalanceAlertAction} />
+            {can(customer, "budgets#saveBalanceAlertAction") ? (
+              <BalanceAlertForm enabled={alert.enabled} threshold={alert.threshold} suggested={suggested} save={saveBalanceAlertAction} />
+            ) : (
+              <RoleNote t={t} role={customer.memberRole} />
+            )}
           </div>
         </Card>
       </div>

@@ -4,13 +4,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BuyPacksForm } from "@/components/packs/buy-packs-form";
 import { PackTable } from "@/components/packs/pack-table";
+import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pager } from "@/components/ui/pager";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts } from "@/lib/packs/activation";
 import { countSpentFreePacks, packPage } from "@/lib/packs/list";
@@ -117,7 +118,7 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
             </button>
           </form>
           <HydrationBoundary state={dehydrate(queries)}>
-            <PackTable t={t} locale={locale} packs={packs} previews={previews} refund={refundAction} empty={empty} />
+            <PackTable t={t} locale={locale} packs={packs} previews={previews} refund={can(customer, "packs#refundAction") ? refundAction : undefined} empty={empty} />
           </HydrationBoundary>
           <Pager
             page={page}
@@ -133,7 +134,9 @@ export default async function PacksPage({ searchParams }: { searchParams: Promis
         </Card>
         <div id="buy">
           <Card title={t("packs.buy")}>
-            {activeSelling.length > 0 ? (
+            {!can(customer, "checkout#purchaseAction") ? (
+              <RoleNote t={t} role={customer.memberRole} />
+            ) : activeSelling.length > 0 ? (
               <BuyPacksForm t={t} products={activeSelling} />
             ) : (
               <p className="text-sm text-muted">

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { validThrough } from "@/lib/i18n/valid-through";
@@ -58,7 +58,7 @@ export default async function QpsPage() {
             </p>
           ) : null}
           <p className="mt-4 rounded-md bg-canvas px-3 py-2 text-sm">{t(overview.mode === "qps" ? "qps.explain.qps" : "qps.explain.calls")}</p>
-          {bodyActive ? (
+          {bodyActive && can(customer, "qps#switchModeAction") ? (
             <div className="mt-4">
               <ActionForm action={switchModeAction} submit={overview.mode === "qps" ? "qps.switchTo.calls" : "qps.switchTo.qps"} confirm="qps.switch.confirm" variant="secondary">
                 <input type="hidden" name="group" value="body" />
@@ -70,7 +70,7 @@ export default async function QpsPage() {
         <Card title={t("qps.tiers")}>
           <QpsTierTable t={t} label={t("qps.tiers")} />
         </Card>
-        {bodyActive ? (
+        {bodyActive && can(customer, "checkout#purchaseAction") ? (
           <Card title={t("qps.buy")} className="lg:col-span-2">
             <form action="/checkout" method="get" className="grid gap-3 sm:grid-cols-4 sm:items-end">
               <input type="hidden" name="item" value="qps:body" />
@@ -86,7 +86,7 @@ export default async function QpsPage() {
         ) : null}
         <Card title={t("qps.more")}>
           <p className="mb-3 text-sm text-muted">{t("qps.more.explain")}</p>
-          {bodyActive ? (
+          {bodyActive && can(customer, "qps#requestMoreQpsAction") ? (
             <ActionForm action={requestMoreQpsAction} submit="qps.more.submit" doneMessage="qps.more.sent" variant="secondary">
               <input type="hidden" name="group" value="body" />
               <Field label={t("qps.more.total")} name="totalQps" type="number" min={MAX_QPS_PER_GROUP + 1} defaultValue={300} required />

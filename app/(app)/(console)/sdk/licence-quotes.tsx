@@ -22,7 +22,21 @@ interface Quote {
 const tone: Record<QuoteState, "green" | "amber" | "neutral" | "red"> = { open: "amber", paid: "green", declined: "neutral", expired: "red" };
 
 /** Support's quotes for a formal offline-SDK licence: an open one can be paid at checkout or declined. */
-export function LicenceQuotes({ t, locale, quotes, decline }: { t: Translate; locale: Locale; quotes: Quote[]; decline: (state: QuotaFormState, formData: FormData) => Promise<QuotaFormState> }) {
+export function LicenceQuotes({
+  t,
+  locale,
+  quotes,
+  decline,
+  pay = true,
+}: {
+  t: Translate;
+  locale: Locale;
+  quotes: Quote[];
+  /** Absent when the member's role may not decline (docs/roles.md). */
+  decline?: (state: QuotaFormState, formData: FormData) => Promise<QuotaFormState>;
+  /** Whether the member's role may pay at checkout. */
+  pay?: boolean;
+}) {
   if (quotes.length === 0) return null;
   return (
     <div className="mt-4">
@@ -38,12 +52,16 @@ export function LicenceQuotes({ t, locale, quotes, decline }: { t: Translate; lo
               <>
                 <p className="text-muted">{t("sdk.quote.expires", { quoted: formatDate(locale, quote.quotedAt), until: formatDate(locale, quote.expiresAt) })}</p>
                 <div className="flex flex-wrap items-start gap-3">
-                  <Link href={`/checkout?item=${encodeURIComponent("body.offline-sdk:formal")}&quantity=1&quoteId=${quote.id}`} className={buttonClass("primary")}>
-                    {t("sdk.quote.pay")}
-                  </Link>
-                  <ActionForm action={decline} submit="sdk.quote.decline" doneMessage="sdk.quote.declined" variant="secondary">
-                    <input type="hidden" name="quoteId" value={quote.id} />
-                  </ActionForm>
+                  {pay ? (
+                    <Link href={`/checkout?item=${encodeURIComponent("body.offline-sdk:formal")}&quantity=1&quoteId=${quote.id}`} className={buttonClass("primary")}>
+                      {t("sdk.quote.pay")}
+                    </Link>
+                  ) : null}
+                  {decline ? (
+                    <ActionForm action={decline} submit="sdk.quote.decline" doneMessage="sdk.quote.declined" variant="secondary">
+                      <input type="hidden" name="quoteId" value={quote.id} />
+                    </ActionForm>
+                  ) : null}
                 </div>
               </>
             ) : null}

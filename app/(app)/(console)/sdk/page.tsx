@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/quota/action-form";
 import { OpenRequests } from "@/components/quota/open-requests";
+import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
@@ -67,21 +68,25 @@ export default async function SdkPage() {
           <p className="mb-4 text-sm text-muted">{t("sdk.scan.explain")}</p>
           {active.has("scan") ? (
             <div className="grid gap-6 lg:grid-cols-2">
-              <section aria-labelledby="sdk-scan-buy" className="rounded-md border border-line p-4">
-                <FormHeading id="sdk-scan-buy" title={t("sdk.scan.buy.heading")} note={t("sdk.scan.buy.note")} />
-                <form action="/checkout" method="get" className="space-y-3">
-                  <input type="hidden" name="item" value="scan.sdk" />
-                  <input type="hidden" name="quantity" value="1" />
-                  <AppFields t={t} form="buy" />
-                  <Button type="submit">{t("sdk.scan.buy")}</Button>
-                </form>
-              </section>
-              <section aria-labelledby="sdk-scan-trial" className="rounded-md border border-line p-4">
-                <FormHeading id="sdk-scan-trial" title={t("sdk.scan.trial.heading")} note={t("sdk.scan.trial.note")} />
-                <ActionForm action={scanTrialAction} submit="sdk.scan.trial" doneMessage="sdk.trial.started" variant="secondary">
-                  <AppFields t={t} form="trial" />
-                </ActionForm>
-              </section>
+              {can(customer, "checkout#purchaseAction") ? (
+                <section aria-labelledby="sdk-scan-buy" className="rounded-md border border-line p-4">
+                  <FormHeading id="sdk-scan-buy" title={t("sdk.scan.buy.heading")} note={t("sdk.scan.buy.note")} />
+                  <form action="/checkout" method="get" className="space-y-3">
+                    <input type="hidden" name="item" value="scan.sdk" />
+                    <input type="hidden" name="quantity" value="1" />
+                    <AppFields t={t} form="buy" />
+                    <Button type="submit">{t("sdk.scan.buy")}</Button>
+                  </form>
+                </section>
+              ) : null}
+              {can(customer, "sdk#scanTrialAction") ? (
+                <section aria-labelledby="sdk-scan-trial" className="rounded-md border border-line p-4">
+                  <FormHeading id="sdk-scan-trial" title={t("sdk.scan.trial.heading")} note={t("sdk.scan.trial.note")} />
+                  <ActionForm action={scanTrialAction} submit="sdk.scan.trial" doneMessage="sdk.trial.started" variant="secondary">
+                    <AppFields t={t} form="trial" />
+                  </ActionForm>
+                </section>
+              ) : null}
             </div>
           ) : (
             <p className="text-sm text-amber-900">{t("errors.not-activated")}</p>
@@ -89,7 +94,9 @@ export default async function SdkPage() {
         </Card>
         <Card title={t("sdk.offline")}>
           <p className="mb-4 text-sm text-muted">{t("sdk.offline.explain")}</p>
-          {active.has("body") ? (
+          {active.has("body") && !can(customer, "sdk#offlineTrialAction") ? (
+            <RoleNote t={t} role={customer.memberRole} />
+          ) : active.has("body") ? (
             <div className="grid gap-6 lg:grid-cols-2">
               <section aria-labelledby="sdk-offline-trial" className="rounded-md border border-line p-4">
                 <FormHeading id="sdk-offline-trial" title={t("sdk.offline.trial.heading")} note={t("sdk.offline.trial.note")} />
@@ -152,7 +159,13 @@ export default async function SdkPage() {
             title={t("sdk.requests")}
             items={formal.map((r) => ({ id: r.id, status: t(requestStateKey(r.status)), text: `${t("support.kind.offline-sdk-formal")}: ${String((r.details as { packageName?: string }).packageName ?? "")} · ${formatDate(locale, r.createdAt)}` }))}
           />
-          <LicenceQuotes t={t} locale={locale} quotes={quotes} decline={declineQuoteAction} />
+          <LicenceQuotes
+            t={t}
+            locale={locale}
+            quotes={quotes}
+            decline={can(customer, "sdk#declineQuoteAction") ? declineQuoteAction : undefined}
+            pay={can(customer, "checkout#purchaseAction")}
+          />
         </Card>
       </div>
     </>

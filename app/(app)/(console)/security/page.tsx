@@ -6,7 +6,7 @@ import { StaffActivityList } from "@/components/support/staff-activity-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { accessLog, type SecurityEvent } from "@/lib/support/access-log";
@@ -42,7 +42,7 @@ export default async function SecurityPage() {
           <Alert tone="warning">
             <strong className="block">{t("security.live.title")}</strong>
             {t("security.live.body", { staff: live.staffName, start: formatDateTime(locale, live.startedAt), reason: live.reason, end: formatDateTime(locale, live.expiresAt) })}
-            <RevokeAccessButton action={revokeSupportViewAction} sessionId={live.id} />
+            {can(customer, "security#revokeSupportViewAction") ? <RevokeAccessButton action={revokeSupportViewAction} sessionId={live.id} /> : null}
           </Alert>
         </div>
       ) : null}

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { customerContext, requireCustomer } from "@/lib/auth/session";
+import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts, TERMS_VERSION } from "@/lib/packs/activation";
@@ -84,7 +84,7 @@ export default async function ServicesPage() {
                     })}
                   </tbody>
                 </Table>
-                {since ? null : <ActivateForm product={product.id} termsVersion={TERMS_VERSION} activate={activateAction} />}
+                {since || !can(customer, "services#activateAction") ? null : <ActivateForm product={product.id} termsVersion={TERMS_VERSION} activate={activateAction} />}
               </div>
             </Card>
           );

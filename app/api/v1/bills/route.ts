@@ -6,7 +6,7 @@ import { parseMonthParam, problemText } from "@/lib/params/calendar";
 
 /** API.md §1 `GET /api/v1/bills?month=YYYY-MM`: the key's own account's bill for a closed month. */
 export async function GET(request: Request): Promise<Response> {
-  const ctx = await apiKeyContext(request);
+  const ctx = await apiKeyContext(request, "read");
   if (ctx instanceof Response) return ctx;
   const parsed = parseMonthParam("month", new URL(request.url).searchParams.getAll("month"), ctx.now, { required: true });
   if (!parsed.ok) return jsonError(400, "malformed", problemText(parsed.problem));

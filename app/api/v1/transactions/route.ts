@@ -5,7 +5,7 @@ import { apiKeyContext, jsonError } from "@/lib/metering/http";
 
 /** docs/api.md `GET /api/v1/transactions?from&to&page&pageSize`: the key's own account's ledger movements, oldest first. */
 export async function GET(request: Request): Promise<Response> {
-  const ctx = await apiKeyContext(request);
+  const ctx = await apiKeyContext(request, "read");
   if (ctx instanceof Response) return ctx;
   const parsed = parseTransactionQuery(new URL(request.url).searchParams, ctx.now);
   if (!parsed.ok) return jsonError(400, "malformed", parsed.message);

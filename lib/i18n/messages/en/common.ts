@@ -42,6 +42,8 @@ export const common = {
   "errors.field-reference": "This form is out of date: reload the page and try again.",
   "errors.forbidden": "You do not have access to this.",
   "errors.read-only-impersonation": "Read-only: you are viewing this account as support staff.",
+  "errors.forbidden-role": "Your role in this account does not allow this. Ask an owner.",
+  "errors.scope": "This API key lacks the scope {scope}.",
   "errors.sign-in-required": "Please sign in.",
   "errors.staff-only": "Only support staff can do this.",
   "errors.not-found": "Not found.",

@@ -43,6 +43,8 @@ export const common: Record<keyof typeof source, string> = {
   "errors.field-reference": "此表单已过期，请刷新页面后重试。",
   "errors.forbidden": "您无权访问此内容。",
   "errors.read-only-impersonation": "只读：您正以技术支持身份查看此账户。",
+  "errors.forbidden-role": "您在此账户中的角色不允许此操作，请联系所有者。",
+  "errors.scope": "此 API 密钥缺少权限范围 {scope}。",
   "errors.sign-in-required": "请先登录。",
   "errors.staff-only": "仅技术支持人员可执行此操作。",
   "errors.not-found": "未找到。",

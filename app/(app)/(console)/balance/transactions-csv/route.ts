@@ -7,7 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 /** The balance page's transactions as CSV, for the page's date filter (issue 11 item 7). */
 export async function GET(request: Request): Promise<Response> {
   const ctx = await csvCustomerContext(request);
-  if (!ctx) return new Response("sign in required", { status: 401 });
+  if (ctx instanceof Response) return ctx;
   const parsed = parseTransactionQuery(new URL(request.url).searchParams, ctx.now, []);
   if (!parsed.ok) return new Response(parsed.message, { status: 400 });
   const { from, to } = parsed.value;

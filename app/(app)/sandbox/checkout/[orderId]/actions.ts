@@ -25,7 +25,7 @@ export const sandboxPayAction = defineAction({
   fail: ({ error }, _prev, formData): SandboxPayState => {
     if (!sandboxPaymentsEnabled()) notFound();
     if (error === "sign-in-required") redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/sandbox/checkout/${encodeURIComponent(String(formData.get("orderId") ?? ""))}`)}`);
-    if (error === "top-up-not-found" || error === "forbidden" || error === "read-only-impersonation") notFound();
+    if (error === "top-up-not-found" || error === "forbidden" || error === "forbidden-role" || error === "read-only-impersonation") notFound();
     return { error };
   },
   run: async ({ ctx, input }): Promise<SandboxPayState> => {

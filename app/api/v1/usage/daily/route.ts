@@ -8,7 +8,7 @@ const paging = pagingSchema(500, 1000);
 
 /** docs/api.md `GET /api/v1/usage/daily?month=YYYY-MM&page&pageSize`: per API per Shanghai day, from the hourly aggregates. */
 export async function GET(request: Request): Promise<Response> {
-  const ctx = await apiKeyContext(request);
+  const ctx = await apiKeyContext(request, "read");
   if (ctx instanceof Response) return ctx;
   const search = new URL(request.url).searchParams;
   const month = parseMonthParam("month", search.getAll("month"), ctx.now, { required: true });

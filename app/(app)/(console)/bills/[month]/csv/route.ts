@@ -2,6 +2,7 @@ import { consoleRouteContext } from "@/lib/auth/console-route";
 import { billCsv, billCsvFilename } from "@/lib/billing/bill-csv";
 import { getBill } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
+import { forbiddenRoleResponse } from "@/lib/exports/csv-response";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseMonthParam } from "@/lib/params/calendar";
 
@@ -13,6 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ mont
   // A support view may download too (a read, recorded in the customer's access log).
   const ctx = await consoleRouteContext(request, "download");
   if (!ctx) return new Response("sign in required", { status: 401 });
+  if (ctx === "forbidden-role") return forbiddenRoleResponse();
   const { month } = await params;
   // A month outside lib/params/calendar's range has no bill: the same 404 as another account's.
   if (!parseMonthParam("month", month, ctx.now, { required: true }).ok) return new Response("no such bill", { status: 404 });

@@ -268,6 +268,30 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           </ul>
         )}
       </Card>
+      <Card title={t("staff.members.title")} className="mt-4">
+        <Table label={t("staff.members.title")}>
+          <thead>
+            <tr>
+              <Th>{t("members.col.name")}</Th>
+              <Th>{t("members.col.email")}</Th>
+              <Th>{t("members.col.role")}</Th>
+              <Th>{t("members.col.joined")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.members.map((member) => (
+              <tr key={member.userId} data-testid="staff-member-row">
+                <Td className="font-medium">{member.name}</Td>
+                <Td className="break-all">{member.email}</Td>
+                <Td>
+                  <Badge tone={member.role === "owner" ? "blue" : "neutral"}>{t(`members.role.${member.role}`)}</Badge>
+                </Td>
+                <Td className="whitespace-nowrap">{formatDateTime(locale, member.joinedAt)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
       <Card title={t("staff.account.audit")} className="mt-4">
         {page.audit.length === 0 ? (
           <EmptyState>{t("staff.account.noAudit")}</EmptyState>
@@ -284,7 +308,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
               {page.audit.map((row) => (
                 <tr key={row.id}>
                   <Td className="whitespace-nowrap">{formatDateTime(locale, row.at)}</Td>
-                  <Td>{t(`staff.audit.actor.${row.actorType}`)}</Td>
+                  <Td>{row.actorType === "customer" && row.actorName ? row.actorName : t(`staff.audit.actor.${row.actorType}`)}</Td>
                   <Td className="break-words">{auditText(t, locale, row)}</Td>
                 </tr>
               ))}
