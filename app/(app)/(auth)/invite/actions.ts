@@ -15,7 +15,7 @@ export const acceptInvitationAction = defineAction({
   from: (_prev: PasswordFormState, formData: FormData) => ({ token: formData.get("token"), name: formData.get("name"), password: formData.get("password") }),
   invalid: (field) => ({ error: field === "password" ? "auth.error.password" : field === "name" ? "invalid-field" : "invitation-invalid", field }),
   fail: ({ error, field }): PasswordFormState =>
-    field === "password" ? { fieldErrors: { password: "auth.error.password" } } : field === "name" ? { fieldErrors: { name: "errors.invalid-field" } } : { error },
+    field === "password" ? { fieldErrors: { password: { error: "auth.error.password" } } } : field === "name" ? { fieldErrors: { name: { error: "invalid-field" } } } : { error },
   run: async ({ ctx, input }): Promise<PasswordFormState> => {
     await acceptInvitation({ ctx, input, secret: resolveAuthSecret() });
     redirect("/sign-in?joined=1");

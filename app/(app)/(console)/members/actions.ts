@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { MemberFormState } from "@/components/members/member-form";
 import { defineAction } from "@/lib/actions/define";
-import { appUrl } from "@/lib/auth/app-url";
+import { appUrl } from "@/lib/security/app-url";
 import { inviteInput, inviteMember, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, changeRoleInput, removeMember, removeMemberInput, transferInput, transferOwnership } from "@/lib/members/members";
 import { resolveAuthSecret } from "@/lib/security/secret";

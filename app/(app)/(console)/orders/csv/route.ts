@@ -7,7 +7,7 @@ import { parseOrderQuery } from "@/lib/orders/query";
 /** The order list as CSV, with the page's filter (issue 20 part 3); cells defused by the CSV helper's formula guard. */
 export async function GET(request: Request): Promise<Response> {
   const ctx = await csvCustomerContext(request);
-  if (!ctx) return new Response("sign in required", { status: 401 });
+  if (ctx instanceof Response) return ctx;
   const parsed = parseOrderQuery(new URL(request.url).searchParams, ctx.now, false);
   if (!parsed.ok) return new Response(`${parsed.field}: not a valid filter`, { status: 400 });
   const { page: _page, ...filter } = parsed.value;
