@@ -1,4 +1,5 @@
 export const messaging = {
+  "messages.freePack": "free {api}",
   "messages.kind.pack-low.title": "Pack running low: {pack}",
   "messages.kind.pack-low.body": "Your {pack} pack has {remaining} calls left ({percent}% of {size}), below your {threshold}% alert threshold. Buy another pack to avoid postpaid charges.",
   "messages.kind.pack-exhausted.title": "Pack used up: {pack}",

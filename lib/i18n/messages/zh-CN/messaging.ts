@@ -1,6 +1,7 @@
 import type { messaging as source } from "../en/messaging";
 
 export const messaging: Record<keyof typeof source, string> = {
+  "messages.freePack": "{api}免费",
   "messages.kind.pack-low.title": "资源包余量不足：{pack}",
   "messages.kind.pack-low.body": "您的 {pack} 资源包剩余 {remaining} 次（{size} 次的 {percent}%），已低于 {threshold}% 预警阈值。请及时购买资源包，以免产生后付费。",
   "messages.kind.pack-exhausted.title": "资源包已用完：{pack}",
