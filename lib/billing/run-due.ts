@@ -9,6 +9,7 @@ import { FIRST_PRICED_MONTH, monthOf, nextMonth, previousMonth, type Month } fro
 import { ensureMonthPartitions } from "@/lib/metering/partitions";
 import type { DeliveryChannel } from "@/db/schema";
 import { lapseEndedQps } from "@/lib/quota/lapse";
+import { sendRenewalReminders } from "@/lib/quota/reminders";
 import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
 import { suspendOverdue } from "./arrears";
 import { closeMonth, type CloseReport } from "./close";
@@ -19,6 +20,7 @@ export interface RunDueReport {
   close: CloseReport | null;
   suspended: number;
   qpsLapsed: number;
+  reminders: number;
   spendAlerts: SpendAlertReport;
   deliveries: DeliveryReport;
 }
@@ -54,7 +56,7 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
  * Everything due at `ctx.now` (API.md §2 `run-due`): this month's free packs, the previous month's
  * close once the month has ended (SPEC §7: between the 1st and the 3rd; any later run catches up),
  * arrears older than 24 hours → suspension, QPS groups whose QPS has all ended back to call
- * billing, budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
+ * billing, renewal reminders (lib/quota/reminders.ts), budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
  */
@@ -70,8 +72,9 @@ export async function runDue({ ctx, senders = configuredSenders() }: { ctx: Serv
   }
   const { suspended } = await suspendOverdue({ ctx });
   const qps = await lapseEndedQps({ ctx });
+  const reminders = await sendRenewalReminders({ ctx });
   // After the close, so a bill that takes a balance below its alert is seen in the same run.
   const spendAlerts = await evaluateSpendAlerts({ ctx });
   const deliveries = await deliverDue(ctx, senders);
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, spendAlerts, deliveries };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, reminders: reminders.sent, spendAlerts, deliveries };
 }

@@ -22,6 +22,9 @@ export const messageKinds = [
   "purchase-complete",
   "top-up-complete",
   "licence-quoted",
+  "pack-expiring",
+  "qps-ending",
+  "licence-ending",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

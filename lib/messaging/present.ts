@@ -22,6 +22,9 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "purchase-complete": (params) => (typeof params.purchase === "string" && /^[0-9a-f-]{36}$/.test(params.purchase) ? `/checkout/done/${params.purchase}` : "/balance"),
   "top-up-complete": "/balance",
   "licence-quoted": "/sdk",
+  "pack-expiring": "/packs",
+  "qps-ending": "/qps",
+  "licence-ending": "/sdk",
   "password-reset": "/messages",
   "refund-approved": "/refunds",
   "qps-approved": "/qps",
@@ -45,6 +48,7 @@ function named(t: Translate, params: TranslateParams): TranslateParams {
   // A month's free pack (Reading FREE_PACK_IS_A_PACK) is named as such.
   if (typeof pack === "string" && params.free === 1) out.pack = t("messages.freePack", { api: out.pack as string });
   const group = params.group;
+  if (typeof params.licence === "string" && ["scan-sdk-trial", "offline-sdk-trial", "offline-sdk-formal"].includes(params.licence)) out.licence = t(`messages.licence.${params.licence as "scan-sdk-trial" | "offline-sdk-trial" | "offline-sdk-formal"}`);
   if (typeof group === "string" && (QPS_GROUP_IDS as readonly string[]).includes(group)) out.group = t(`product.${group as QpsGroupId}`);
   return out;
 }
