@@ -9,6 +9,7 @@ import { FIRST_PRICED_MONTH, monthOf, nextMonth, previousMonth, type Month } fro
 import { ensureMonthPartitions } from "@/lib/metering/partitions";
 import type { DeliveryChannel } from "@/db/schema";
 import { lapseEndedQps } from "@/lib/quota/lapse";
+import { sendRenewalReminders } from "@/lib/quota/reminders";
 import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
 import { closeExpiredTopUps } from "@/lib/wallet/close-top-ups";
 import { paymentProvider } from "@/lib/wallet/providers";
@@ -22,6 +23,7 @@ export interface RunDueReport {
   close: CloseReport | null;
   suspended: number;
   qpsLapsed: number;
+  reminders: number;
   spendAlerts: SpendAlertReport;
   deliveries: DeliveryReport;
   /** Unpaid Alipay top-ups past their time, closed at Alipay and here (docs/payments.md). */
@@ -61,7 +63,7 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
  * accepted until the close starts; SPEC §7: between the 1st and the 3rd; any later run catches up, and
  * a close already started is resumed at once),
  * arrears older than 24 hours → suspension, QPS groups whose QPS has all ended back to call
- * billing, budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
+ * billing, renewal reminders (lib/quota/reminders.ts), budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
  */
@@ -87,10 +89,11 @@ export async function runDue({
   }
   const { suspended } = await suspendOverdue({ ctx });
   const qps = await lapseEndedQps({ ctx });
+  const reminders = await sendRenewalReminders({ ctx });
   // After the close, so a bill that takes a balance below its alert is seen in the same run.
   const spendAlerts = await evaluateSpendAlerts({ ctx });
   const deliveries = await deliverDue(ctx, senders);
   const alipay = paymentProvider("alipay");
   const topUpsClosed = alipay ? await closeExpiredTopUps({ ctx, provider: alipay }) : { closed: 0, paidAtProvider: 0, failed: 0 };
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, spendAlerts, deliveries, topUpsClosed };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, reminders: reminders.sent, spendAlerts, deliveries, topUpsClosed };
 }

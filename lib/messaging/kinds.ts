@@ -32,8 +32,18 @@ export const messageKinds = [
   "invoice-reversed",
   "bill-adjusted",
   "member-invited",
+  "pack-expiring",
+  "qps-ending",
+  "licence-ending",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
+
+/**
+ * Billing and account messages (issue 22): they go to the owner's email by default, beside the
+ * inbox, until the customer sets the account topic's email channel themselves (Reading
+ * BILLING_MESSAGES_EMAIL_BY_DEFAULT).
+ */
+export const billingMessageKinds: readonly MessageKind[] = ["bill-ready", "arrears", "suspended", "restored", "balance-low", "budget-actual", "budget-forecast"];
 
 export function messageTitleKey(kind: MessageKind): MessageKey {
   return `messages.kind.${kind}.title`;

@@ -7,7 +7,7 @@ import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/tooli
 import type { ChannelSender, Delivery } from "./channels";
 import { deliverDue, DELIVERY_RETRY } from "./deliver";
 import { listMessages, markRead, unreadCount } from "./inbox";
-import { notify } from "./notify";
+import { notify, notifyMany } from "./notify";
 import { listSubscriptions, updateSubscription } from "./subscriptions";
 
 const t0 = new Date("2026-11-22T02:00:00Z");
@@ -25,9 +25,15 @@ function flakyChannel(): ChannelSender & { down: boolean; sent: Delivery[] } {
   return channel;
 }
 
-async function newAccount(db: ServiceContext["db"]): Promise<{ accountId: string; actor: Actor }> {
-  const { accountId, userId } = await signUp({ ctx: { db, actor: { type: "anonymous" }, now: t0 }, input: { email: uniqueEmail("msg"), password: "password-1", company: "Msg Co" } });
-  return { accountId, actor: { type: "customer", userId, accountId } };
+async function newAccount(db: ServiceContext["db"]): Promise<{ accountId: string; actor: Actor; email: string }> {
+  const email = uniqueEmail("msg");
+  const { accountId, userId } = await signUp({ ctx: { db, actor: { type: "anonymous" }, now: t0 }, input: { email, password: "password-1", company: "Msg Co" } });
+  return { accountId, actor: { type: "customer", userId, accountId }, email: email.toLowerCase() };
+}
+
+async function queued(db: ServiceContext["db"], accountId: string) {
+  const rows = await db.select().from(outbox).where(eq(outbox.accountId, accountId));
+  return rows.map((r) => [r.channel, r.target, r.subject.split(" / ")[1]]).sort();
 }
 
 describeEachDatabase("messaging", (database) => {
@@ -55,6 +61,7 @@ describeEachDatabase("messaging", (database) => {
     const [message] = await listMessages({ ctx: { db, actor: a.actor, now: t0 }, input: {} });
     expect(await markRead({ ctx: { db, actor: b.actor, now: t0 }, input: { ids: [message?.id ?? 0] } })).toBe(0);
     expect(await unreadCount({ ctx: { db, actor: a.actor, now: t0 } })).toBe(1);
+    await db.delete(outbox).where(eq(outbox.accountId, a.accountId)); // its default email: the other tests drain the shared outbox
   });
 
   it("refuses to change subscriptions while impersonating, and validates the target", async () => {
@@ -68,6 +75,44 @@ describeEachDatabase("messaging", (database) => {
     const rows = await listSubscriptions({ ctx: { db, actor, now: t0 } });
     expect(rows.find((r) => r.topic === "scan" && r.channel === "email")).toMatchObject({ enabled: true, target: "ops@example.com" });
     expect(rows).toHaveLength(15);
+  });
+
+  it("sends billing and account messages to the owner's email by default, beside the inbox, without Subscriptions ever opened", async () => {
+    const db = database().db;
+    const { accountId, actor, email } = await newAccount(db);
+    const system: ServiceContext = { db, actor: { type: "system" }, now: t0 };
+    await notify(system, { accountId, kind: "bill-ready", product: null, params: { month: "2026-10", amount: "¥1.00" }, dedupeKey: "bill:2026-10" });
+    await notifyMany(system, [{ accountId, kind: "arrears", product: null, params: { balance: "-¥1.00", month: "2026-10", deadline: "2026-11-02T16:00:00.000Z" }, dedupeKey: "arrears:2026-10" }]);
+    await notify(system, { accountId, kind: "suspended", product: null, params: { balance: "-¥1.00" }, dedupeKey: "suspended:1" });
+    await notify(system, { accountId, kind: "balance-low", product: null, params: { balance: "¥1.00", threshold: "¥5.00" }, dedupeKey: "balance-low:1" });
+    await notify(system, { accountId, kind: "budget-actual", product: null, params: { percent: 80, spent: "¥8.00", budget: "¥10.00", month: "2026-11" }, dedupeKey: "budget:1" });
+    // Not a billing message: a receipt stays in the inbox unless the customer subscribed.
+    await notify(system, { accountId, kind: "top-up-complete", product: null, params: { amount: "¥1.00" }, dedupeKey: "top-up:1" });
+    const sent = await queued(db, accountId);
+    expect(sent.map(([channel, target]) => [channel, target])).toEqual(Array.from({ length: 5 }, () => ["email", email]));
+    expect(sent.map(([, , title]) => title).join("|")).toMatch(/arrears/);
+    const own: ServiceContext = { db, actor, now: t0 };
+    expect(await unreadCount({ ctx: own })).toBe(6);
+    expect((await listSubscriptions({ ctx: own })).find((r) => r.topic === "account" && r.channel === "email")).toEqual({ topic: "account", channel: "email", enabled: true, target: email });
+    await db.delete(outbox).where(eq(outbox.accountId, accountId)); // the other tests drain the shared outbox
+  });
+
+  it("the customer's own account email setting wins over the default; SMS goes too once configured", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    const own: ServiceContext = { db, actor, now: t0 };
+    const system: ServiceContext = { db, actor: { type: "system" }, now: t0 };
+    await updateSubscription({ ctx: own, input: { topic: "account", channel: "sms", enabled: true, target: "+8613800000001" } });
+    await notify(system, { accountId, kind: "suspended", product: null, params: { balance: "-¥1.00" }, dedupeKey: "s:1" });
+    expect((await queued(db, accountId)).map(([channel]) => channel)).toEqual(["email", "sms"]);
+    await updateSubscription({ ctx: own, input: { topic: "account", channel: "email", enabled: false, target: "" } });
+    await notify(system, { accountId, kind: "suspended", product: null, params: { balance: "-¥2.00" }, dedupeKey: "s:2" });
+    expect((await queued(db, accountId)).map(([channel]) => channel)).toEqual(["email", "sms", "sms"]);
+    expect((await listSubscriptions({ ctx: own })).find((r) => r.topic === "account" && r.channel === "email")).toMatchObject({ enabled: false });
+    await updateSubscription({ ctx: own, input: { topic: "account", channel: "email", enabled: true, target: "finance@example.com" } });
+    await notify(system, { accountId, kind: "bill-ready", product: null, params: { month: "2026-10", amount: "¥1.00" }, dedupeKey: "bill:2026-10" });
+    expect((await queued(db, accountId)).filter(([channel]) => channel === "email").map(([, target]) => target)).toContain("finance@example.com");
+    await db.delete(outbox).where(eq(outbox.accountId, accountId)); // the other tests drain the shared outbox
   });
 
   it("delivers to a subscribed channel after it recovers from being down, exactly once", async () => {

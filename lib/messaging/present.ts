@@ -28,6 +28,9 @@ const LINKS: Record<MessageKind, string | ((params: TranslateParams) => string)>
   "invoice-rejected": "/invoices",
   "invoice-reversed": "/invoices",
   "member-invited": "/members",
+  "pack-expiring": "/packs",
+  "qps-ending": "/qps",
+  "licence-ending": "/sdk",
   "password-reset": "/messages",
   "refund-approved": "/refunds",
   "qps-approved": "/qps",
@@ -51,7 +54,10 @@ function named(t: Translate, params: TranslateParams): TranslateParams {
   if (typeof params.item === "string") out.item = itemName(t, params.item);
   const pack = params.pack;
   if (typeof pack === "string") out.pack = isApiId(pack) ? apiLabel(t, pack) : itemName(t, pack);
+  // A month's free pack (Reading FREE_PACK_IS_A_PACK) is named as such.
+  if (typeof pack === "string" && params.free === 1) out.pack = t("messages.freePack", { api: out.pack as string });
   const group = params.group;
+  if (typeof params.licence === "string" && ["scan-sdk-trial", "offline-sdk-trial", "offline-sdk-formal"].includes(params.licence)) out.licence = t(`messages.licence.${params.licence as "scan-sdk-trial" | "offline-sdk-trial" | "offline-sdk-formal"}`);
   if (typeof group === "string" && (QPS_GROUP_IDS as readonly string[]).includes(group)) out.group = t(`product.${group as QpsGroupId}`);
   return out;
 }

@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
 import { recordAudit } from "@/lib/audit";
+import { ownerEmails } from "./notify";
 
 /** Subscription topics: each product's alerts, and `account` for billing notices (arrears, suspension). */
 export const subscriptionTopics = ["scan", "recognition", "processing", "body", "account"] as const;
@@ -38,13 +39,19 @@ export interface SubscriptionRow {
   target: string;
 }
 
-/** Every topic × channel, with defaults (off, no target) where the customer has set nothing. */
+/**
+ * Every topic × channel, with defaults where the customer has set nothing: off and no target,
+ * except the account topic's email, on to the owner's email (Reading BILLING_MESSAGES_EMAIL_BY_DEFAULT).
+ */
 export async function listSubscriptions({ ctx }: { ctx: ServiceContext }): Promise<SubscriptionRow[]> {
-  const rows = await ctx.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountOf(ctx.actor)));
+  const accountId = accountOf(ctx.actor);
+  const rows = await ctx.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
   const byKey = new Map(rows.map((r) => [`${r.product}:${r.channel}`, r]));
+  const ownerEmail = byKey.has("account:email") ? undefined : (await ownerEmails(ctx, [accountId])).get(accountId);
   return subscriptionTopics.flatMap((topic) =>
     deliveryChannels.map((channel) => {
       const row = byKey.get(`${topic}:${channel}`);
+      if (!row && topic === "account" && channel === "email" && ownerEmail) return { topic, channel, enabled: true, target: ownerEmail };
       return { topic, channel, enabled: row?.enabled ?? false, target: row?.target ?? "" };
     }),
   );

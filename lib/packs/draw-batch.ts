@@ -31,8 +31,11 @@ export interface BatchDrawResult {
   splits: EventSplit[];
   /** Each pack drawn in the batch, once, with its remaining before the batch and after it. */
   changes: PackChange[];
-  /** Prepaid (bought or gift) packs of each product still usable after the batch (for scan's alert rule, SPEC §5). */
-  usablePrepaidPacks: Map<ProductId, number>;
+  /**
+   * Packs of any source (free, bought, gift) still usable after the batch, counted per pack `api`
+   * (for the "only one usable pack left" alert rule, SPEC §5, Reading FREE_PACK_IS_A_PACK).
+   */
+  usablePacksByApi: Map<string, number>;
 }
 
 type PackRow = typeof packs.$inferSelect;
@@ -44,7 +47,7 @@ type PackRow = typeof packs.$inferSelect;
  * transaction (metering); the row locks serialize it with refunds exactly as `drawCalls` does.
  */
 export async function drawBatch(ctx: ServiceContext, accountId: string, events: BatchDrawEvent[]): Promise<BatchDrawResult> {
-  if (events.length === 0) return { splits: [], changes: [], usablePrepaidPacks: new Map() };
+  if (events.length === 0) return { splits: [], changes: [], usablePacksByApi: new Map() };
   const rows = await selectUsablePacks(ctx, accountId, events);
   const drawn = drawFromPacks(rows, events);
   await updateDrawnPacks(ctx, drawn);
@@ -96,11 +99,10 @@ export function drawFromPacks(rows: PackRow[], events: BatchDrawEvent[]): BatchD
   });
 
   const changed = rows.filter((row) => remaining.get(row.id) !== row.remaining);
-  const usablePrepaidPacks = new Map<ProductId, number>();
+  const usablePacksByApi = new Map<string, number>();
   for (const row of rows) {
-    if (row.source === "free" || (remaining.get(row.id) ?? 0) === 0) continue;
-    const product = productOfPack(row.api);
-    usablePrepaidPacks.set(product, (usablePrepaidPacks.get(product) ?? 0) + 1);
+    if ((remaining.get(row.id) ?? 0) === 0) continue;
+    usablePacksByApi.set(row.api, (usablePacksByApi.get(row.api) ?? 0) + 1);
   }
   const changes = changed.map((row) => ({
     packId: row.id,
@@ -111,7 +113,7 @@ export function drawFromPacks(rows: PackRow[], events: BatchDrawEvent[]): BatchD
     remainingBefore: row.remaining,
     remaining: remaining.get(row.id) ?? row.remaining,
   }));
-  return { splits, changes, usablePrepaidPacks };
+  return { splits, changes, usablePacksByApi };
 }
 
 /** One UPDATE for every pack drawn (nothing when none was): metering sends it pipelined with its insert. */

@@ -3,6 +3,8 @@ import { expect, it } from "vitest";
 import { auditLog, packs } from "@/db/schema";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { newAccount, setAccountStatus } from "@/lib/tooling/testing/wallet-fixtures";
+import { purchase } from "@/lib/purchases/purchase";
+import { creditAccount } from "@/lib/wallet/credit";
 import { activateProduct } from "./activation";
 import { drawCalls, packApisFor } from "./draw";
 import { issueFreePacks } from "./free-packs";
@@ -88,6 +90,26 @@ describeEachDatabase("packs", (database) => {
     expect((await activateProduct({ ctx: account.customer(), input: { product: "processing", acceptTerms: true } })).freePacksIssued).toBe(0);
     await setAccountStatus(db(), account.accountId, "disabled");
     await expect(activateProduct({ ctx: account.customer(), input: { product: "scan", acceptTerms: true } })).rejects.toMatchObject({ code: "account-disabled" });
+  });
+
+  it("Reading GIFT_PACKS_DRAWN_WITH_BOUGHT: the month's free pack, then gift and bought packs together by earliest expiry, then postpaid", async () => {
+    const account = await newAccount(db(), at, "order");
+    await activateProduct({ ctx: account.customer(), input: { product: "body", acceptTerms: true } });
+    const giftJan = await grantGiftPack({ ctx: account.system(new Date("2026-01-10T00:00:00Z")), input: { accountId: account.accountId, packSpec: "body.detection:10k" } });
+    const bought = new Date("2026-06-10T00:00:00Z");
+    await creditAccount({ ctx: account.system(bought), input: { accountId: account.accountId, amount: "100000", to: "cash", reason: "test" } });
+    const order = await purchase({ ctx: account.customer(bought), input: { idempotencyKey: `order-${account.accountId}`, item: "body.detection:10k", quantity: 1 } });
+    const [boughtJun] = await db().select({ id: packs.id }).from(packs).where(and(eq(packs.accountId, account.accountId), eq(packs.source, "purchase")));
+    expect(order).toBeTruthy();
+    const giftAug = await grantGiftPack({ ctx: account.system(new Date("2026-08-10T00:00:00Z")), input: { accountId: account.accountId, packSpec: "body.detection:10k" } });
+    const result = await drawCalls({ ctx: account.system(), input: { accountId: account.accountId, api: "body.detection", calls: 32_000, at } });
+    expect(result).toMatchObject({ free: 1000, fromPacks: 30_000, billable: 1000 });
+    expect(result.packs.map((p) => [p.source, p.packId, p.used])).toEqual([
+      ["free", expect.any(String), 1000],
+      ["gift", giftJan.packId, 10_000],
+      ["purchase", boughtJun?.id, 10_000],
+      ["gift", giftAug.packId, 10_000],
+    ]);
   });
 
   it("draws free first, then packs by earliest expiry, then billable; never a pack delivered later or expired", async () => {

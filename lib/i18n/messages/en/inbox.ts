@@ -11,7 +11,7 @@ export const inbox = {
   "inbox.unreadBadge": "Unread",
   "inbox.bell": "Messages, {count} unread",
   "subscriptions.title": "Subscriptions",
-  "subscriptions.subtitle": "Choose where each kind of message is sent besides this console. Email, SMS and WeChat deliveries may lag by up to 10 minutes.",
+  "subscriptions.subtitle": "Choose where each kind of message is sent besides this console. Billing and account messages go to your sign-in email until you change it here. Email, SMS and WeChat deliveries may lag by up to 10 minutes.",
   "subscriptions.topic": "Messages about",
   "subscriptions.topic.account": "Billing and account",
   "subscriptions.channel.console": "Console",

@@ -1,4 +1,5 @@
 export const messaging = {
+  "messages.freePack": "free {api}",
   "messages.kind.pack-low.title": "Pack running low: {pack}",
   "messages.kind.pack-low.body": "Your {pack} pack has {remaining} calls left ({percent}% of {size}), below your {threshold}% alert threshold. Buy another pack to avoid postpaid charges.",
   "messages.kind.pack-exhausted.title": "Pack used up: {pack}",
@@ -13,4 +14,13 @@ export const messaging = {
   "messages.kind.qps-lapsed.body": "No bought QPS is in force any more for the {group} group, so it is billed by calls again: calls are metered and drawn from packs, then postpaid. Buy QPS and switch back on the QPS page.",
   "messages.kind.refund-rejected.title": "Refund request rejected",
   "messages.kind.refund-rejected.body": "Your refund request for {pack} was rejected: {reason}",
+  "messages.kind.pack-expiring.title": "Pack expires soon: {pack}",
+  "messages.kind.pack-expiring.body": "Your {pack} pack still has {remaining} calls and expires on {until}, within {days} days. Unused calls are lost at expiry; after it, calls draw from your other packs or are billed postpaid. Buy a new pack on Resource packs.",
+  "messages.kind.qps-ending.title": "QPS for {group} ends soon",
+  "messages.kind.qps-ending.body": "{qps} QPS bought for the {group} group ends on {until}. The group bills by QPS, so buy more QPS on the QPS page before then; with none left it goes back to call billing.",
+  "messages.kind.licence-ending.title": "{licence} ends soon",
+  "messages.kind.licence-ending.body": "Your {licence} {app} ends on {until}. Buy or renew a licence on the SDK & licences page.",
+  "messages.licence.scan-sdk-trial": "scanning SDK trial",
+  "messages.licence.offline-sdk-trial": "offline SDK trial",
+  "messages.licence.offline-sdk-formal": "offline SDK licence",
 } as const;

@@ -13,7 +13,7 @@ export const inbox: Record<keyof typeof source, string> = {
   "inbox.unreadBadge": "未读",
   "inbox.bell": "消息，{count} 条未读",
   "subscriptions.title": "消息订阅",
-  "subscriptions.subtitle": "选择除控制台外，各类消息还要发送到哪里。邮件、短信和微信可能延迟最多 10 分钟。",
+  "subscriptions.subtitle": "选择除控制台外，各类消息还要发送到哪里。账单与账户消息默认发送到您的登录邮箱，可在此修改。邮件、短信和微信可能延迟最多 10 分钟。",
   "subscriptions.topic": "消息类型",
   "subscriptions.topic.account": "账单与账户",
   "subscriptions.channel.console": "控制台",

@@ -1,6 +1,7 @@
 import type { messaging as source } from "../en/messaging";
 
 export const messaging: Record<keyof typeof source, string> = {
+  "messages.freePack": "{api}免费",
   "messages.kind.pack-low.title": "资源包余量不足：{pack}",
   "messages.kind.pack-low.body": "您的 {pack} 资源包剩余 {remaining} 次（{size} 次的 {percent}%），已低于 {threshold}% 预警阈值。请及时购买资源包，以免产生后付费。",
   "messages.kind.pack-exhausted.title": "资源包已用完：{pack}",
@@ -15,4 +16,13 @@ export const messaging: Record<keyof typeof source, string> = {
   "messages.kind.qps-lapsed.body": "{group} 分组已没有生效中的 QPS，已恢复为按调用次数计费：调用将先从资源包扣除，再按后付费计费。可在 QPS 页面购买 QPS 后重新切换。",
   "messages.kind.refund-rejected.title": "退款申请被拒绝",
   "messages.kind.refund-rejected.body": "您对 {pack} 的退款申请被拒绝：{reason}",
+  "messages.kind.pack-expiring.title": "资源包即将到期：{pack}",
+  "messages.kind.pack-expiring.body": "您的 {pack} 资源包还剩 {remaining} 次，将于 {until} 到期（{days} 天内）。到期后未用次数作废，后续调用将从其他资源包扣除或按后付费计费。可在“资源包”页面购买新的资源包。",
+  "messages.kind.qps-ending.title": "{group} 的 QPS 即将到期",
+  "messages.kind.qps-ending.body": "为 {group} 分组购买的 {qps} QPS 将于 {until} 到期。该分组按 QPS 计费，请在此之前于 QPS 页面续购；届时没有生效中的 QPS 将恢复为按调用次数计费。",
+  "messages.kind.licence-ending.title": "{licence}即将到期",
+  "messages.kind.licence-ending.body": "您的{licence} {app} 将于 {until} 到期。可在“SDK 与授权”页面购买或续期授权。",
+  "messages.licence.scan-sdk-trial": "扫码 SDK 试用",
+  "messages.licence.offline-sdk-trial": "离线 SDK 试用",
+  "messages.licence.offline-sdk-formal": "离线 SDK 授权",
 };
