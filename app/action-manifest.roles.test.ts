@@ -20,6 +20,9 @@ vi.mock("@/db", () => ({ getDb: () => getDb() }));
 vi.mock("@/lib/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/actions/viewer", () => ({ currentViewer: async () => viewer.current }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// A write refused during a support view is recorded on the access log (issue 19 item 7); here that
+// record is a stand-in, so the stand-in database still means "a service ran".
+vi.mock("@/lib/actions/refused-writes", () => ({ recordRefusedWrite: vi.fn(async () => undefined) }));
 vi.mock("next/headers", () => ({ cookies: vi.fn(), headers: vi.fn() }));
 
 const ACCOUNT = "00000000-0000-4000-8000-00000000000a";

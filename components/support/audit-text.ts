@@ -5,6 +5,7 @@ import { apiLabel, itemName } from "@/lib/i18n/names";
 import { type MessageKey, type Translate, type TranslateParams } from "@/lib/i18n/translator";
 import { formatYuan, isApiId, PRODUCT_IDS, QPS_GROUP_IDS } from "@/lib/pricing";
 import { isMonth } from "@/lib/pricing/months";
+import { isMemberRole } from "@/lib/identity/roles";
 
 /** An audit row as the trail stores it: the action and its own figures (`before`, `after`). */
 export interface AuditRowView {
@@ -134,6 +135,9 @@ function paramsOf(t: Translate, locale: Locale, row: AuditRowView): TranslatePar
     thresholds,
     state: after.enabled === false ? t("audit.alert.off") : t("audit.alert.on"),
     action: row.action,
+    number: text(after.number),
+    // A member's role by its name (issue 21); the raw id if it is not one.
+    memberRole: isMemberRole(either("role")) ? t(`members.role.${text(either("role"))}` as MessageKey) : text(either("role")),
   };
 }
 

@@ -120,7 +120,7 @@ describeEachDatabase("metering", (database) => {
 
   it("authenticates a key by its secret until it is revoked", async () => {
     const m = await meteredAccount(database().db);
-    expect(await authenticateApiKey(m.customer(), m.secret)).toEqual({ keyId: m.key.id, accountId: m.accountId });
+    expect(await authenticateApiKey(m.customer(), m.secret)).toEqual({ keyId: m.key.id, accountId: m.accountId, scopes: ["usage:write", "read"] });
     expect((await listApiKeys({ ctx: m.customer() })).find((k) => k.id === m.key.id)?.lastUsedAt).toEqual(t0);
     const other = await newAccount(database().db, t0, "other");
     await expect(revokeApiKey({ ctx: other.customer(), input: { keyId: m.key.id } })).rejects.toMatchObject({ code: "api-key-not-found" });
