@@ -89,7 +89,10 @@ describeEachDatabase("messaging", (database) => {
     const rows = await db.select().from(outbox).where(eq(outbox.accountId, accountId));
     expect(rows).toMatchObject([{ status: "sent", attempts: 2 }]);
   });
-});
+  // Its own database: the delivery job drains every due row, and other suites queue mail (invitations,
+  // member alerts) at the same instant.
+}, { isolated: true });
+
 
 describePostgres("outbox workers racing", (database) => {
   it("two workers draining at once send each delivery once", async () => {

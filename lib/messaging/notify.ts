@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { messages, outbox, subscriptions } from "@/db/schema/messaging";
+import { messages, outbox } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { catalogs, createTranslator } from "@/lib/i18n/translate";
 import type { MessageKind } from "./kinds";
+import { isFor } from "./audience";
 import { presentMessage } from "./present";
+import { memberChannels, type MemberChannel } from "./subscriptions";
 
 export interface Notification {
   accountId: string;
@@ -28,6 +29,21 @@ function render(kind: MessageKind, params: Record<string, string | number>): { s
 }
 
 /**
+ * Where one message goes (issue 21 item 5): the channels of the members whose role is in the kind's
+ * audience, for the message's topic, each channel and target once (two members sharing an address get
+ * one email).
+ */
+function recipients(channels: readonly MemberChannel[], notification: Notification): { channel: MemberChannel["channel"]; target: string }[] {
+  const topic = notification.product ?? "account";
+  const seen = new Map<string, { channel: MemberChannel["channel"]; target: string }>();
+  for (const c of channels) {
+    if (c.accountId !== notification.accountId || c.product !== topic || !isFor(notification.kind, c.role)) continue;
+    seen.set(`${c.channel}|${c.target.trim()}`, { channel: c.channel, target: c.target.trim() });
+  }
+  return [...seen.values()];
+}
+
+/**
  * `notify` for many accounts at once in a constant number of statements (the close can put
  * thousands of accounts in arrears in one batch). Returns how many messages were new.
  */
@@ -40,17 +56,14 @@ export async function notifyMany(ctx: ServiceContext, notifications: Notificatio
     .returning({ id: messages.id, accountId: messages.accountId, dedupeKey: messages.dedupeKey });
   if (inserted.length === 0) return 0;
   const byKey = new Map(notifications.map((n) => [`${n.accountId}|${n.dedupeKey}`, n]));
-  const subscribed = await ctx.db
-    .select({ accountId: subscriptions.accountId, product: subscriptions.product, channel: subscriptions.channel, target: subscriptions.target })
-    .from(subscriptions)
-    .where(and(inArray(subscriptions.accountId, [...new Set(inserted.map((m) => m.accountId))]), eq(subscriptions.enabled, true)));
+  const channels = await memberChannels(ctx.db, inserted.map((m) => m.accountId));
   const deliveries = inserted.flatMap((message) => {
     const notification = byKey.get(`${message.accountId}|${message.dedupeKey}`);
     if (!notification) return [];
+    const to = recipients(channels, notification);
+    if (to.length === 0) return [];
     const { subject, body } = render(notification.kind, notification.params);
-    return subscribed
-      .filter((s) => s.accountId === message.accountId && s.product === (notification.product ?? "account") && s.target.trim() !== "")
-      .map((s) => ({ messageId: message.id, accountId: message.accountId, channel: s.channel, target: s.target, subject, body, nextAttemptAt: ctx.now, createdAt: ctx.now }));
+    return to.map((d) => ({ messageId: message.id, accountId: message.accountId, channel: d.channel, target: d.target, subject, body, nextAttemptAt: ctx.now, createdAt: ctx.now }));
   });
   if (deliveries.length > 0) await ctx.db.insert(outbox).values(deliveries);
   return inserted.length;
@@ -74,17 +87,7 @@ export async function notify(ctx: ServiceContext, notification: Notification): P
     .onConflictDoNothing()
     .returning({ id: messages.id });
   if (!inserted) return false;
-  const subscribed = await ctx.db
-    .select({ channel: subscriptions.channel, target: subscriptions.target })
-    .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.accountId, notification.accountId),
-        eq(subscriptions.product, notification.product ?? "account"),
-        eq(subscriptions.enabled, true),
-      ),
-    );
-  const deliveries = subscribed.filter((s) => s.target.trim() !== "");
+  const deliveries = recipients(await memberChannels(ctx.db, [notification.accountId]), notification);
   if (deliveries.length > 0) {
     const { subject, body } = render(notification.kind, notification.params);
     await ctx.db.insert(outbox).values(

@@ -1,7 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { deliveryChannels, subscriptions, type DeliveryChannel } from "@/db/schema/messaging";
+import { users, type MemberRole } from "@/db/schema/identity";
+import { deliveryChannels, memberSubscriptions, subscriptions, type DeliveryChannel } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
@@ -38,10 +39,28 @@ export interface SubscriptionRow {
   target: string;
 }
 
-/** Every topic × channel, with defaults (off, no target) where the customer has set nothing. */
+type Choice = { product: string; channel: DeliveryChannel; enabled: boolean; target: string };
+
+/** A member's own choices over the account's (their defaults), per topic and channel (issue 21 item 5). */
+function effective(accountRows: readonly Choice[], memberRows: readonly Choice[]): Map<string, Choice> {
+  const out = new Map<string, Choice>();
+  for (const row of accountRows) out.set(`${row.product}:${row.channel}`, row);
+  for (const row of memberRows) out.set(`${row.product}:${row.channel}`, row);
+  return out;
+}
+
+/**
+ * Every topic × channel as the reader has it: a member's own rows, else the account's (the choices made
+ * before the account had members, now every member's default), else off with no target.
+ */
 export async function listSubscriptions({ ctx }: { ctx: ServiceContext }): Promise<SubscriptionRow[]> {
-  const rows = await ctx.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountOf(ctx.actor)));
-  const byKey = new Map(rows.map((r) => [`${r.product}:${r.channel}`, r]));
+  const accountId = accountOf(ctx.actor);
+  const accountRows = await ctx.db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
+  const memberRows =
+    ctx.actor.type === "customer"
+      ? await ctx.db.select().from(memberSubscriptions).where(and(eq(memberSubscriptions.userId, ctx.actor.userId), eq(memberSubscriptions.accountId, accountId)))
+      : [];
+  const byKey = effective(accountRows, memberRows);
   return subscriptionTopics.flatMap((topic) =>
     deliveryChannels.map((channel) => {
       const row = byKey.get(`${topic}:${channel}`);
@@ -50,18 +69,65 @@ export async function listSubscriptions({ ctx }: { ctx: ServiceContext }): Promi
   );
 }
 
+/** A member changes their own channels (every role may: docs/roles.md); the account's defaults stay as they are. */
 export async function updateSubscription({ ctx, input }: { ctx: ServiceContext; input: SubscriptionInput }): Promise<SubscriptionRow> {
   assertCanWrite(ctx.actor);
   const accountId = accountOf(ctx.actor);
   return inTransaction(ctx, async (tx) => {
-    await tx.db
-      .insert(subscriptions)
-      .values({ accountId, product: input.topic, channel: input.channel, enabled: input.enabled, target: input.target, updatedAt: tx.now })
-      .onConflictDoUpdate({
-        target: [subscriptions.accountId, subscriptions.product, subscriptions.channel],
-        set: { enabled: input.enabled, target: input.target, updatedAt: tx.now },
-      });
+    if (tx.actor.type === "customer") {
+      await tx.db
+        .insert(memberSubscriptions)
+        .values({ userId: tx.actor.userId, accountId, product: input.topic, channel: input.channel, enabled: input.enabled, target: input.target, updatedAt: tx.now })
+        .onConflictDoUpdate({
+          target: [memberSubscriptions.userId, memberSubscriptions.product, memberSubscriptions.channel],
+          set: { enabled: input.enabled, target: input.target, updatedAt: tx.now },
+        });
+    } else {
+      await tx.db
+        .insert(subscriptions)
+        .values({ accountId, product: input.topic, channel: input.channel, enabled: input.enabled, target: input.target, updatedAt: tx.now })
+        .onConflictDoUpdate({
+          target: [subscriptions.accountId, subscriptions.product, subscriptions.channel],
+          set: { enabled: input.enabled, target: input.target, updatedAt: tx.now },
+        });
+    }
     await recordAudit(tx, { action: "subscriptions.update", accountId, target: `${input.topic}:${input.channel}`, after: input });
     return input;
+  });
+}
+
+/** One place a message may go: a member's enabled channel with a target. */
+export interface MemberChannel {
+  accountId: string;
+  role: MemberRole;
+  product: string;
+  channel: DeliveryChannel;
+  target: string;
+}
+
+/**
+ * Every enabled channel of every current member of the given accounts, each member's own choices over
+ * the account's defaults (three queries, however many accounts: the close notifies thousands at once).
+ */
+export async function memberChannels(db: ServiceContext["db"], accountIds: readonly string[]): Promise<MemberChannel[]> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return [];
+  // One after another: inside the caller's transaction these share one connection.
+  const members = await db
+    .select({ userId: users.id, accountId: users.accountId, role: users.memberRole })
+    .from(users)
+    .where(and(inArray(users.accountId, ids), eq(users.role, "customer"), isNull(users.removedAt)));
+  const accountRows = await db.select().from(subscriptions).where(inArray(subscriptions.accountId, ids));
+  const memberRows = await db.select().from(memberSubscriptions).where(inArray(memberSubscriptions.accountId, ids));
+  return members.flatMap((member) => {
+    if (!member.accountId) return [];
+    const accountId = member.accountId;
+    const choices = effective(
+      accountRows.filter((r) => r.accountId === accountId),
+      memberRows.filter((r) => r.userId === member.userId),
+    );
+    return [...choices.values()]
+      .filter((c) => c.enabled && c.target.trim() !== "")
+      .map((c) => ({ accountId, role: member.role ?? "owner", product: c.product, channel: c.channel, target: c.target }));
   });
 }
