@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, newCustomer, signIn, test, type Customer } from "./fixtures";
 import { seriousAxeViolations } from "./staff-helpers";
+import { topUp } from "./metering-helpers";
 
 /** An owner in a browser context of their own (the test's `page` is the invitee's). */
 async function ownerPage(browser: Browser): Promise<{ page: Page; customer: Customer }> {
@@ -113,4 +114,30 @@ test("the members page in Chinese at 390 and 1440 px, axe clean, for an owner", 
     await page.goto("/members");
     await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
   }
+});
+
+test("a finance member sees who topped up: the owner by name, their own as You", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const { page: owner, customer } = await ownerPage(browser);
+  await topUp(owner, "100");
+  await owner.goto("/members");
+  const finEmail = newCustomer("fin").email;
+  await owner.getByLabel("Email").fill(finEmail);
+  await owner.getByLabel("Role", { exact: true }).selectOption("finance");
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${finEmail}.`)).toBeVisible();
+  await page.goto(await invitationLink(owner, finEmail));
+  await page.getByLabel("Your name").fill("Fiona Finance");
+  await page.getByLabel("Password (at least 8 characters)").fill("fin-password-1");
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByText("You joined the account. Sign in with your email and password.")).toBeVisible();
+  await signIn(page, finEmail, "fin-password-1", "");
+  await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible({ timeout: 30_000 });
+  await topUp(page, "50");
+  await page.goto("/balance");
+  // Newest first: the finance member's own top-up, then the owner's (the sign-up names them by company).
+  await expect(page.getByTestId("transaction-actor")).toHaveText(["You", customer.company]);
+  // The owner reads the finance member by name.
+  await owner.goto("/balance");
+  await expect(owner.getByTestId("transaction-actor")).toHaveText(["Fiona Finance", "You"]);
 });

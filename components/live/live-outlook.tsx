@@ -11,7 +11,7 @@ import { fetchLive, LIVE_INTERVALS, liveKeys, type ForecastJson } from "@/lib/li
  * prefetched by the server, refetched while the tab is visible and at once when the month's usage
  * query sees new calls, so "no calls yet, nothing to forecast" goes when the calls come.
  */
-export function LiveOutlook() {
+export function LiveOutlook({ canBuy }: { canBuy: boolean }) {
   const { t, locale } = useI18n();
   const { data } = useQuery({ queryKey: liveKeys.forecast, queryFn: () => fetchLive<ForecastJson>("/api/console/forecast"), refetchInterval: LIVE_INTERVALS.forecast });
   if (!data) return null;
@@ -22,7 +22,7 @@ export function LiveOutlook() {
         <ForecastCard t={t} locale={locale} forecast={data.forecast} />
       </div>
       <div className="min-w-0">
-        <UsageAdviceCard t={t} locale={locale} advice={data.advice} />
+        <UsageAdviceCard t={t} locale={locale} advice={data.advice} canBuy={canBuy} />
       </div>
     </div>
   );

@@ -24,8 +24,11 @@ function calculatorHref(advice: UsageAdvice): string {
   return `/calculator?${query.toString()}`;
 }
 
-/** Advice from the account's own usage (issue 13), each with the way to act on it. */
-export function UsageAdviceCard({ t, locale, advice }: { t: Translate; locale: Locale; advice: readonly UsageAdvice[] }) {
+/**
+ * Advice from the account's own usage (issue 13), each with the way to act on it. `canBuy`: the
+ * viewer's role may open checkout (issue 21); without it the "buy" link, a 404 for them, is left out.
+ */
+export function UsageAdviceCard({ t, locale, advice, canBuy = true }: { t: Translate; locale: Locale; advice: readonly UsageAdvice[]; canBuy?: boolean }) {
   return (
     <Card title={t("advice.title")}>
       <div data-testid="usage-advice">
@@ -56,7 +59,7 @@ export function UsageAdviceCard({ t, locale, advice }: { t: Translate; locale: L
                       })}
                 </p>
                 <div className="flex flex-wrap gap-2">
-                  {item.kind === "pack" ? (
+                  {item.kind === "pack" && canBuy ? (
                     <Link href={`/checkout?item=${encodeURIComponent(item.packId)}&quantity=${item.quantity}`} className={buttonClass("primary", "px-3 py-1.5 text-xs")}>
                       {t("advice.buy", { pack: packName(locale, item.packId) })}
                     </Link>

@@ -9,11 +9,17 @@ import { auditText } from "./audit-text";
 
 const money = (text: string | undefined) => (text ? formatYuan(text) : "");
 
-/** One readable line per audited staff action; an action this list does not know still shows, by its name. */
-export function staffActivityText(t: Translate, locale: Locale, item: StaffActivity): string {
+/**
+ * One readable line per audited staff action; an action this list does not know still shows, by its name.
+ * A customer's own step names the member who took it, "You" for the viewer (issue 21 item 5).
+ */
+export function staffActivityText(t: Translate, locale: Locale, item: StaffActivity, viewerId?: string): string {
   const staff = item.staffName ?? t("security.staff.operator");
   const d = item.details;
-  if (item.byCustomer) return t("security.staff.invoice.you", { what: customerStep(t, item) });
+  if (item.byCustomer) {
+    const what = customerStep(t, item);
+    return item.member && item.member.userId !== viewerId ? t("security.staff.invoice.member", { name: item.member.name, what }) : t("security.staff.invoice.you", { what });
+  }
   switch (item.action) {
     case "support.account-viewed":
     case "account.create":
@@ -82,14 +88,14 @@ function customerStep(t: Translate, item: StaffActivity): string {
  * when and the reason they gave. Staff-typed text is rendered as React text, so markup in a reason
  * shows as characters (lib/support/staff-activity-render.test.ts).
  */
-export function StaffActivityList({ t, locale, items }: { t: Translate; locale: Locale; items: readonly StaffActivity[] }) {
+export function StaffActivityList({ t, locale, items, viewerId }: { t: Translate; locale: Locale; items: readonly StaffActivity[]; viewerId?: string }) {
   if (items.length === 0) return <EmptyState>{t("security.staff.none")}</EmptyState>;
   return (
     <ul className="divide-y divide-line text-sm">
       {items.map((item) => (
         <li key={item.id} data-testid="staff-activity" className="flex flex-wrap justify-between gap-2 py-2">
           <span className="min-w-0 break-words">
-            {staffActivityText(t, locale, item)}
+            {staffActivityText(t, locale, item, viewerId)}
             {item.reason ? <span className="block text-muted">{t("security.staff.reason", { reason: item.reason })}</span> : null}
           </span>
           <span className="text-muted">{formatDateTime(locale, item.at)}</span>

@@ -7,6 +7,7 @@ import { itemName } from "@/lib/i18n/names";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import type { TransactionView } from "@/lib/wallet/balance";
+import { mayOpen, type MemberRole } from "@/lib/identity/roles";
 
 function shortId(id: string): string {
   return id.length > 12 ? id.slice(0, 8) : id;
@@ -62,7 +63,25 @@ function Change({ value }: { value?: string }) {
   return <span className={negative ? "text-ink" : "text-emerald-700"}>{negative ? formatYuan(value) : `+${formatYuan(value)}`}</span>;
 }
 
-export function TransactionTable({ t, locale, transactions }: { t: Translate; locale: Locale; transactions: TransactionView[] }) {
+function actorName(t: Translate, actor: NonNullable<TransactionView["actor"]>, viewerId: string | undefined): string {
+  return actor.userId === viewerId ? t("wallet.tx.you") : actor.name;
+}
+
+/** A document's page as a link only where the viewer's role may open it (docs/roles.md): a 404 is no link. */
+function DocumentLink({ href, role, children }: { href: string; role: MemberRole; children: string }) {
+  if (!mayOpen(role, href)) return <>{children}</>;
+  return (
+    <Link href={href} className="text-brand-600 hover:underline">
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * The account's movements. `viewerId` is the signed-in member (their own rows read "You"; none in a
+ * support view); `role` decides which document links are offered (issue 21 item 5, docs/roles.md).
+ */
+export function TransactionTable({ t, locale, transactions, viewerId, role = "owner" }: { t: Translate; locale: Locale; transactions: TransactionView[]; viewerId?: string; role?: MemberRole }) {
   if (transactions.length === 0) return <EmptyState>{t("wallet.transactions.none")}</EmptyState>;
   return (
     <Table label={t("wallet.transactions")}>
@@ -71,6 +90,7 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
           <Th>{t("wallet.tx.time")}</Th>
           <Th>{t("wallet.tx.type")}</Th>
           <Th>{t("wallet.tx.document")}</Th>
+          <Th>{t("wallet.tx.by")}</Th>
           <Th className="text-right">{t("wallet.cash")}</Th>
           <Th className="text-right">{t("wallet.income")}</Th>
           <Th className="text-right">{t("wallet.gift")}</Th>
@@ -87,20 +107,23 @@ export function TransactionTable({ t, locale, transactions }: { t: Translate; lo
             {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
             <Td className="max-w-xs truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
               {tx.documentType === "purchase" ? (
-                <Link href={`/checkout/done/${tx.documentId}`} className="text-brand-600 hover:underline">
+                <DocumentLink href={`/checkout/done/${tx.documentId}`} role={role}>
                   {documentLabel(t, locale, tx)}
-                </Link>
+                </DocumentLink>
               ) : tx.documentType === "bill" ? (
-                <Link href={`/bills/${billMonthOf(tx.documentId)}`} className="text-brand-600 hover:underline">
+                <DocumentLink href={`/bills/${billMonthOf(tx.documentId)}`} role={role}>
                   {documentLabel(t, locale, tx)}
-                </Link>
+                </DocumentLink>
               ) : tx.documentType === "refund" ? (
-                <Link href="/refunds" className="text-brand-600 hover:underline">
+                <DocumentLink href="/refunds" role={role}>
                   {documentLabel(t, locale, tx)}
-                </Link>
+                </DocumentLink>
               ) : (
                 documentLabel(t, locale, tx)
               )}
+            </Td>
+            <Td className="whitespace-nowrap" data-testid="transaction-actor">
+              {tx.actor ? actorName(t, tx.actor, viewerId) : <span className="text-muted">—</span>}
             </Td>
             <Td className="text-right">
               <Change value={tx.changes.cash} />

@@ -4,12 +4,15 @@ import { messages } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { recordAudit } from "@/lib/audit";
+import { audienceFilter, readerRole } from "./reader";
 
 export type InboxMessage = typeof messages.$inferSelect;
 
 export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; unreadOnly?: boolean } }): Promise<InboxMessage[]> {
   const accountId = accountOf(ctx.actor);
-  const where = input.unreadOnly ? and(eq(messages.accountId, accountId), isNull(messages.readAt)) : eq(messages.accountId, accountId);
+  // A member lists the messages meant for their role (lib/messaging/audience.ts).
+  const audience = audienceFilter(await readerRole(ctx));
+  const where = and(eq(messages.accountId, accountId), input.unreadOnly ? isNull(messages.readAt) : undefined, audience);
   return ctx.db
     .select()
     .from(messages)
@@ -22,7 +25,7 @@ export async function unreadCount({ ctx }: { ctx: ServiceContext }): Promise<num
   const [row] = await ctx.db
     .select({ n: count() })
     .from(messages)
-    .where(and(eq(messages.accountId, accountOf(ctx.actor)), isNull(messages.readAt)));
+    .where(and(eq(messages.accountId, accountOf(ctx.actor)), isNull(messages.readAt), audienceFilter(await readerRole(ctx))));
   return row?.n ?? 0;
 }
 
@@ -30,7 +33,9 @@ export async function unreadCount({ ctx }: { ctx: ServiceContext }): Promise<num
 export async function markRead({ ctx, input }: { ctx: ServiceContext; input: { ids: number[] } }): Promise<number> {
   assertCanWrite(ctx.actor);
   const accountId = accountOf(ctx.actor);
-  const scope = input.ids.length > 0 ? and(eq(messages.accountId, accountId), inArray(messages.id, input.ids)) : eq(messages.accountId, accountId);
+  // Only messages the member can see: "mark all read" leaves the other roles' messages unread.
+  const audience = audienceFilter(await readerRole(ctx));
+  const scope = and(eq(messages.accountId, accountId), input.ids.length > 0 ? inArray(messages.id, input.ids) : undefined, audience);
   const updated = await ctx.db
     .update(messages)
     .set({ readAt: ctx.now })

@@ -134,9 +134,10 @@ describeEachDatabase("messaging", (database) => {
     const rows = await db.select().from(outbox).where(eq(outbox.accountId, accountId));
     expect(rows).toMatchObject([{ status: "sent", attempts: 2 }]);
   });
-  // Its own PostgreSQL database: the delivery counts below are of the whole outbox, which other
-  // suites (billing emails by default) fill when they share one.
+  // Its own database: the delivery job drains every due row, and other suites queue mail (invitations,
+  // member alerts) at the same instant.
 }, { isolated: true });
+
 
 describePostgres("outbox workers racing", (database) => {
   it("two workers draining at once send each delivery once", async () => {

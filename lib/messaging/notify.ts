@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { users } from "@/db/schema/identity";
-import { messages, outbox, subscriptions, type DeliveryChannel } from "@/db/schema/messaging";
+import { messages, outbox } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { catalogs, createTranslator } from "@/lib/i18n/translate";
 import { billingMessageKinds, type MessageKind } from "./kinds";
+import { isFor } from "./audience";
 import { presentMessage } from "./present";
+import { memberChannels, type MemberChannel } from "./subscriptions";
 
 export interface Notification {
   accountId: string;
@@ -28,53 +28,24 @@ function render(kind: MessageKind, params: Record<string, string | number>): { s
   return { subject, body };
 }
 
-interface Target {
-  accountId: string;
-  topic: string;
-  channel: DeliveryChannel;
-  target: string;
-  /** The owner's email standing in for a subscription never set: billing messages only. */
-  byDefault?: boolean;
-}
-
-/**
- * Where the accounts' messages go: every enabled subscription with a target, and — Reading
- * BILLING_MESSAGES_EMAIL_BY_DEFAULT — the owner's email for the `account` topic when the customer
- * has never set that topic's email channel (a row they saved, even switched off, wins).
- */
-async function deliveryTargets(ctx: ServiceContext, accountIds: string[], withDefaults: boolean): Promise<Target[]> {
-  const rows = await ctx.db
-    .select({ accountId: subscriptions.accountId, topic: subscriptions.product, channel: subscriptions.channel, target: subscriptions.target, enabled: subscriptions.enabled })
-    .from(subscriptions)
-    .where(inArray(subscriptions.accountId, accountIds));
-  const chosen = rows.filter((r) => r.enabled && r.target.trim() !== "");
-  const emailSet = new Set(rows.filter((r) => r.topic === "account" && r.channel === "email").map((r) => r.accountId));
-  const unset = accountIds.filter((id) => !emailSet.has(id));
-  if (!withDefaults || unset.length === 0) return chosen;
-  const owners = await ownerEmails(ctx, unset);
-  return [...chosen, ...[...owners].map(([accountId, target]) => ({ accountId, topic: "account", channel: "email" as const, target, byDefault: true }))];
-}
-
-/** The first customer user of each account: the one who signed up, its owner. */
-export async function ownerEmails(ctx: ServiceContext, accountIds: string[]): Promise<Map<string, string>> {
-  const rows = await ctx.db
-    .select({ accountId: users.accountId, email: users.email })
-    .from(users)
-    .where(and(inArray(users.accountId, accountIds), eq(users.role, "customer")))
-    .orderBy(asc(users.createdAt), asc(users.id));
-  const owners = new Map<string, string>();
-  for (const row of rows) if (row.accountId && !owners.has(row.accountId)) owners.set(row.accountId, row.email);
-  return owners;
-}
-
 function isBillingMessage(notification: Notification): boolean {
   return notification.product === null && billingMessageKinds.includes(notification.kind);
 }
 
-function targetsFor(targets: Target[], notification: Notification): Target[] {
+/**
+ * Where one message goes (issue 21 item 5): the channels of the members whose role is in the kind's
+ * audience, for the message's topic, each channel and target once (two members sharing an address get
+ * one email).
+ */
+function recipients(channels: readonly MemberChannel[], notification: Notification): { channel: MemberChannel["channel"]; target: string }[] {
   const topic = notification.product ?? "account";
-  const isBilling = isBillingMessage(notification);
-  return targets.filter((t) => t.accountId === notification.accountId && t.topic === topic && (isBilling || !t.byDefault));
+  const seen = new Map<string, { channel: MemberChannel["channel"]; target: string }>();
+  for (const c of channels) {
+    if (c.accountId !== notification.accountId || c.product !== topic || !isFor(notification.kind, c.role)) continue;
+    if (c.byDefault && !isBillingMessage(notification)) continue;
+    seen.set(`${c.channel}|${c.target.trim()}`, { channel: c.channel, target: c.target.trim() });
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -90,12 +61,14 @@ export async function notifyMany(ctx: ServiceContext, notifications: Notificatio
     .returning({ id: messages.id, accountId: messages.accountId, dedupeKey: messages.dedupeKey });
   if (inserted.length === 0) return 0;
   const byKey = new Map(notifications.map((n) => [`${n.accountId}|${n.dedupeKey}`, n]));
-  const targets = await deliveryTargets(ctx, [...new Set(inserted.map((m) => m.accountId))], notifications.some(isBillingMessage));
+  const channels = await memberChannels(ctx.db, inserted.map((m) => m.accountId));
   const deliveries = inserted.flatMap((message) => {
     const notification = byKey.get(`${message.accountId}|${message.dedupeKey}`);
     if (!notification) return [];
+    const to = recipients(channels, notification);
+    if (to.length === 0) return [];
     const { subject, body } = render(notification.kind, notification.params);
-    return targetsFor(targets, notification).map((s) => ({ messageId: message.id, accountId: message.accountId, channel: s.channel, target: s.target, subject, body, nextAttemptAt: ctx.now, createdAt: ctx.now }));
+    return to.map((d) => ({ messageId: message.id, accountId: message.accountId, channel: d.channel, target: d.target, subject, body, nextAttemptAt: ctx.now, createdAt: ctx.now }));
   });
   if (deliveries.length > 0) await ctx.db.insert(outbox).values(deliveries);
   return inserted.length;
@@ -119,7 +92,7 @@ export async function notify(ctx: ServiceContext, notification: Notification): P
     .onConflictDoNothing()
     .returning({ id: messages.id });
   if (!inserted) return false;
-  const deliveries = targetsFor(await deliveryTargets(ctx, [notification.accountId], isBillingMessage(notification)), notification);
+  const deliveries = recipients(await memberChannels(ctx.db, [notification.accountId]), notification);
   if (deliveries.length > 0) {
     const { subject, body } = render(notification.kind, notification.params);
     await ctx.db.insert(outbox).values(

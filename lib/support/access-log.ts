@@ -41,12 +41,21 @@ export interface StaffActivity {
   details: Record<string, string>;
   /** The customer's own step (an invoice request, a download: issue 20 item 4), not staff's. */
   byCustomer?: boolean;
+  /** Which member of the account took that step (issue 21 item 5). */
+  member?: MemberRef;
 }
 
-export type SecurityEvent =
+/** The member of the account an event or a step was theirs (issue 21 item 5): their id and name. */
+export interface MemberRef {
+  userId: string;
+  name: string;
+}
+
+export type SecurityEvent = (
   | { kind: "auth.sign-in" | "auth.sign-in-failed"; at: Date }
   | { kind: "api-key.create" | "api-key.revoke"; at: Date; name: string }
-  | { kind: "auth.password-changed"; at: Date };
+  | { kind: "auth.password-changed"; at: Date }
+) & { member?: MemberRef };
 
 const SECURITY_ACTIONS = ["api-key.create", "api-key.revoke", "auth.password-changed"] as const;
 const LIMIT = 100;
@@ -95,24 +104,35 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
     };
   });
 
-  const [owner] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.accountId, accountId)).limit(1);
+  // Every member's sign-ins, each named (issue 21 item 5); a removed member's email was released, so
+  // their old attempts are no longer matched to the account.
+  const members = await ctx.db.select({ userId: users.id, email: users.email, name: users.name }).from(users).where(eq(users.accountId, accountId));
+  const byEmail = new Map(members.map((m) => [m.email, { userId: m.userId, name: m.name }]));
   const [signIns, audited] = await Promise.all([
-    owner
-      ? ctx.db.select({ succeeded: signInAttempts.succeeded, at: signInAttempts.at }).from(signInAttempts).where(eq(signInAttempts.email, owner.email)).orderBy(desc(signInAttempts.at)).limit(LIMIT)
+    members.length > 0
+      ? ctx.db
+          .select({ email: signInAttempts.email, succeeded: signInAttempts.succeeded, at: signInAttempts.at })
+          .from(signInAttempts)
+          .where(inArray(signInAttempts.email, members.map((m) => m.email)))
+          .orderBy(desc(signInAttempts.at))
+          .limit(LIMIT)
       : [],
     ctx.db
-      .select({ action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after })
+      .select({ action: auditLog.action, at: auditLog.at, before: auditLog.before, after: auditLog.after, userId: users.id, userName: users.name })
       .from(auditLog)
+      .leftJoin(users, and(eq(auditLog.actorType, "customer"), sql`${users.id}::text = ${auditLog.actorId}`, eq(users.accountId, accountId)))
       .where(and(eq(auditLog.accountId, accountId), inArray(auditLog.action, [...SECURITY_ACTIONS])))
       .orderBy(desc(auditLog.at))
       .limit(LIMIT),
   ]);
+  const named = (member: MemberRef | null | undefined) => (member ? { member } : {});
   const events: SecurityEvent[] = [
-    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at })),
+    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at, ...named(byEmail.get(r.email)) })),
     ...audited.map((r): SecurityEvent => {
-      if (r.action === "auth.password-changed") return { kind: "auth.password-changed", at: r.at };
-      const named = (r.after ?? r.before) as { name?: unknown } | null;
-      return { kind: r.action as "api-key.create", at: r.at, name: String(named?.name ?? "") };
+      const member = named(r.userId !== null && r.userName !== null ? { userId: r.userId, name: r.userName } : null);
+      if (r.action === "auth.password-changed") return { kind: "auth.password-changed", at: r.at, ...member };
+      const key = (r.after ?? r.before) as { name?: unknown } | null;
+      return { kind: r.action as "api-key.create", at: r.at, name: String(key?.name ?? ""), ...member };
     }),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
@@ -123,9 +143,10 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
 
 async function staffActivity(ctx: ServiceContext, accountId: string): Promise<StaffActivity[]> {
   const rows = await ctx.db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorType: auditLog.actorType, after: auditLog.after, staffName: users.name })
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorType: auditLog.actorType, after: auditLog.after, userId: users.id, userName: users.name })
     .from(auditLog)
-    .leftJoin(users, and(eq(auditLog.actorType, "staff"), sql`${users.id}::text = ${auditLog.actorId}`))
+    // The staff member, or the member of this account who took a customer step.
+    .leftJoin(users, and(sql`${auditLog.actorType} in ('staff', 'customer')`, sql`${users.id}::text = ${auditLog.actorId}`))
     .where(
       and(
         eq(auditLog.accountId, accountId),
@@ -146,6 +167,7 @@ async function staffActivity(ctx: ServiceContext, accountId: string): Promise<St
     if (typeof returned?.total === "string") details.total = returned.total;
     const reason = typeof after.reason === "string" ? after.reason : null;
     const byCustomer = r.actorType === "customer";
-    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.staffName ?? "") : null, reason, details, ...(byCustomer ? { byCustomer } : {}) };
+    const member = byCustomer && r.userId !== null && r.userName !== null ? { member: { userId: r.userId, name: r.userName } } : {};
+    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.userName ?? "") : null, reason, details, ...(byCustomer ? { byCustomer } : {}), ...member };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { ledgerEntries, ledgerTransactions, vouchers, wallets, type LedgerKind } from "@/db/schema";
+import { auditLog, ledgerEntries, ledgerTransactions, users, vouchers, wallets, type LedgerKind } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { Dec, formatMoney, type ProductId } from "@/lib/pricing";
@@ -40,6 +40,12 @@ export interface TransactionView {
   changes: Partial<Record<CustomerBook, string>>;
   /** cash + income + gift: what the transaction did to the spendable balance (SPEC §3). */
   balanceChange: string;
+  /**
+   * The member who started the movement (issue 21 item 5): the customer named by the first audit row
+   * on the transaction's document (a top-up ordered, a pack bought, a refund asked for). Absent for
+   * movements nobody on the account started (a bill settled, a credit from staff, a bank transfer).
+   */
+  actor?: { userId: string; name: string };
 }
 
 const zeroWallet: WalletView = { cash: "0.00", income: "0.00", gift: "0.00", frozen: "0.00", total: "0.00" };
@@ -90,7 +96,9 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id)), inArray(ledgerEntries.book, [...customerBooks])))
     .groupBy(ledgerEntries.transactionId, ledgerEntries.book);
+  const actors = await documentActors(db, accountId, txs.map((t) => t.documentId));
   return txs.map((t) => {
+    const actor = actors.get(t.documentId);
     const changes: TransactionView["changes"] = {};
     for (const row of sums) {
       if (row.transactionId !== t.id) continue;
@@ -107,8 +115,27 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
       at: t.at,
       changes,
       balanceChange: formatMoney(new Dec(changes.cash ?? "0").plus(changes.income ?? "0").plus(changes.gift ?? "0")),
+      ...(actor ? { actor } : {}),
     };
   });
+}
+
+/**
+ * Who on the account started each document: the earliest audit row by a customer on the account whose
+ * target is the document's id (every service audits the document it creates under its id). One query
+ * for the page; users joined for the name the member goes by today.
+ */
+async function documentActors(db: Database, accountId: string, documentIds: string[]): Promise<Map<string, { userId: string; name: string }>> {
+  const ids = [...new Set(documentIds)];
+  const rows = await db
+    .select({ target: auditLog.target, userId: users.id, name: users.name })
+    .from(auditLog)
+    .innerJoin(users, sql`${users.id}::text = ${auditLog.actorId}`)
+    .where(and(eq(auditLog.accountId, accountId), eq(auditLog.actorType, "customer"), inArray(auditLog.target, ids), eq(users.accountId, accountId)))
+    .orderBy(asc(auditLog.id));
+  const out = new Map<string, { userId: string; name: string }>();
+  for (const row of rows) if (row.target !== null && !out.has(row.target)) out.set(row.target, { userId: row.userId, name: row.name });
+  return out;
 }
 
 /** The account's ledger transactions, newest first, each with what it did to the customer's books. */

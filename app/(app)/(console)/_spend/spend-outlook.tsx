@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { LiveOutlook } from "@/components/live/live-outlook";
 import { customerContext, requireCustomerSection } from "@/lib/auth/session";
+import { mayOpen } from "@/lib/identity/roles";
 import { liveKeys } from "@/lib/live/keys";
 import { forecastJson, serverQueryClient } from "@/lib/live/server";
 
@@ -16,7 +17,8 @@ export async function SpendOutlook() {
   await queries.prefetchQuery({ queryKey: liveKeys.forecast, queryFn: () => forecastJson(ctx) });
   return (
     <HydrationBoundary state={dehydrate(queries)}>
-      <LiveOutlook />
+      {/* The advice's "buy" goes to checkout: offered only to a role that may open it (docs/roles.md). */}
+      <LiveOutlook canBuy={mayOpen(customer.memberRole, "/checkout")} />
     </HydrationBoundary>
   );
 }

@@ -98,7 +98,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
             <TransactionFilter t={t} from={history?.from ?? null} to={history?.to ?? null} typed={typed} error={filterError} min={bounds.firstDay} max={bounds.lastDay} />
             {history ? (
               <>
-                <TransactionTable t={t} locale={locale} transactions={history.transactions} />
+                <TransactionTable t={t} locale={locale} transactions={history.transactions} viewerId={customer.supportView ? undefined : customer.userId} role={customer.memberRole} />
                 <TransactionPager t={t} from={history.from} to={history.to} page={history.page} pages={history.pages} total={history.total} />
               </>
             ) : (

@@ -18,6 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("security.title") };
 }
 
+/** Who acted (issue 21 item 5): the member by name, "by you" for the viewer. */
+function eventMember(t: Translate, event: SecurityEvent, viewerId: string | undefined): string | null {
+  if (!event.member) return null;
+  return event.member.userId === viewerId ? t("security.event.you") : t("security.event.member", { name: event.member.name });
+}
+
 function eventText(t: Translate, event: SecurityEvent): string {
   switch (event.kind) {
     case "api-key.create":
@@ -33,6 +39,8 @@ export default async function SecurityPage() {
   const ctx = await customerContext(customer);
   const [{ t, locale }, log] = await Promise.all([getTranslator(), accessLog({ ctx })]);
   const live = log.sessions.find((s) => s.live);
+  // A support view is nobody on the account: no row reads "you" for it.
+  const viewerId = customer.supportView ? undefined : customer.userId;
   const minutes = (from: Date, to: Date) => Math.max(1, Math.round((to.getTime() - from.getTime()) / 60_000));
   return (
     <>
@@ -93,7 +101,7 @@ export default async function SecurityPage() {
         )}
       </Card>
       <Card title={t("security.staff")} className="mt-4">
-        <StaffActivityList t={t} locale={locale} items={log.staffActivity} />
+        <StaffActivityList t={t} locale={locale} items={log.staffActivity} viewerId={viewerId} />
       </Card>
       <Card title={t("security.events")} className="mt-4">
         {log.events.length === 0 ? (
@@ -101,8 +109,11 @@ export default async function SecurityPage() {
         ) : (
           <ul className="divide-y divide-line text-sm">
             {log.events.map((event, i) => (
-              <li key={i} className="flex flex-wrap justify-between gap-2 py-2">
-                <span>{eventText(t, event)}</span>
+              <li key={i} className="flex flex-wrap justify-between gap-2 py-2" data-testid="security-event">
+                <span>
+                  {eventText(t, event)}
+                  {event.member ? <span className="ml-2 text-muted">{eventMember(t, event, viewerId)}</span> : null}
+                </span>
                 <span className="text-muted">{formatDateTime(locale, event.at)}</span>
               </li>
             ))}

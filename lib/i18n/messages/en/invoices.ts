@@ -93,6 +93,7 @@ export const invoices = {
   "security.staff.invoice.rejected": "{staff} declined your invoice request for {amount} ({reason}).",
   "security.staff.invoice.reversed": "{staff} recorded red-letter invoice {red} reversing invoice {number}.",
   "security.staff.invoice.you": "You: {what}",
+  "security.staff.invoice.member": "{name}: {what}",
   "security.invoice.requested": "Requested an invoice for {amount}",
   "security.invoice.title-added": "Added the invoice title {company}",
   "security.invoice.reversal-requested": "Asked to reverse invoice {number}",

@@ -69,6 +69,8 @@ export const supportConsole = {
   "security.event.api-key.create": "API key created: {name}",
   "security.event.api-key.revoke": "API key revoked: {name}",
   "security.event.auth.password-changed": "Password changed",
+  "security.event.member": "by {name}",
+  "security.event.you": "by you",
   "errors.support-reason": "Write a reason of at least 10 characters.",
   "errors.support-view-active": "You are already viewing an account. Stop that view first.",
   "errors.support-view-not-found": "That support session was not found.",

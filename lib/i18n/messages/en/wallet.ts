@@ -36,6 +36,8 @@ export const wallet = {
   "wallet.tx.type": "Type",
   "wallet.tx.document": "Source document",
   "wallet.tx.voucher": "Voucher",
+  "wallet.tx.by": "By",
+  "wallet.tx.you": "You",
   "wallet.tx.kind.top-up": "Top-up",
   "wallet.tx.kind.transfer": "Bank transfer",
   "wallet.tx.kind.credit": "Credit",

@@ -94,6 +94,7 @@ export const invoices: Record<keyof typeof source, string> = {
   "security.staff.invoice.rejected": "{staff} 拒绝了您 {amount} 的开票申请（{reason}）。",
   "security.staff.invoice.reversed": "{staff} 登记了红字发票 {red}，冲销发票 {number}。",
   "security.staff.invoice.you": "您：{what}",
+  "security.staff.invoice.member": "{name}：{what}",
   "security.invoice.requested": "申请开票 {amount}",
   "security.invoice.title-added": "添加发票抬头 {company}",
   "security.invoice.reversal-requested": "申请红冲发票 {number}",

@@ -38,6 +38,8 @@ export const wallet: Record<keyof typeof source, string> = {
   "wallet.tx.type": "类型",
   "wallet.tx.document": "来源单据",
   "wallet.tx.voucher": "代金券",
+  "wallet.tx.by": "操作人",
+  "wallet.tx.you": "您",
   "wallet.tx.kind.top-up": "充值",
   "wallet.tx.kind.transfer": "对公汇款",
   "wallet.tx.kind.credit": "入账",

@@ -1,0 +1,42 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { TransactionTable } from "@/components/wallet/transaction-table";
+import { translatorFor } from "@/lib/i18n/translate";
+import type { MemberRole } from "@/lib/identity/roles";
+import type { TransactionView } from "@/lib/wallet/balance";
+
+const at = new Date("2026-11-22T02:00:00Z");
+const purchase: TransactionView = {
+  id: "tx-1",
+  kind: "purchase",
+  documentType: "purchase",
+  documentId: "0b9f0f7e-1111-4222-8333-444455556666",
+  memo: null,
+  at,
+  changes: { cash: "-10.00" },
+  balanceChange: "-10.00",
+  actor: { userId: "u-fin", name: "Fiona Finance" },
+};
+
+function render(role: MemberRole, viewerId?: string): string {
+  return renderToStaticMarkup(createElement(TransactionTable, { t: translatorFor("en"), locale: "en", transactions: [purchase], role, viewerId }));
+}
+
+// Issue 21: the list names who acted ("You" for the viewer), and a receipt link is offered only to a
+// role that may open checkout (a developer or a read-only member would land on a 404).
+describe("transaction table by role", () => {
+  it("names the member who acted, and the viewer as You", () => {
+    expect(render("owner", "u-owner")).toContain("Fiona Finance");
+    expect(render("finance", "u-fin")).toContain(">You<");
+  });
+
+  it("links the purchase receipt for owner and finance only", () => {
+    for (const role of ["owner", "finance"] as const) expect(render(role)).toContain('href="/checkout/done/');
+    for (const role of ["developer", "read-only"] as const) {
+      const html = render(role);
+      expect(html).not.toContain("/checkout/done/");
+      expect(html).toContain("Order 0b9f0f7e");
+    }
+  });
+});
