@@ -19,6 +19,11 @@ export const messageAudience: Record<MessageKind, readonly MemberRole[]> = {
   "qps-lapsed": BUILD,
   "qps-approved": BUILD,
   "qps-declined": BUILD,
+  // Renewal reminders (issue 22 part 4): packs and QPS are the developers' to renew; a licence is
+  // bought by finance, and the developers ship the app that carries it.
+  "pack-expiring": BUILD,
+  "qps-ending": BUILD,
+  "licence-ending": ALL,
   arrears: MONEY,
   suspended: MONEY,
   restored: MONEY,
