@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
+import { QpsStartsNote } from "@/components/quota/qps-starts-note";
 import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { can, customerContext, requireCustomer } from "@/lib/auth/session";
@@ -58,6 +59,7 @@ export default async function QpsPage() {
             </p>
           ) : null}
           <p className="mt-4 rounded-md bg-canvas px-3 py-2 text-sm">{t(overview.mode === "qps" ? "qps.explain.qps" : "qps.explain.calls")}</p>
+          <QpsStartsNote t={t} />
           {bodyActive && can(customer, "qps#switchModeAction") ? (
             <div className="mt-4">
               <ActionForm action={switchModeAction} submit={overview.mode === "qps" ? "qps.switchTo.calls" : "qps.switchTo.qps"} confirm="qps.switch.confirm" variant="secondary">

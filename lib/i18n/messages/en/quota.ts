@@ -22,6 +22,7 @@ export const quota = {
   "qps.buy.month": "Month",
   "qps.buy.day": "Day",
   "qps.buy.submit": "Continue to checkout",
+  "qps.startsNote": "Bought QPS runs from the moment you buy it, for the months or days you pay for, but it counts only while the group is billed by QPS. Days that pass while the group is still billed by calls are not added back or refunded, so buy QPS when you are ready to switch, then switch at once.",
   "qps.tiers": "Price per QPS (all units at the tier reached)",
   "qps.tier.range": "QPS",
   "qps.tier.month": "Per month",

@@ -24,6 +24,7 @@ export const quota: Record<keyof typeof source, string> = {
   "qps.buy.month": "按月",
   "qps.buy.day": "按天",
   "qps.buy.submit": "去结算",
+  "qps.startsNote": "已购 QPS 自购买时起按所付月数或天数计时，但只有接口组按 QPS 计费时才生效。仍按调用次数计费期间已过去的天数不会顺延，也不退款；请在准备切换时购买，并随即切换为按 QPS 计费。",
   "qps.tiers": "QPS 单价（全部按所达档位计价）",
   "qps.tier.range": "QPS",
   "qps.tier.month": "每月",
