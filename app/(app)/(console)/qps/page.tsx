@@ -18,7 +18,7 @@ import { MAX_QPS_PER_GROUP } from "@/lib/pricing";
 import { qpsOverview } from "@/lib/quota/overview";
 import { qpsHeadroom } from "@/lib/quota/qps";
 import { listSupportRequests } from "@/lib/quota/requests";
-import { requestMoreQpsAction, switchModeAction } from "./actions";
+import { autoRenewAction, requestMoreQpsAction, switchModeAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -33,6 +33,7 @@ export default async function QpsPage() {
   const bodyActive = active.has("body");
   const headroom = qpsHeadroom(overview.held, overview.max);
   const qpsRequests = requests.filter((r) => r.kind === "qps-increase");
+  const mayRenew = can(customer, "qps#autoRenewAction");
   return (
     <>
       <PageHeader title={t("qps.title")} description={t("qps.description")} />
@@ -108,6 +109,7 @@ export default async function QpsPage() {
                   <Th>{t("qps.grant.from")}</Th>
                   <Th>{t("qps.grant.until")}</Th>
                   <Th>{t("qps.grant.status")}</Th>
+                  <Th>{t("qps.grant.autoRenew")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -121,6 +123,21 @@ export default async function QpsPage() {
                         <Badge tone="amber">{t("qps.grant.notInEffect")}</Badge>
                       ) : (
                         <Badge tone={grant.inForce ? "green" : "neutral"}>{t(grant.inForce ? "qps.grant.inForce" : "qps.grant.ended")}</Badge>
+                      )}
+                    </Td>
+                    <Td>
+                      {grant.renewable ? (
+                        <div className="flex flex-wrap items-center gap-2" data-testid="qps-auto-renew">
+                          <Badge tone={grant.autoRenew ? "green" : "neutral"}>{t(grant.autoRenew ? "qps.autoRenew.isOn" : "qps.autoRenew.isOff")}</Badge>
+                          {mayRenew ? (
+                            <ActionForm action={autoRenewAction} submit={grant.autoRenew ? "qps.autoRenew.turnOff" : "qps.autoRenew.turnOn"} variant="secondary">
+                              <input type="hidden" name="grantId" value={grant.id} />
+                              <input type="hidden" name="on" value={grant.autoRenew ? "false" : "true"} />
+                            </ActionForm>
+                          ) : null}
+                        </div>
+                      ) : (
+                        <span className="text-muted">—</span>
                       )}
                     </Td>
                   </tr>
