@@ -154,6 +154,11 @@ test("buy QPS and switch the body group to QPS billing", async ({ page, customer
   await page.getByRole("button", { name: "Switch to QPS billing" }).click();
   await expect(page.getByTestId("qps-mode")).toHaveText("By QPS");
   await expect(page.getByText("Now billed by QPS")).toBeVisible();
+  // Issue 22: what happens to days bought before the switch, and auto-renew turned on for the monthly grant.
+  await expect(page.getByTestId("qps-starts-note")).toContainText("are not added back or refunded");
+  await page.getByRole("button", { name: "Turn on auto-renew" }).click();
+  await expect(page.getByTestId("qps-auto-renew")).toContainText("On: renews from your balance");
+  await expect(page.getByRole("button", { name: "Turn off auto-renew" })).toBeVisible();
 });
 
 test("start the offline SDK trial with devices, once", async ({ page, customer: _customer }) => {
