@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, budgets, invitations, invoices, licenceQuotes, messages, packs, supportSessions, topUpOrders, users, vouchers } from "@/db/schema";
+import { apiKeys, budgets, invitations, invoices, licenceQuotes, messages, packs, qpsGrants, supportSessions, topUpOrders, users, vouchers } from "@/db/schema";
 import { addTitle } from "@/lib/invoices/titles";
 import { memberRoles } from "@/lib/identity/roles";
 import { acceptInvitation, inviteMember } from "@/lib/members/invitations";
@@ -94,6 +94,10 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       origin: { ip: "t", userAgent: "t" },
     });
     await activateProduct({ ctx: a.customer(), input: { product: "body", acceptTerms: true } });
+    // Issue 22: A's monthly QPS grant, whose auto-renew B must not turn on.
+    const aQps = await purchase({ ctx: a.customer(), input: { idempotencyKey: `idor-qps-${Date.now()}`, item: "qps:body", quantity: 1, period: "month", periods: 1 } });
+    const [aGrant] = await db.select().from(qpsGrants).where(eq(qpsGrants.purchaseId, aQps.purchaseId));
+    if (!aGrant) throw new Error("fixtures missing");
     const licenceRequest = await requestFormalLicence({ ctx: a.customer(), input: { packageName: "com.idor.kiosk", years: 1, note: "" } });
     const staffCtx = { db, actor: { type: "staff" as const, userId: staff.userId, role: "support" as const }, now: at };
     const quote = await quoteLicence({ ctx: staffCtx, input: { requestId: licenceRequest.requestId, price: "900.00", years: 1 } });
@@ -190,6 +194,10 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       "members#changeRoleAction": { args: [{}, form({ userId: aDev.userId, role: "owner" })], unchanged: aDevUnchanged },
       "members#removeMemberAction": { args: [{}, form({ userId: aDev.userId, keys: "keep" })], unchanged: aDevUnchanged },
       "members#transferOwnershipAction": { args: [{}, form({ userId: aDev.userId, myRole: "owner" })], unchanged: aDevUnchanged },
+      "qps#autoRenewAction": {
+        args: [{}, form({ grantId: aGrant.id, on: "true" })],
+        unchanged: async () => (await db.select().from(qpsGrants).where(and(eq(qpsGrants.id, aGrant.id), eq(qpsGrants.autoRenew, false)))).length === 1,
+      },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],
         unchanged: async () => (await db.select().from(supportSessions).where(and(eq(supportSessions.id, view.id), isNull(supportSessions.endedAt)))).length === 1,

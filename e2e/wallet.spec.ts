@@ -154,6 +154,18 @@ test("buy QPS and switch the body group to QPS billing", async ({ page, customer
   await page.getByRole("button", { name: "Switch to QPS billing" }).click();
   await expect(page.getByTestId("qps-mode")).toHaveText("By QPS");
   await expect(page.getByText("Now billed by QPS")).toBeVisible();
+  // Issue 22: what happens to days bought before the switch, and auto-renew turned on for the monthly grant.
+  await expect(page.getByTestId("qps-starts-note")).toContainText("are not added back or refunded");
+  await page.getByRole("button", { name: "Turn on auto-renew" }).click();
+  await expect(page.getByTestId("qps-auto-renew")).toContainText("On: renews from your balance");
+  await expect(page.getByRole("button", { name: "Turn off auto-renew" })).toBeVisible();
+  // At 390 px and in Simplified Chinese (the fixture audits each page with axe): the page does not overflow.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.context().addCookies([{ name: "locale", value: "zh-CN", url: page.url() }]);
+  await page.goto("/qps");
+  await expect(page.getByTestId("qps-auto-renew")).toContainText("已开启");
+  await expect(page.getByTestId("qps-starts-note")).toContainText("不会顺延");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
 test("start the offline SDK trial with devices, once", async ({ page, customer: _customer }) => {

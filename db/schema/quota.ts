@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts, users } from "./identity";
 import { purchases } from "./purchases";
 
@@ -33,6 +33,8 @@ export const qpsGrants = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true, mode: "date" }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }).notNull(),
     purchaseId: uuid("purchase_id").references(() => purchases.id),
+    /** Issue 22: renew this monthly grant from the balance when it ends (lib/quota/auto-renew.ts). Opt-in. */
+    autoRenew: boolean("auto_renew").notNull().default(false),
   },
   (t) => [check("qps_grants_qps_positive", sql`${t.qps} > 0`), check("qps_grants_period", sql`${t.endsAt} > ${t.startsAt}`), index("qps_grants_account_idx").on(t.accountId, t.groupId, t.endsAt)],
 );

@@ -30,6 +30,8 @@ export type AuditAction =
   | "refund.approved"
   | "refund.pending-review"
   | "qps.mode-changed"
+  | "qps.auto-renew-on"
+  | "qps.auto-renew-off"
   | "qps.increase-requested"
   | "licence.trial-started"
   | "licence.formal-requested"

@@ -91,6 +91,8 @@ export const roleMatrix = {
     "profile#updateProfileAction": OWNER,
     "qps#switchModeAction": OWNER,
     "qps#requestMoreQpsAction": OWNER,
+    // Renewing spends the balance, like buying QPS.
+    "qps#autoRenewAction": MONEY,
     "sandbox#sandboxPayAction": MONEY,
     "sdk#scanTrialAction": BUILD,
     "sdk#offlineTrialAction": BUILD,

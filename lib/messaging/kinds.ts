@@ -35,6 +35,10 @@ export const messageKinds = [
   "pack-expiring",
   "qps-ending",
   "licence-ending",
+  // Issue 22: auto-renewal of monthly QPS (lib/quota/auto-renew.ts): before, after, and when the balance is short.
+  "qps-renewing",
+  "qps-renewed",
+  "qps-renew-failed",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

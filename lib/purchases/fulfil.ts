@@ -8,7 +8,7 @@ import { allocateCents } from "./allocate";
 import type { PurchaseItem } from "./schemas";
 
 /** Delivers what was paid for, in the purchase's transaction: packs, QPS, a scan.sdk licence or a quoted offline-SDK licence. */
-export async function fulfil(db: Database, input: { accountId: string; purchaseId: string; priced: PricedPurchase; item: PurchaseItem; paid: PaidFrom; at: Date; quote?: typeof licenceQuotes.$inferSelect }): Promise<void> {
+export async function fulfil(db: Database, input: { accountId: string; purchaseId: string; priced: PricedPurchase; item: PurchaseItem; paid: PaidFrom; at: Date; quote?: typeof licenceQuotes.$inferSelect; autoRenew?: boolean }): Promise<void> {
   const { priced, at } = input;
   if (priced.kind === "pack" && priced.pack) {
     const pack = priced.pack;
@@ -47,6 +47,8 @@ export async function fulfil(db: Database, input: { accountId: string; purchaseI
       startsAt: at,
       endsAt: periodEnd(at, priced.period ?? "month", priced.periods ?? 1),
       purchaseId: input.purchaseId,
+      // A renewed grant keeps renewing until the customer turns it off.
+      autoRenew: input.autoRenew ?? false,
     });
     return;
   }

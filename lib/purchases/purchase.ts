@@ -14,6 +14,15 @@ import { fulfil } from "./fulfil";
 import { preparePurchase } from "./prepare";
 import type { PurchaseInput } from "./schemas";
 
+/**
+ * An auto-renewal (lib/quota/auto-renew.ts): bought by the system for the account that opted in, its
+ * grant starting where the old one ends (or now, if run-due ran late), so the quota has no gap.
+ */
+export interface Renewal {
+  accountId: string;
+  startsAt: Date;
+}
+
 export interface PurchaseResult {
   purchaseId: string;
   /** True when this idempotency key had already bought: nothing was charged this time. */
@@ -66,14 +75,16 @@ function assertVoucherApplies(voucher: Voucher, product: ProductId, at: Date): v
  * concurrent purchases can never together overdraw it; not enough money charges nothing and says
  * how much is missing.
  */
-export async function purchase({ ctx, input }: { ctx: ServiceContext; input: PurchaseInput }): Promise<PurchaseResult> {
+export async function purchase({ ctx, input, renewal }: { ctx: ServiceContext; input: PurchaseInput; renewal?: Renewal }): Promise<PurchaseResult> {
   assertCanWrite(ctx.actor);
-  const accountId = accountOf(ctx.actor);
+  // A renewal is run by the system for the account that opted in; everyone else buys for their own account.
+  const accountId = renewal && ctx.actor.type === "system" ? renewal.accountId : accountOf(ctx.actor);
+  const deliverAt = (now: Date) => (renewal ? new Date(Math.max(renewal.startsAt.getTime(), now.getTime())) : now);
   return inTransaction(ctx, async (tx) => {
     const wallet = await lockWallet(tx.db, accountId, tx.now);
     const existing = await existingPurchase(tx.db, accountId, input.idempotencyKey);
     if (existing) return existing;
-    const { priced, quote } = await preparePurchase(tx.db, accountId, input, tx.now, { lockQuote: true });
+    const { priced, quote } = await preparePurchase(tx.db, accountId, input, deliverAt(tx.now), { lockQuote: true });
     const voucher = input.voucherId ? await voucherForPayment(tx.db, accountId, input.voucherId) : undefined;
     if (voucher) assertVoucherApplies(voucher, priced.product, tx.now);
     const split = splitPayment({ price: priced.amount, product: priced.product, balance: wallet, voucher, at: tx.now });
@@ -135,7 +146,7 @@ export async function purchase({ ctx, input }: { ctx: ServiceContext; input: Pur
       ],
     });
     await tx.db.update(purchases).set({ ledgerTransactionId: posted.transactionId }).where(eq(purchases.id, purchaseId));
-    await fulfil(tx.db, { accountId, purchaseId, priced, item: input, paid, at: tx.now, quote });
+    await fulfil(tx.db, { accountId, purchaseId, priced, item: input, paid, at: deliverAt(tx.now), quote, autoRenew: renewal !== undefined });
     await recordAudit(tx, {
       action: "purchase.paid",
       accountId,

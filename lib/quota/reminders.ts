@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, ne } from "drizzle-orm";
 import { licences, packs, qpsGrants, qpsGroupModes } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { notifyMany, type Notification } from "@/lib/messaging/notify";
-import { formatCount, productOfPack } from "@/lib/pricing";
+import { formatCount, formatYuan, pricePurchase, productOfPack, qpsItemId, type QpsGroupId } from "@/lib/pricing";
 
 const DAY_MS = 86_400_000;
 
@@ -40,11 +40,17 @@ export async function sendRenewalReminders({ ctx }: { ctx: ServiceContext }): Pr
   }
 
   const ending = await ctx.db
-    .select({ id: qpsGrants.id, accountId: qpsGrants.accountId, groupId: qpsGrants.groupId, qps: qpsGrants.qps, endsAt: qpsGrants.endsAt })
+    .select({ id: qpsGrants.id, accountId: qpsGrants.accountId, groupId: qpsGrants.groupId, qps: qpsGrants.qps, endsAt: qpsGrants.endsAt, autoRenew: qpsGrants.autoRenew })
     .from(qpsGrants)
     .innerJoin(qpsGroupModes, and(eq(qpsGroupModes.accountId, qpsGrants.accountId), eq(qpsGroupModes.groupId, qpsGrants.groupId)))
     .where(and(eq(qpsGroupModes.mode, "qps"), lte(qpsGrants.startsAt, now), gt(qpsGrants.endsAt, now), lte(qpsGrants.endsAt, within(REMINDER_DAYS.qps))));
   for (const grant of ending) {
+    if (grant.autoRenew) {
+      // Issue 22: the message before an auto-renewal says what will be charged, instead of "buy more".
+      const price = formatYuan(pricePurchase({ item: qpsItemId(grant.groupId as QpsGroupId), quantity: grant.qps, period: "month", periods: 1 }).amount);
+      notifications.push({ accountId: grant.accountId, kind: "qps-renewing", product: "body", params: { group: grant.groupId, qps: grant.qps, until: grant.endsAt.toISOString(), price }, dedupeKey: `qps-renewing:${grant.id}` });
+      continue;
+    }
     notifications.push({ accountId: grant.accountId, kind: "qps-ending", product: "body", params: { group: grant.groupId, qps: grant.qps, until: grant.endsAt.toISOString() }, dedupeKey: `qps-ending:${grant.id}` });
   }
 

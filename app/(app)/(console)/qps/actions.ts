@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define";
 import { isCalendarDay } from "@/lib/params/calendar";
+import { qpsAutoRenewInput, setQpsAutoRenew } from "@/lib/purchases/auto-renew";
 import { switchQpsMode } from "@/lib/quota/mode";
 import { requestQpsIncrease } from "@/lib/quota/requests";
 import { qpsIncreaseInput, qpsModeInput } from "@/lib/quota/schemas";
@@ -43,6 +44,22 @@ export const requestMoreQpsAction = defineAction({
   fail: quotaFailed,
   run: async ({ ctx, input }): Promise<QuotaFormState> => {
     await requestQpsIncrease({ ctx, input });
+    revalidatePath("/qps");
+    return { done: true };
+  },
+});
+
+/** Issue 22: turns auto-renew on or off for one monthly QPS grant of the account (the service checks it is the account's). */
+export const autoRenewAction = defineAction({
+  name: "qps#autoRenewAction",
+  audience: "customer",
+  writes: true,
+  input: qpsAutoRenewInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({ grantId: formData.get("grantId"), on: formData.get("on") }),
+  invalid: () => ({ error: "invalid-input" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }): Promise<QuotaFormState> => {
+    await setQpsAutoRenew({ ctx, input });
     revalidatePath("/qps");
     return { done: true };
   },

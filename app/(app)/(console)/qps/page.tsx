@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
+import { QpsStartsNote } from "@/components/quota/qps-starts-note";
 import { QpsTierTable } from "@/components/quota/qps-tier-table";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { can, customerContext, requireCustomer } from "@/lib/auth/session";
@@ -17,7 +18,7 @@ import { MAX_QPS_PER_GROUP } from "@/lib/pricing";
 import { qpsOverview } from "@/lib/quota/overview";
 import { qpsHeadroom } from "@/lib/quota/qps";
 import { listSupportRequests } from "@/lib/quota/requests";
-import { requestMoreQpsAction, switchModeAction } from "./actions";
+import { autoRenewAction, requestMoreQpsAction, switchModeAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -32,6 +33,7 @@ export default async function QpsPage() {
   const bodyActive = active.has("body");
   const headroom = qpsHeadroom(overview.held, overview.max);
   const qpsRequests = requests.filter((r) => r.kind === "qps-increase");
+  const mayRenew = can(customer, "qps#autoRenewAction");
   return (
     <>
       <PageHeader title={t("qps.title")} description={t("qps.description")} />
@@ -58,6 +60,7 @@ export default async function QpsPage() {
             </p>
           ) : null}
           <p className="mt-4 rounded-md bg-canvas px-3 py-2 text-sm">{t(overview.mode === "qps" ? "qps.explain.qps" : "qps.explain.calls")}</p>
+          <QpsStartsNote t={t} />
           {bodyActive && can(customer, "qps#switchModeAction") ? (
             <div className="mt-4">
               <ActionForm action={switchModeAction} submit={overview.mode === "qps" ? "qps.switchTo.calls" : "qps.switchTo.qps"} confirm="qps.switch.confirm" variant="secondary">
@@ -106,6 +109,7 @@ export default async function QpsPage() {
                   <Th>{t("qps.grant.from")}</Th>
                   <Th>{t("qps.grant.until")}</Th>
                   <Th>{t("qps.grant.status")}</Th>
+                  <Th>{t("qps.grant.autoRenew")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -119,6 +123,21 @@ export default async function QpsPage() {
                         <Badge tone="amber">{t("qps.grant.notInEffect")}</Badge>
                       ) : (
                         <Badge tone={grant.inForce ? "green" : "neutral"}>{t(grant.inForce ? "qps.grant.inForce" : "qps.grant.ended")}</Badge>
+                      )}
+                    </Td>
+                    <Td>
+                      {grant.renewable ? (
+                        <div className="flex flex-wrap items-center gap-2" data-testid="qps-auto-renew">
+                          <Badge tone={grant.autoRenew ? "green" : "neutral"}>{t(grant.autoRenew ? "qps.autoRenew.isOn" : "qps.autoRenew.isOff")}</Badge>
+                          {mayRenew ? (
+                            <ActionForm action={autoRenewAction} submit={grant.autoRenew ? "qps.autoRenew.turnOff" : "qps.autoRenew.turnOn"} variant="secondary">
+                              <input type="hidden" name="grantId" value={grant.id} />
+                              <input type="hidden" name="on" value={grant.autoRenew ? "false" : "true"} />
+                            </ActionForm>
+                          ) : null}
+                        </div>
+                      ) : (
+                        <span className="text-muted">—</span>
                       )}
                     </Td>
                   </tr>

@@ -29,6 +29,8 @@ export const audit = {
   "audit.refund.approved": "Refund of {amount} completed at once (no review needed)",
   "audit.refund.pending-review": "Refund requested; held for review ({recent} refunds in the review window)",
   "audit.qps.mode-changed": "{group} billing changed to {mode}",
+  "audit.qps.auto-renew-on": "QPS auto-renew turned on",
+  "audit.qps.auto-renew-off": "QPS auto-renew turned off",
   "audit.qps.increase-requested": "Asked for {qps} QPS for {group}",
   "audit.licence.trial-started": "SDK trial started",
   "audit.licence.formal-requested": "Formal offline SDK licence requested for {package}",

@@ -1,0 +1,1 @@
+ALTER TABLE "qps_grants" ADD COLUMN "auto_renew" boolean DEFAULT false NOT NULL;
