@@ -24,6 +24,10 @@ export const messageAudience: Record<MessageKind, readonly MemberRole[]> = {
   "pack-expiring": BUILD,
   "qps-ending": BUILD,
   "licence-ending": ALL,
+  // QPS auto-renew (issue 22 part 4) spends the balance: money, and the developers' quota.
+  "qps-renewing": ALL,
+  "qps-renewed": ALL,
+  "qps-renew-failed": ALL,
   arrears: MONEY,
   suspended: MONEY,
   restored: MONEY,
