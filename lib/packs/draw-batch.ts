@@ -85,6 +85,9 @@ export function selectUsablePacks(ctx: ServiceContext, accountId: string, events
 
 /** The draws of `events`, in order, from `rows` (the packs `selectUsablePacks` locked): pure, no statement. */
 export function drawFromPacks(rows: PackRow[], events: BatchDrawEvent[]): BatchDrawResult {
+  // A locked row naming an API the catalog does not know is refused here, as by every reader of a
+  // pack's product (productOfPack), even when no event draws from it.
+  for (const row of rows) productOfPack(row.api);
   const remaining = new Map(rows.map((row) => [row.id, row.remaining]));
   const usableAt = (row: PackRow, at: Date) => row.deliveredAt <= at && row.expiresAt > at && (remaining.get(row.id) ?? 0) > 0;
   const toUsable = (row: PackRow) => ({ id: row.id, remaining: remaining.get(row.id) ?? 0, expiresAt: row.expiresAt, deliveredAt: row.deliveredAt });
