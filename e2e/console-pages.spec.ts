@@ -159,7 +159,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
   }
 }
 
-/** The Shanghai month `back` months before this one (bills.spec.ts closes 1 and 2 back, live.spec.ts 3). */
+/** The Shanghai month `back` months before this one (bills.spec.ts closes 1 to 3 back, live.spec.ts 3, bill-adjustments.spec.ts 4). */
 function monthsAgo(back: number): string {
   const [year, month] = shanghaiMonth(new Date()).split("-").map(Number) as [number, number];
   const index = year * 12 + (month - 1) - back;
@@ -172,7 +172,7 @@ test("a bill, the balance and the staff account page on a phone, in both languag
   await topUp(page, "1000");
   await activate(page, "processing");
   // A closed month of this test's own (test-mode route): 200,000 × 0.002 = ¥400.00, paid from the balance.
-  const month = monthsAgo(4);
+  const month = monthsAgo(5);
   const closed = await page.request.post("/api/test/close", { data: { email: customer.email, month, usage: { "processing.crop": 200_000 } } });
   expect(closed.status(), await closed.text()).toBe(200);
 
