@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_FLAGS, chromiumExecutable } from "./e2e/browser";
+import { CHROMIUM_FLAGS, chromiumExecutable, freePort } from "./e2e/browser";
 import { alipayTestKeys, type AlipayTestKeys } from "./lib/tooling/testing/alipay-simulator";
 
 /**
@@ -11,17 +10,6 @@ import { alipayTestKeys, type AlipayTestKeys } from "./lib/tooling/testing/alipa
  * ALIPAY_GATEWAY. `npx playwright test -c playwright.alipay.config.ts` after `npx next build`.
  * The default suite (playwright.config.ts) stays on the sandbox.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 process.env.E2E_PORT ??= String(await freePort());
 process.env.ALIPAY_SIM_PORT ??= String(await freePort());

@@ -1,20 +1,7 @@
-import { createServer } from "node:net";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_FLAGS, chromiumExecutable } from "./e2e/browser";
+import { CHROMIUM_FLAGS, chromiumExecutable, freePort } from "./e2e/browser";
 
-/** A free port on loopback, chosen once by the main process and inherited by the workers. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DATA_DIR ??= path.resolve(".test-data", `e2e-${process.env.E2E_PORT}`);

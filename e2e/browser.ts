@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
@@ -18,4 +19,17 @@ export function chromiumExecutable(): { path: string | undefined; found: boolean
     own = undefined;
   }
   return { path: undefined, found: Boolean(own && existsSync(own)) };
+}
+
+/** A free port on loopback, chosen once by a Playwright config's main process and inherited by its workers. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }
