@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./lib/tooling/testing/worker-databases";
 
 export default defineConfig({
   resolve: {
@@ -12,8 +13,10 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["./lib/tooling/testing/global-setup.ts"],
-    setupFiles: ["./lib/tooling/testing/wire-hooks.ts"],
+    // One database per worker on PostgreSQL (lib/tooling/testing/worker-databases.ts).
+    globalSetup: ["./lib/tooling/testing/global-setup-workers.ts"],
+    setupFiles: ["./lib/tooling/testing/worker-database.ts", "./lib/tooling/testing/wire-hooks.ts"],
+    maxWorkers: TEST_WORKERS,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

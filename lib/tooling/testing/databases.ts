@@ -38,6 +38,13 @@ export function describeEachDatabase(name: string, suite: (get: () => DatabaseHa
   }
 }
 
+/**
+ * Connections per race suite: enough for dozens of transactions to contend at once, and two Vitest
+ * workers' race suites at once (2 × 36, with a few small handles beside them) stay below PostgreSQL's default
+ * max_connections of 100.
+ */
+const RACE_POOL = 36;
+
 /** Only on real PostgreSQL: concurrency and race suites (PGlite has one connection and no real locking). */
 export function describePostgres(name: string, suite: (get: () => DatabaseHandle) => void): void {
   const url = process.env.TEST_DATABASE_URL;
@@ -48,7 +55,7 @@ export function describePostgres(name: string, suite: (get: () => DatabaseHandle
   describe(`${name} [postgres]`, () => {
     let handle: DatabaseHandle | undefined;
     beforeAll(async () => {
-      handle = await openDatabase({ url, maxConnections: 60 });
+      handle = await openDatabase({ url, maxConnections: RACE_POOL });
     });
     afterAll(async () => {
       await handle?.close();
