@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { now } from "@/lib/clock";
+import { cookies } from "next/headers";
+import { now, requestNow, TEST_NOW_COOKIE } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
 import { mayOpen, mayRun, type CustomerActionName, type MemberRole } from "@/lib/identity/roles";
@@ -103,7 +104,8 @@ export async function customerContext(customer: CustomerSession): Promise<Servic
       ? { kind: "impersonation", userId: customer.supportView.staffUserId, view: { accountId: customer.accountId } }
       : { kind: "customer", userId: customer.userId, accountId: customer.accountId },
   );
-  return { db: await getDb(), actor, now: now() };
+  // A browser test may stand its own pages at another instant (test mode only, lib/clock).
+  return { db: await getDb(), actor, now: requestNow((await cookies()).get(TEST_NOW_COOKIE)?.value) };
 }
 
 export async function staffContext(staff: StaffSession): Promise<ServiceContext> {
