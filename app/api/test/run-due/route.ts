@@ -15,7 +15,7 @@ const body = z
     at: z.string().optional(),
     /** minutes before the end of the account's latest QPS grant or licence with auto-renew on. */
     beforeEndOf: z.enum(["qps", "licence"]).optional(),
-    minutes: z.number().int().min(-1440).max(30 * 1440).optional(),
+    minutes: z.number().int().min(-1440).max(400 * 1440).optional(),
   })
   .refine((b) => (b.at === undefined) !== (b.beforeEndOf === undefined), "give at or beforeEndOf");
 
