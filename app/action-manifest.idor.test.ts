@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { actionModules } from "@/app/action-manifest";
 import type { Database } from "@/db/client";
-import { apiKeys, budgets, invitations, invoices, licenceQuotes, messages, packs, qpsGrants, supportSessions, topUpOrders, users, vouchers } from "@/db/schema";
+import { apiKeys, budgets, invitations, invoices, licenceQuotes, licences, messages, packs, qpsGrants, supportSessions, topUpOrders, users, vouchers } from "@/db/schema";
 import { addTitle } from "@/lib/invoices/titles";
 import { memberRoles } from "@/lib/identity/roles";
 import { acceptInvitation, inviteMember } from "@/lib/members/invitations";
@@ -98,6 +98,12 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
     const aQps = await purchase({ ctx: a.customer(), input: { idempotencyKey: `idor-qps-${Date.now()}`, item: "qps:body", quantity: 1, period: "month", periods: 1 } });
     const [aGrant] = await db.select().from(qpsGrants).where(eq(qpsGrants.purchaseId, aQps.purchaseId));
     if (!aGrant) throw new Error("fixtures missing");
+    // Issue 22: A's formal offline-SDK licence, whose auto-renew B must not turn on.
+    const [aLicence] = await db
+      .insert(licences)
+      .values({ accountId: a.accountId, kind: "offline-sdk-formal", androidPackage: "com.idor.licensed", startsAt: at, endsAt: new Date(at.getTime() + 365 * 86_400_000), createdAt: at })
+      .returning();
+    if (!aLicence) throw new Error("fixtures missing");
     const licenceRequest = await requestFormalLicence({ ctx: a.customer(), input: { packageName: "com.idor.kiosk", years: 1, note: "" } });
     const staffCtx = { db, actor: { type: "staff" as const, userId: staff.userId, role: "support" as const }, now: at };
     const quote = await quoteLicence({ ctx: staffCtx, input: { requestId: licenceRequest.requestId, price: "900.00", years: 1 } });
@@ -197,6 +203,10 @@ describeEachDatabase("IDOR matrix: customer actions with another account's ids",
       "qps#autoRenewAction": {
         args: [{}, form({ grantId: aGrant.id, on: "true" })],
         unchanged: async () => (await db.select().from(qpsGrants).where(and(eq(qpsGrants.id, aGrant.id), eq(qpsGrants.autoRenew, false)))).length === 1,
+      },
+      "sdk#autoRenewAction": {
+        args: [{}, form({ licenceId: aLicence.id, on: "true" })],
+        unchanged: async () => (await db.select().from(licences).where(and(eq(licences.id, aLicence.id), eq(licences.autoRenew, false)))).length === 1,
       },
       "security#revokeSupportViewAction": {
         args: [{}, form({ sessionId: view.id })],

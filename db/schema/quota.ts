@@ -64,6 +64,8 @@ export const licences = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true, mode: "date" }),
     purchaseId: uuid("purchase_id").references(() => purchases.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Issue 22: renew this formal offline-SDK licence from the balance when it ends (lib/purchases/licence-auto-renew.ts). Opt-in. */
+    autoRenew: boolean("auto_renew").notNull().default(false),
   },
   (t) => [
     check("licences_kind_check", sql`${t.kind} in ('scan-sdk','scan-sdk-trial','offline-sdk-trial','offline-sdk-formal')`),

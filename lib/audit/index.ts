@@ -32,6 +32,8 @@ export type AuditAction =
   | "qps.mode-changed"
   | "qps.auto-renew-on"
   | "qps.auto-renew-off"
+  | "licence.auto-renew-on"
+  | "licence.auto-renew-off"
   | "qps.increase-requested"
   | "licence.trial-started"
   | "licence.formal-requested"

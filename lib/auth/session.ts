@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { now } from "@/lib/clock";
+import { cookies } from "next/headers";
+import { isTestMode, now, requestNow, TEST_NOW_COOKIE } from "@/lib/clock";
 import type { ServiceContext } from "@/lib/context";
 import { actorOf } from "@/lib/context/actor";
 import { mayOpen, mayRun, type CustomerActionName, type MemberRole } from "@/lib/identity/roles";
@@ -97,13 +98,26 @@ export async function requireStaff(options: { beforePasswordChange?: boolean } =
   return { userId: user.id, role: user.role, email: user.email ?? "" };
 }
 
+/**
+ * A browser test may stand its own page views at another instant (lib/clock `requestNow`). Read only
+ * on a test-mode server, and only inside a request (a route handler called directly has no cookies).
+ */
+async function testNowCookie(): Promise<string | undefined> {
+  if (!isTestMode()) return undefined;
+  try {
+    return (await cookies()).get(TEST_NOW_COOKIE)?.value;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
   const actor = actorOf(
     customer.supportView
       ? { kind: "impersonation", userId: customer.supportView.staffUserId, view: { accountId: customer.accountId } }
       : { kind: "customer", userId: customer.userId, accountId: customer.accountId },
   );
-  return { db: await getDb(), actor, now: now() };
+  return { db: await getDb(), actor, now: requestNow(await testNowCookie()) };
 }
 
 export async function staffContext(staff: StaffSession): Promise<ServiceContext> {

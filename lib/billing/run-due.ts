@@ -9,6 +9,7 @@ import { FIRST_PRICED_MONTH, monthOf, nextMonth, previousMonth, type Month } fro
 import { ensureMonthPartitions } from "@/lib/metering/partitions";
 import type { DeliveryChannel } from "@/db/schema";
 import { renewDueQps } from "@/lib/purchases/auto-renew";
+import { renewDueLicences } from "@/lib/purchases/licence-auto-renew";
 import { lapseEndedQps } from "@/lib/quota/lapse";
 import { sendRenewalReminders } from "@/lib/quota/reminders";
 import { evaluateSpendAlerts, type SpendAlertReport } from "@/lib/budgets/evaluate";
@@ -27,6 +28,9 @@ export interface RunDueReport {
   /** Monthly QPS auto-renewed this run, and renewals refused (a short balance says so once). */
   qpsRenewed: number;
   qpsRenewFailed: number;
+  /** Formal offline-SDK licences auto-renewed this run (from 3 days before they end), and renewals refused. */
+  licencesRenewed: number;
+  licenceRenewFailed: number;
   reminders: number;
   spendAlerts: SpendAlertReport;
   deliveries: DeliveryReport;
@@ -67,7 +71,8 @@ export async function issueDueFreePacks({ ctx, input }: { ctx: ServiceContext; i
  * accepted until the close starts; SPEC §7: between the 1st and the 3rd; any later run catches up, and
  * a close already started is resumed at once),
  * arrears older than 24 hours → suspension, monthly QPS with auto-renew on renewed in its last hour
- * (lib/purchases/auto-renew.ts), QPS groups whose QPS has all ended back to call
+ * (lib/purchases/auto-renew.ts), formal offline-SDK licences with auto-renew on renewed from 3 days
+ * before they end (lib/purchases/licence-auto-renew.ts), QPS groups whose QPS has all ended back to call
  * billing, renewal reminders (lib/quota/reminders.ts), budget and balance alerts (lib/budgets), and the outbox's due deliveries. Each step is idempotent,
  * so running it every minute, twice, or after a crash is safe. Pack expiry needs no job: a pack's
  * status is derived from its expiry when read.
@@ -95,6 +100,7 @@ export async function runDue({
   const { suspended } = await suspendOverdue({ ctx });
   // Renewals first: a grant renewed in its last hour never lapses.
   const renewals = await renewDueQps({ ctx });
+  const licenceRenewals = await renewDueLicences({ ctx });
   const qps = await lapseEndedQps({ ctx });
   const reminders = await sendRenewalReminders({ ctx });
   // After the close, so a bill that takes a balance below its alert is seen in the same run.
@@ -102,5 +108,5 @@ export async function runDue({
   const deliveries = await deliverDue(ctx, senders);
   const alipay = paymentProvider("alipay");
   const topUpsClosed = alipay ? await closeExpiredTopUps({ ctx, provider: alipay }) : { closed: 0, paidAtProvider: 0, failed: 0 };
-  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, qpsRenewed: renewals.renewed, qpsRenewFailed: renewals.failed, reminders: reminders.sent, spendAlerts, deliveries, topUpsClosed };
+  return { at: ctx.now.toISOString(), freePacks, close, suspended, qpsLapsed: qps.switched, qpsRenewed: renewals.renewed, qpsRenewFailed: renewals.failed, licencesRenewed: licenceRenewals.renewed, licenceRenewFailed: licenceRenewals.failed, reminders: reminders.sent, spendAlerts, deliveries, topUpsClosed };
 }

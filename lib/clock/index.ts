@@ -34,3 +34,22 @@ export function parseInstant(value: string): Date | null {
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? null : at;
 }
+
+/**
+ * Test mode only: the cookie a browser test sets so that ITS pages stand at another instant (a
+ * month's close grace, say) while the server's clock, shared by every parallel test, does not move.
+ */
+export const TEST_NOW_COOKIE = "app-test-now";
+
+/**
+ * "Now" for one customer request: the test cookie's instant when the server runs in test mode
+ * (`APP_TEST_MODE=1`) and the cookie holds an ISO instant; otherwise `now()`. A production server
+ * never reads the cookie: the guard lives here, with `APP_FIXED_NOW`'s.
+ */
+export function requestNow(testCookie: string | undefined): Date {
+  if (testCookie && isTestMode()) {
+    const at = parseInstant(testCookie);
+    if (at) return at;
+  }
+  return now();
+}

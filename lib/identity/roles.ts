@@ -98,6 +98,8 @@ export const roleMatrix = {
     "sdk#offlineTrialAction": BUILD,
     "sdk#formalLicenceAction": BUILD,
     "sdk#declineQuoteAction": MONEY,
+    // A licence's auto-renewal spends the balance, like QPS's (issue 22).
+    "sdk#autoRenewAction": MONEY,
     "security#revokeSupportViewAction": OWNER,
     "services#activateAction": BUILD,
   },

@@ -28,6 +28,10 @@ export const messageAudience: Record<MessageKind, readonly MemberRole[]> = {
   "qps-renewing": ALL,
   "qps-renewed": ALL,
   "qps-renew-failed": ALL,
+  // Licence auto-renew, likewise: money, and the app that carries the licence.
+  "licence-renewing": ALL,
+  "licence-renewed": ALL,
+  "licence-renew-failed": ALL,
   arrears: MONEY,
   suspended: MONEY,
   restored: MONEY,

@@ -39,6 +39,10 @@ export const messageKinds = [
   "qps-renewing",
   "qps-renewed",
   "qps-renew-failed",
+  // Issue 22: auto-renewal of a formal offline-SDK licence (lib/purchases/licence-auto-renew.ts).
+  "licence-renewing",
+  "licence-renewed",
+  "licence-renew-failed",
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

@@ -49,9 +49,10 @@ export async function setQpsAutoRenew({ ctx, input }: { ctx: ServiceContext; inp
  * customer's behalf). The purchase's idempotency key is the old grant's id, so one period renews
  * once however often or concurrently run-due runs (the unique (account, key) index under the
  * wallet lock). A short balance charges nothing, delivers nothing, and says so once; it is retried
- * every run until the grant has ended a day ago.
+ * every run until the grant has ended a day ago. `accountId` limits the run to one account (the e2e
+ * test route, app/api/test/run-due).
  */
-export async function renewDueQps({ ctx }: { ctx: ServiceContext }): Promise<{ renewed: number; failed: number }> {
+export async function renewDueQps({ ctx, accountId }: { ctx: ServiceContext; accountId?: string }): Promise<{ renewed: number; failed: number }> {
   const due = await ctx.db
     .select({ id: qpsGrants.id, accountId: qpsGrants.accountId, groupId: qpsGrants.groupId, qps: qpsGrants.qps, endsAt: qpsGrants.endsAt })
     .from(qpsGrants)
@@ -64,6 +65,7 @@ export async function renewDueQps({ ctx }: { ctx: ServiceContext }): Promise<{ r
         eq(qpsGroupModes.mode, "qps"),
         lte(qpsGrants.endsAt, new Date(ctx.now.getTime() + AUTO_RENEW_AHEAD_MS)),
         gt(qpsGrants.endsAt, new Date(ctx.now.getTime() - AUTO_RENEW_LATE_MS)),
+        accountId ? eq(qpsGrants.accountId, accountId) : undefined,
       ),
     );
   let renewed = 0;

@@ -67,7 +67,7 @@ export async function fulfil(db: Database, input: { accountId: string; purchaseI
     return;
   }
   if (priced.item === "body.offline-sdk:formal" && input.quote) {
-    await deliverQuotedLicence(db, { quote: input.quote, purchaseId: input.purchaseId, at });
+    await deliverQuotedLicence(db, { quote: input.quote, purchaseId: input.purchaseId, at, renewal: input.autoRenew ?? false });
     return;
   }
   throw new Error(`nothing to deliver for ${priced.item}`);

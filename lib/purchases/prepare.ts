@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { accounts, serviceActivations, type licenceQuotes } from "@/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/context";
 import { formatCount, formatMoney, PricingError, pricePurchase, QPS_GROUP_IDS, qpsItemId, type PricedPurchase, type ProductId, type QpsGroupId } from "@/lib/pricing";
-import { payableQuote } from "@/lib/quota/licence-quotes";
+import { payableQuote, renewableQuote } from "@/lib/quota/licence-quotes";
 import { heldQps, qpsHeadroom, qpsLimit } from "@/lib/quota/qps";
 import { MAX_PACKS_PER_PURCHASE, type PurchaseItem } from "./schemas";
 
@@ -35,12 +35,13 @@ function priceOrRefuse(item: PurchaseItem, maxQps: number | undefined, quotedPri
  * cap (SPEC §2.6), the app a scan.sdk is bound to (SPEC §2.7). Used by the checkout page and by the
  * purchase itself (inside its transaction, so the QPS check sees every earlier purchase).
  */
-export async function preparePurchase(db: Database, accountId: string, item: PurchaseItem, at: Date, options: { lockQuote?: boolean } = {}): Promise<PreparedPurchase> {
+export async function preparePurchase(db: Database, accountId: string, item: PurchaseItem, at: Date, options: { lockQuote?: boolean; renewal?: boolean } = {}): Promise<PreparedPurchase> {
   if (NOT_SOLD_AT_CHECKOUT.has(item.item)) throw new ValidationError("item", "not-sold-at-checkout");
   let quote: PreparedPurchase["quote"];
   if (item.item === QUOTED_ITEM) {
     if (!item.quoteId) throw new ValidationError("quoteId", "quote-required");
-    quote = await payableQuote(db, accountId, item.quoteId, at, options.lockQuote ?? false);
+    // An auto-renewal (issue 22) pays the quote its licence was bought from again, at its price.
+    quote = options.renewal ? await renewableQuote(db, accountId, item.quoteId) : await payableQuote(db, accountId, item.quoteId, at, options.lockQuote ?? false);
   } else if (item.quoteId) {
     throw new ValidationError("quoteId");
   }

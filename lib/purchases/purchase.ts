@@ -15,8 +15,9 @@ import { preparePurchase } from "./prepare";
 import type { PurchaseInput } from "./schemas";
 
 /**
- * An auto-renewal (lib/quota/auto-renew.ts): bought by the system for the account that opted in, its
- * grant starting where the old one ends (or now, if run-due ran late), so the quota has no gap.
+ * An auto-renewal (lib/purchases/auto-renew.ts, licence-auto-renew.ts): bought by the system for the
+ * account that opted in, its grant or licence starting where the old one ends (or now, if run-due ran
+ * late), so there is no gap. A formal offline-SDK licence renews against the quote it was bought from.
  */
 export interface Renewal {
   accountId: string;
@@ -78,13 +79,14 @@ function assertVoucherApplies(voucher: Voucher, product: ProductId, at: Date): v
 export async function purchase({ ctx, input, renewal }: { ctx: ServiceContext; input: PurchaseInput; renewal?: Renewal }): Promise<PurchaseResult> {
   assertCanWrite(ctx.actor);
   // A renewal is run by the system for the account that opted in; everyone else buys for their own account.
-  const accountId = renewal && ctx.actor.type === "system" ? renewal.accountId : accountOf(ctx.actor);
+  const isRenewal = renewal !== undefined && ctx.actor.type === "system";
+  const accountId = renewal && isRenewal ? renewal.accountId : accountOf(ctx.actor);
   const deliverAt = (now: Date) => (renewal ? new Date(Math.max(renewal.startsAt.getTime(), now.getTime())) : now);
   return inTransaction(ctx, async (tx) => {
     const wallet = await lockWallet(tx.db, accountId, tx.now);
     const existing = await existingPurchase(tx.db, accountId, input.idempotencyKey);
     if (existing) return existing;
-    const { priced, quote } = await preparePurchase(tx.db, accountId, input, deliverAt(tx.now), { lockQuote: true });
+    const { priced, quote } = await preparePurchase(tx.db, accountId, input, deliverAt(tx.now), { lockQuote: true, renewal: isRenewal });
     const voucher = input.voucherId ? await voucherForPayment(tx.db, accountId, input.voucherId) : undefined;
     if (voucher) assertVoucherApplies(voucher, priced.product, tx.now);
     const split = splitPayment({ price: priced.amount, product: priced.product, balance: wallet, voucher, at: tx.now });

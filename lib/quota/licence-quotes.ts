@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { licenceQuotes, licences, supportRequests } from "@/db/schema";
+import { licenceQuotes, licences, purchases, supportRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
@@ -49,8 +49,39 @@ export async function payableQuote(db: Database, accountId: string, quoteId: str
   return quote;
 }
 
-/** Delivers a paid quote in the purchase's transaction: the licence for its package and years. */
-export async function deliverQuotedLicence(db: Database, input: { quote: QuoteRow; purchaseId: string; at: Date }): Promise<void> {
+/**
+ * The quote an auto-renewal of a formal licence pays again (issue 22, reading LICENCE_AUTO_RENEW):
+ * the account's own quote, already paid (by the first purchase). Its price and years are the renewal's.
+ */
+export async function renewableQuote(db: Database, accountId: string, quoteId: string): Promise<QuoteRow> {
+  const [quote] = await db
+    .select()
+    .from(licenceQuotes)
+    .where(and(eq(licenceQuotes.id, quoteId), eq(licenceQuotes.accountId, accountId)));
+  if (!quote) throw new NotFoundError("quote-not-found");
+  if (quote.status !== "paid") throw new ConflictError("quote-not-open", { status: quote.status }, "quoteId");
+  return quote;
+}
+
+/**
+ * The quote a formal licence was bought from: its purchase's details name it, for the first purchase
+ * and for every auto-renewal after it. Null for a licence not bought from a quote (trials, scan.sdk).
+ */
+export async function quoteOfPurchase(db: Database, purchaseId: string | null): Promise<QuoteRow | null> {
+  if (!purchaseId) return null;
+  const [row] = await db.select({ details: purchases.details }).from(purchases).where(eq(purchases.id, purchaseId));
+  const quoteId = (row?.details as { quoteId?: unknown } | null)?.quoteId;
+  if (typeof quoteId !== "string") return null;
+  const [quote] = await db.select().from(licenceQuotes).where(eq(licenceQuotes.id, quoteId));
+  return quote ?? null;
+}
+
+/**
+ * Delivers a paid quote in the purchase's transaction: the licence for its package and years. An
+ * auto-renewal (`renewal`) delivers the next licence only: the quote stays paid by its first purchase,
+ * and the new licence keeps renewing until the customer turns it off.
+ */
+export async function deliverQuotedLicence(db: Database, input: { quote: QuoteRow; purchaseId: string; at: Date; renewal?: boolean }): Promise<void> {
   const { quote, at } = input;
   await db.insert(licences).values({
     accountId: quote.accountId,
@@ -60,7 +91,9 @@ export async function deliverQuotedLicence(db: Database, input: { quote: QuoteRo
     endsAt: addShanghaiMonths(at, 12 * quote.years),
     purchaseId: input.purchaseId,
     createdAt: at,
+    autoRenew: input.renewal ?? false,
   });
+  if (input.renewal) return;
   await db.update(licenceQuotes).set({ status: "paid", decidedAt: at, purchaseId: input.purchaseId }).where(eq(licenceQuotes.id, quote.id));
   await db.update(supportRequests).set({ status: "licensed" }).where(eq(supportRequests.id, quote.requestId));
 }

@@ -60,6 +60,12 @@ export async function startOfflineSdkTrial({ ctx, input }: { ctx: ServiceContext
   });
 }
 
+/**
+ * The account's licences, newest first. `renewable`: a formal offline-SDK licence (bought from a quote)
+ * that has not ended may be set to auto-renew (issue 22, lib/purchases/licence-auto-renew.ts); trials
+ * are never renewed and a bought scan.sdk is forever.
+ */
 export async function listLicences({ ctx }: { ctx: ServiceContext }) {
-  return ctx.db.select().from(licences).where(eq(licences.accountId, accountOf(ctx.actor))).orderBy(desc(licences.createdAt));
+  const rows = await ctx.db.select().from(licences).where(eq(licences.accountId, accountOf(ctx.actor))).orderBy(desc(licences.createdAt));
+  return rows.map((row) => ({ ...row, renewable: row.kind === "offline-sdk-formal" && row.purchaseId !== null && row.endsAt !== null && row.endsAt > ctx.now }));
 }

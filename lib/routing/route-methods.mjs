@@ -28,6 +28,7 @@ export const ROUTE_HANDLERS = [
   ["/api/test/close", ["POST"]],
   ["/api/test/fail", ["GET"]],
   ["/api/test/grant-voucher", ["POST"]],
+  ["/api/test/run-due", ["POST"]],
   ["/api/test/outbox", ["GET"]],
   ["/api/test/spend-alerts", ["POST"]],
   ["/api/test/staff", ["POST"]],

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/define";
 import { startOfflineSdkTrial, startScanSdkTrial } from "@/lib/quota/licences";
 import { quotaFailed, type QuotaFormState } from "@/components/quota/form-state";
 import { declineLicenceQuote, declineQuoteInput } from "@/lib/quota/licence-quotes";
+import { licenceAutoRenewInput, setLicenceAutoRenew } from "@/lib/purchases/licence-auto-renew";
 import { requestFormalLicence } from "@/lib/quota/requests";
 import { formalLicenceInput, offlineTrialInput, scanSdkTrialInput } from "@/lib/quota/schemas";
 
@@ -73,6 +74,21 @@ export const declineQuoteAction = defineAction({
   fail: quotaFailed,
   run: async ({ ctx, input }) => {
     await declineLicenceQuote({ ctx, input });
+    return done();
+  },
+});
+
+/** Issue 22: turns auto-renew on or off for one formal offline-SDK licence of the account (the service checks it is the account's). */
+export const autoRenewAction = defineAction({
+  name: "sdk#autoRenewAction",
+  audience: "customer",
+  writes: true,
+  input: licenceAutoRenewInput,
+  from: (_prev: QuotaFormState, formData: FormData) => ({ licenceId: formData.get("licenceId"), on: formData.get("on") }),
+  invalid: () => ({ error: "invalid-input" }),
+  fail: quotaFailed,
+  run: async ({ ctx, input }) => {
+    await setLicenceAutoRenew({ ctx, input });
     return done();
   },
 });

@@ -17,7 +17,7 @@ import { listLicenceQuotes } from "@/lib/quota/licence-quotes";
 import { listLicences } from "@/lib/quota/licences";
 import { listSupportRequests } from "@/lib/quota/requests";
 import { LicenceQuotes } from "./licence-quotes";
-import { declineQuoteAction, formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
+import { autoRenewAction, declineQuoteAction, formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -60,6 +60,8 @@ export default async function SdkPage() {
   const { t, locale } = await getTranslator();
   const [active, licences, requests, quotes] = await Promise.all([activeProducts({ ctx }), listLicences({ ctx }), listSupportRequests({ ctx }), listLicenceQuotes({ ctx })]);
   const formal = requests.filter((r) => r.kind === "offline-sdk-formal");
+  const mayRenew = can(customer, "sdk#autoRenewAction");
+  const anyRenewable = licences.some((licence) => licence.renewable || licence.autoRenew);
   return (
     <>
       <PageHeader title={t("sdk.title")} description={t("sdk.description")} />
@@ -133,6 +135,7 @@ export default async function SdkPage() {
                   <Th>{t("sdk.col.bound")}</Th>
                   <Th>{t("sdk.col.from")}</Th>
                   <Th>{t("sdk.col.until")}</Th>
+                  {anyRenewable ? <Th>{t("sdk.col.autoRenew")}</Th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -150,6 +153,23 @@ export default async function SdkPage() {
                     </Td>
                     <Td>{formatDate(locale, licence.startsAt)}</Td>
                     <Td>{licence.endsAt ? formatDate(locale, licence.endsAt) : t("sdk.forever")}</Td>
+                    {anyRenewable ? (
+                      <Td>
+                        {licence.renewable ? (
+                          <div className="flex flex-wrap items-center gap-2" data-testid="licence-auto-renew">
+                            <Badge tone={licence.autoRenew ? "green" : "neutral"}>{t(licence.autoRenew ? "sdk.autoRenew.isOn" : "sdk.autoRenew.isOff")}</Badge>
+                            {mayRenew ? (
+                              <ActionForm action={autoRenewAction} submit={licence.autoRenew ? "sdk.autoRenew.turnOff" : "sdk.autoRenew.turnOn"} variant="secondary">
+                                <input type="hidden" name="licenceId" value={licence.id} />
+                                <input type="hidden" name="on" value={licence.autoRenew ? "false" : "true"} />
+                              </ActionForm>
+                            ) : null}
+                          </div>
+                        ) : (
+                          <span className="text-muted">—</span>
+                        )}
+                      </Td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -31,6 +31,8 @@ export const audit = {
   "audit.qps.mode-changed": "{group} billing changed to {mode}",
   "audit.qps.auto-renew-on": "QPS auto-renew turned on",
   "audit.qps.auto-renew-off": "QPS auto-renew turned off",
+  "audit.licence.auto-renew-on": "Offline SDK licence auto-renew turned on",
+  "audit.licence.auto-renew-off": "Offline SDK licence auto-renew turned off",
   "audit.qps.increase-requested": "Asked for {qps} QPS for {group}",
   "audit.licence.trial-started": "SDK trial started",
   "audit.licence.formal-requested": "Formal offline SDK licence requested for {package}",

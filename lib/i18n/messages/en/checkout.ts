@@ -55,6 +55,7 @@ export const checkout = {
   "errors.not-sold-at-checkout": "This is not bought at checkout: see SDK & licences.",
   "errors.qps-limit": "At most 200 QPS per group: you hold {held}, so you can add up to {available}. For more, ask support.",
   "errors.auto-renew-not-available": "Auto-renew is for monthly QPS that has not ended yet.",
+  "errors.licence-auto-renew-not-available": "Auto-renew is for a formal offline SDK licence bought from a quote that has not ended yet. Trials are not renewed.",
   "errors.qps-out-of-range": "QPS must be a whole number from 1 to 200.",
   "errors.voucher-not-found": "That voucher is not yours or no longer exists.",
   "errors.purchase-conflict": "This order was submitted twice at once. Check your orders before trying again.",

@@ -28,6 +28,8 @@ export const audit: Record<keyof typeof en, string> = {
   "audit.qps.mode-changed": "{group} 计费方式改为{mode}",
   "audit.qps.auto-renew-on": "开启了 QPS 自动续费",
   "audit.qps.auto-renew-off": "关闭了 QPS 自动续费",
+  "audit.licence.auto-renew-on": "开启了离线 SDK 授权自动续费",
+  "audit.licence.auto-renew-off": "关闭了离线 SDK 授权自动续费",
   "audit.qps.increase-requested": "申请 {group} {qps} QPS",
   "audit.licence.trial-started": "开始 SDK 试用",
   "audit.licence.formal-requested": "为 {package} 申请正式离线 SDK 授权",

@@ -57,6 +57,7 @@ export const checkout: Record<keyof typeof source, string> = {
   "errors.not-sold-at-checkout": "该项目不通过结算购买，请前往“SDK 与授权”。",
   "errors.qps-limit": "每个分组最多 200 QPS：当前已有 {held}，最多还可购买 {available}。如需更多，请联系客服。",
   "errors.auto-renew-not-available": "自动续费仅适用于尚未到期的按月购买的 QPS。",
+  "errors.licence-auto-renew-not-available": "自动续费仅适用于按报价购买且尚未到期的正式离线 SDK 授权。试用不续费。",
   "errors.qps-out-of-range": "QPS 必须是 1 到 200 之间的整数。",
   "errors.voucher-not-found": "该代金券不属于您或已不存在。",
   "errors.purchase-conflict": "该订单被同时提交了两次，请先查看订单再重试。",
