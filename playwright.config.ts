@@ -6,6 +6,11 @@ import { CHROMIUM_FLAGS, chromiumExecutable, freePort } from "./e2e/browser";
 process.env.E2E_PORT ??= String(await freePort());
 process.env.E2E_DATA_DIR ??= path.resolve(".test-data", `e2e-${process.env.E2E_PORT}`);
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+// With TEST_DATABASE_URL (CI sets it), the server runs on a scratch PostgreSQL database beside it,
+// dropped when it stops: the Node process then only renders, while PostgreSQL answers on the other
+// core (in-process PGlite runs every query on the server's one thread). Without it, the embedded
+// database in E2E_DATA_DIR, as `npm start` runs. Either way the sandbox takes top-ups.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const browser = chromiumExecutable();
 
 export default defineConfig({
@@ -14,7 +19,9 @@ export default defineConfig({
   testIgnore: ["alipay/**"],
   outputDir: "./test-results",
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Three on the 2-core CI machine: a test mostly waits (for the server, the database, the browser),
+  // so a third keeps both cores busy; each test's timeouts leave room for the contention.
+  workers: process.env.CI ? 3 : undefined,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
@@ -29,9 +36,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } } }],
   webServer: {
-    // A production build (made by `npm test` before this runs) on its own fresh embedded database.
+    // A production build (made by `npm test` before this runs) on its own fresh database.
     command: "node_modules/.bin/tsx --conditions=react-server lib/tooling/cli/e2e-server.ts",
     url: `${baseURL}/sign-in`,
+    env: { ...(databaseUrl ? { E2E_DATABASE_URL: databaseUrl } : {}), PAYMENT_PROVIDER: "sandbox" },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",

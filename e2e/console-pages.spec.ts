@@ -4,6 +4,9 @@ import { activate, createKey, postUsage, shanghaiMonth, topUp } from "./metering
 import { shoot } from "./shots";
 import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
+// This file checks pages in the states it builds: axe on every visit, not once per worker (e2e/fixtures.ts).
+test.use({ axeEveryVisit: true });
+
 /**
  * Every console page at a phone and a desktop size, in both languages: no sideways page scroll,
  * nothing clipped, the navigation reachable through the menu, axe clean, and a screenshot of each

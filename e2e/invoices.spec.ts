@@ -4,6 +4,9 @@ import { expect, test } from "./fixtures";
 import { activate } from "./metering-helpers";
 import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
 
+// This file checks pages in the states it builds: axe on every visit, not once per worker (e2e/fixtures.ts).
+test.use({ axeEveryVisit: true });
+
 /**
  * Issue 20 items 2 and 4 in the browser: a bank statement credits the customer by their reference and
  * leaves a line staff assign; the customer adds an invoice title, requests an invoice for what they

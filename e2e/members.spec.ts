@@ -3,6 +3,9 @@ import { expect, newCustomer, signIn, test, type Customer } from "./fixtures";
 import { seriousAxeViolations } from "./staff-helpers";
 import { topUp } from "./metering-helpers";
 
+// This file checks pages in the states it builds: axe on every visit, not once per worker (e2e/fixtures.ts).
+test.use({ axeEveryVisit: true });
+
 /** An owner in a browser context of their own (the test's `page` is the invitee's). */
 async function ownerPage(browser: Browser): Promise<{ page: Page; customer: Customer }> {
   const page = await (await browser.newContext({ locale: "en-US" })).newPage();

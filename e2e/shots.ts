@@ -2,8 +2,13 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
 
-/** A full-page screenshot attached to the report; SHOTS_DIR also writes it to a folder to look at. */
+/**
+ * A full-page screenshot attached to the report; SHOTS_DIR also writes it to a folder to look at.
+ * In CI (CI set, no SHOTS_DIR) nobody looks at the report's pictures and each full-page capture costs
+ * the shared two cores a fraction of a second, so none is taken; SHOTS=1 takes them anyway.
+ */
 export async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  if (process.env.CI && !process.env.SHOTS_DIR && process.env.SHOTS !== "1") return;
   const body = await page.screenshot({ fullPage: true });
   await testInfo.attach(name, { body, contentType: "image/png" });
   if (process.env.SHOTS_DIR) await writeFile(path.join(process.env.SHOTS_DIR, `${name}.png`), body);

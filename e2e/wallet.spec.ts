@@ -3,6 +3,9 @@ import type { Page } from "@playwright/test";
 import { activate, topUp } from "./metering-helpers";
 import { shootEverywhere } from "./shots";
 
+// This file checks pages in the states it builds: axe on every visit, not once per worker (e2e/fixtures.ts).
+test.use({ axeEveryVisit: true });
+
 async function grantVoucher(page: Page, customer: Customer, amount: string, products: string[]): Promise<void> {
   const response = await page.request.post("/api/test/grant-voucher", { data: { email: customer.email, amount, products, days: 30 } });
   expect(response.ok()).toBe(true);
