@@ -1,6 +1,6 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { TEST_WORKERS } from "./lib/tooling/testing/worker-databases";
 
 export default defineConfig({
   resolve: {
@@ -16,7 +16,8 @@ export default defineConfig({
     // One database per worker on PostgreSQL (lib/tooling/testing/worker-databases.ts).
     globalSetup: ["./lib/tooling/testing/global-setup-workers.ts"],
     setupFiles: ["./lib/tooling/testing/worker-database.ts", "./lib/tooling/testing/wire-hooks.ts"],
-    maxWorkers: TEST_WORKERS,
+    // One worker per core but one, at least two; global-setup-workers.ts makes a database for each.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
