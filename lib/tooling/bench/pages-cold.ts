@@ -169,6 +169,9 @@ interface BrowserRow {
   jsBytes: number;
   cssBytes: number;
   fontRequests: number;
+  /** The server's CPU time from navigation to load, and in the SETTLE_MS after it (link prefetches, live queries). */
+  serverCpu: number;
+  serverCpuAfter: number;
   /** Each request: when it started and ended (ms from navigation start), what it was, its size. */
   waterfall: { start: number; end: number; type: string; url: string; bytes: number }[];
 }
@@ -197,9 +200,12 @@ async function browserPass(dataDir: string, login: { email: string; password: st
           );
         }
         const tab = await context.newPage();
+        const cpuStart = processCpuMs(server.pid);
         await tab.goto(`${server.url}${page}`, { waitUntil: "load" });
+        const cpuLoaded = processCpuMs(server.pid);
         // Requests the page makes by itself just after load (link prefetches, live queries) count too.
         await tab.waitForTimeout(SETTLE_MS);
+        const cpuSettled = processCpuMs(server.pid);
         const timing = await tab.evaluate(async () => {
           const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
           const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
@@ -230,6 +236,8 @@ async function browserPass(dataDir: string, login: { email: string; password: st
           jsBytes: sum("script"),
           cssBytes: sum("css"),
           fontRequests: timing.waterfall.filter((r) => r.type === "font").length,
+          serverCpu: cpuLoaded - cpuStart,
+          serverCpuAfter: cpuSettled - cpuLoaded,
         });
         await context.close();
       }
@@ -278,11 +286,11 @@ export async function measureColdPages(): Promise<BenchFigure[]> {
     const rows = await browserPass(dataDir, login, executablePath);
     console.log("  browser, each page in a fresh context (nothing cached), navigation timing in ms:");
     console.log(
-      `    ${"page".padEnd(10)} ${"pass".padEnd(12)} ${"TTFB".padStart(6)} ${"FCP".padStart(6)} ${"LCP".padStart(6)} ${"DCL".padStart(6)} ${"load".padStart(6)} ${"reqs".padStart(5)} ${"+after".padStart(6)} ${"JS kB".padStart(6)} ${"CSS kB".padStart(6)} ${"fonts".padStart(5)}`,
+      `    ${"page".padEnd(10)} ${"pass".padEnd(12)} ${"TTFB".padStart(6)} ${"FCP".padStart(6)} ${"LCP".padStart(6)} ${"DCL".padStart(6)} ${"load".padStart(6)} ${"reqs".padStart(5)} ${"+after".padStart(6)} ${"JS kB".padStart(6)} ${"CSS kB".padStart(6)} ${"fonts".padStart(5)} ${"srv CPU".padStart(7)} ${"+after".padStart(6)}`,
     );
     for (const row of rows) {
       console.log(
-        `    ${row.page.padEnd(10)} ${row.pass.padEnd(12)} ${ms(row.ttfb)} ${ms(row.paint)} ${ms(row.lcp)} ${ms(row.domContentLoaded)} ${ms(row.load)} ${String(row.requests).padStart(5)} ${String(row.afterLoad).padStart(6)} ${(row.jsBytes / 1024).toFixed(0).padStart(6)} ${(row.cssBytes / 1024).toFixed(0).padStart(6)} ${String(row.fontRequests).padStart(5)}`,
+        `    ${row.page.padEnd(10)} ${row.pass.padEnd(12)} ${ms(row.ttfb)} ${ms(row.paint)} ${ms(row.lcp)} ${ms(row.domContentLoaded)} ${ms(row.load)} ${String(row.requests).padStart(5)} ${String(row.afterLoad).padStart(6)} ${(row.jsBytes / 1024).toFixed(0).padStart(6)} ${(row.cssBytes / 1024).toFixed(0).padStart(6)} ${String(row.fontRequests).padStart(5)} ${String(row.serverCpu).padStart(7)} ${String(row.serverCpuAfter).padStart(6)}`,
       );
     }
     // BENCH_COLD_WATERFALL=1 prints every request of the first console page on the fresh server and of the same page warm.
