@@ -38,6 +38,7 @@ export const actionModules: Record<string, { load: () => Promise<Record<string, 
   "app/(app)/(support)/staff/actions.ts": { load: () => import("./(app)/(support)/staff/actions") },
   "app/actions/locale.ts": { load: () => import("./actions/locale") },
   "app/actions/session.ts": { load: () => import("./actions/session") },
+  "app/actions/support-view.ts": { load: () => import("./actions/support-view") },
   "app/(app)/(auth)/actions.ts": {
     declared: {
       audience: "public",

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -36,7 +36,19 @@ export function defaultDataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR ?? ".data");
 }
 
+/**
+ * DB_QUERY_LOG=<file>: every statement the server sends is appended to that file, one line each
+ * (a diagnostic for `npm run bench -- pages`, which counts the lines a page adds: docs/scaling.md
+ * "First views"). Off unless set; never in production.
+ */
+function queryLogger(): { logQuery(query: string): void } | undefined {
+  const file = process.env.DB_QUERY_LOG;
+  if (!file) return undefined;
+  return { logQuery: (query) => appendFileSync(file, `${query.replace(/\s+/g, " ").slice(0, 300)}\n`) };
+}
+
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  const logger = queryLogger();
   if (options.url) {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
@@ -44,7 +56,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       // numeric stays a string: money never passes through a JS number.
       types: {},
     });
-    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    const db = drizzlePostgres({ client, schema, logger }) as unknown as Database;
     return {
       db,
       kind: "postgres",
@@ -54,13 +66,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   }
   if (options.inMemory) {
     const client = await PGlite.create();
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
     return { db, kind: "pglite", location: "memory", close: () => client.close() };
   }
   const dir = path.join(options.dataDir ?? defaultDataDir(), "pglite");
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
   return { db, kind: "pglite", location: dir, close: () => client.close() };
 }
 

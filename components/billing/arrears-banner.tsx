@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { buttonClass } from "@/components/ui/button";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, formatMonthList } from "@/lib/i18n/format-date";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { FreePackApiCell } from "@/components/metering/free-pack-rows";
 import { QuotaBar } from "@/components/metering/quota-bar";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { apiName } from "@/components/metering/api-name";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { InboxMessage } from "@/lib/messaging/inbox";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { presentMessage } from "@/lib/messaging/present";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import type { Translate } from "@/lib/i18n/translate";
 
 export function MessagesTabs({ t, active }: { t: Translate; active: "inbox" | "subscriptions" }) {

@@ -1,6 +1,6 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { ApiDailyUsage } from "@/lib/metering/daily-usage";
-import { formatCount } from "@/lib/pricing";
+import { formatCount } from "@/lib/pricing/money-text";
 
 const SEGMENTS = [
   { key: "free", legend: "usage.legend.free", swatch: "bg-emerald-500" },

@@ -3,7 +3,8 @@ import { formatMonth } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MonthSummary } from "@/lib/metering/summary";
-import { formatCount, formatYuan } from "@/lib/pricing";
+import { formatYuan } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 import { apiName } from "./api-name";
 
 /** monthSummary as a bill-like table: per API the split, the tier the month's total reaches, and the formula (SPEC §2.3, §7.1). */

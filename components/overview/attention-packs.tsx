@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { apiName } from "@/components/metering/api-name";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -6,7 +6,8 @@ import type { BillSummary } from "@/lib/billing/bills";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { MonthSummary } from "@/lib/metering/summary";
-import { formatCount, formatYuan } from "@/lib/pricing";
+import { formatYuan } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 
 /** The current month's running estimate (never called a bill) and the last bill beside it. */
 export function EstimateCard({ t, locale, summary, lastBill }: { t: Translate; locale: Locale; summary: MonthSummary; lastBill: BillSummary | null }) {

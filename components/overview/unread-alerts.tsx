@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";

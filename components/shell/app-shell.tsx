@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { Logo } from "@/components/ui/logo";

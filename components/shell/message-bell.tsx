@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { fetchLive, LIVE_INTERVALS, liveKeys, type UnreadJson } from "@/lib/live/keys";
 

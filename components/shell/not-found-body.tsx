@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** The 404 itself, for a page's notFound() (app/(app)/not-found.tsx) and an unmatched address (app/global-not-found.tsx). */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { apiName } from "@/components/metering/api-name";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +7,8 @@ import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { MonthForecast } from "@/lib/forecast/model";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatCount, formatYuan } from "@/lib/pricing";
+import { formatYuan } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 
 /** The month-end forecast (issue 13): the total with its range, per API, and the model in one sentence. */
 export function ForecastCard({ t, locale, forecast }: { t: Translate; locale: Locale; forecast: MonthForecast }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { apiName } from "@/components/metering/api-name";
 import { buttonClass } from "@/components/ui/button";
@@ -7,7 +7,9 @@ import { EmptyState } from "@/components/ui/table";
 import type { UsageAdvice } from "@/lib/forecast/advice";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatCount, formatYuan, packSpecById } from "@/lib/pricing";
+import { packSpecById } from "@/lib/pricing/catalog/packs";
+import { formatYuan } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 
 function packName(locale: Locale, packId: string): string {
   const spec = packSpecById(packId);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { Badge } from "@/components/ui/badge";
 import type { AccountRow } from "@/lib/identity/account-search";
 import type { Translate } from "@/lib/i18n/translate";

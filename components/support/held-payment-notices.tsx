@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { formatYuan, PRODUCT_IDS } from "@/lib/pricing";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { buttonClass } from "@/components/ui/button";
 
 /** Previous / next links of a list shown a page at a time; nothing when there is one page. Texts come translated. */

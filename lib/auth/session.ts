@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { cookies } from "next/headers";
 import { isTestMode, now, requestNow, TEST_NOW_COOKIE } from "@/lib/clock";
@@ -111,13 +112,20 @@ async function testNowCookie(): Promise<string | undefined> {
   }
 }
 
-export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
-  const actor = actorOf(
-    customer.supportView
-      ? { kind: "impersonation", userId: customer.supportView.staffUserId, view: { accountId: customer.accountId } }
-      : { kind: "customer", userId: customer.userId, accountId: customer.accountId },
-  );
+/**
+ * One service context per request and viewer (React's cache is per request): the console layout,
+ * the page and the sections inside it share it, so their reads share one `now` and the per-request
+ * caches keyed on the context (lib/live/server.ts, the inbox reader's role) answer each once
+ * (issue 19 item 11: the overview asked for the unread count, the reader's role and this month's
+ * daily usage two or three times).
+ */
+const requestContext = cache(async (kind: "customer" | "impersonation", userId: string, accountId: string): Promise<ServiceContext> => {
+  const actor = actorOf(kind === "impersonation" ? { kind, userId, view: { accountId } } : { kind, userId, accountId });
   return { db: await getDb(), actor, now: requestNow(await testNowCookie()) };
+});
+
+export async function customerContext(customer: CustomerSession): Promise<ServiceContext> {
+  return customer.supportView ? requestContext("impersonation", customer.supportView.staffUserId, customer.accountId) : requestContext("customer", customer.userId, customer.accountId);
 }
 
 export async function staffContext(staff: StaffSession): Promise<ServiceContext> {

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { accounts, packs } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { dailyUsage } from "@/lib/metering/daily-usage";
+import { dailyUsage, type DailyUsage } from "@/lib/metering/daily-usage";
 import { packStatus } from "@/lib/packs/status";
 import { isApiId, monthOf, shanghaiDay, type ApiId } from "@/lib/pricing";
 import { forecastMonth, type ApiSoFar, type MonthForecast } from "./model";
@@ -32,10 +32,19 @@ async function callsLeft(ctx: ServiceContext, accountId: string, month: string):
  * far and what is left in its packs; the model and its pricing are pure (lib/forecast/model.ts).
  * `accountId` lets run-due evaluate budgets for any account; customers get their own.
  */
-export async function accountForecast({ ctx, accountId = accountOf(ctx.actor) }: { ctx: ServiceContext; accountId?: string }): Promise<MonthForecast> {
+export async function accountForecast({
+  ctx,
+  accountId = accountOf(ctx.actor),
+  usage: read,
+}: {
+  ctx: ServiceContext;
+  accountId?: string;
+  /** This month's daily usage of the account when the caller reads it anyway (the console's usage query shares it). */
+  usage?: Promise<DailyUsage>;
+}): Promise<MonthForecast> {
   const month = monthOf(ctx.now);
   const [usage, left, [account]] = await Promise.all([
-    dailyUsage({ ctx, input: { month }, accountId }),
+    read ?? dailyUsage({ ctx, input: { month }, accountId }),
     callsLeft(ctx, accountId, month),
     // The day the account was created is never a full day of its traffic (issue 19).
     ctx.db.select({ createdAt: accounts.createdAt }).from(accounts).where(eq(accounts.id, accountId)),

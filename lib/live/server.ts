@@ -7,7 +7,7 @@ import { monthSummary, type MonthSummary } from "@/lib/metering/summary";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { packs } from "@/db/schema";
 import { accountOf } from "@/lib/context/access";
-import { formatMoney } from "@/lib/pricing";
+import { formatMoney, monthOf } from "@/lib/pricing";
 import { arrearsStanding } from "@/lib/billing/standing";
 import { getWallet } from "@/lib/wallet/balance";
 import { findTopUpOrder } from "@/lib/wallet/top-up";
@@ -17,29 +17,48 @@ import { dailyUsage, type DailyUsage } from "@/lib/metering/daily-usage";
 import { freeQuota } from "@/lib/metering/free-quota";
 import { findOrder } from "@/lib/orders/list";
 import { paymentProvider } from "@/lib/wallet/providers";
+import { liveKeys } from "./keys";
 import type { BalanceJson, ForecastJson, FreeQuotaJson, OrderStatusJson, PacksRemainingJson, StandingJson, UnreadJson, UsageMonthJson, UsageTotalsJson } from "./keys";
 
 /** One QueryClient per server request (React's cache is per request), for prefetching and dehydrating. */
 export const serverQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } }));
 
-export async function unreadJson(ctx: ServiceContext): Promise<UnreadJson> {
-  return { unread: await unreadCount({ ctx }) };
-}
+/*
+ * The reads below are cached per request and context (React's cache; the console's pages, layout
+ * and sections share one context: lib/auth/session.ts customerContext), so a figure the layout and
+ * the page both show, or the usage page and the forecast both read, is read once (issue 19 item
+ * 11). Outside a request (a route handler's own call, a test) each call reads.
+ */
+
+/** The unread count: the bell (console layout) and the overview's alerts card. */
+export const unreadJson = cache(async (ctx: ServiceContext): Promise<UnreadJson> => ({ unread: await unreadCount({ ctx }) }));
+
+/** A month's per-day usage: the usage query and this month's forecast. */
+export const monthDailyUsage = cache((ctx: ServiceContext, month: string): Promise<DailyUsage> => dailyUsage({ ctx, input: { month } }));
 
 /** A month's usage: the totals, the per-API lines and the per-day series, read in parallel. */
-export async function usageMonthJson(ctx: ServiceContext, month: string): Promise<UsageMonthJson> {
-  const [summary, daily] = await Promise.all([monthSummary({ ctx, input: { month } }), dailyUsage({ ctx, input: { month } })]);
+export const usageMonthJson = cache(async (ctx: ServiceContext, month: string): Promise<UsageMonthJson> => {
+  const [summary, daily] = await Promise.all([monthSummary({ ctx, input: { month } }), monthDailyUsage(ctx, month)]);
   return usageMonthOf(summary, daily);
-}
+});
 
 export function usageMonthOf(summary: MonthSummary, daily: DailyUsage): UsageMonthJson {
   return { ...usageTotalsOf(summary, summary.month), summary, daily };
 }
 
-/** This month's forecast and the advice from it. */
+/** This month's forecast and the advice from it; the advice's read of last month runs beside the forecast's. */
 export async function forecastJson(ctx: ServiceContext): Promise<ForecastJson> {
-  const forecast = await accountForecast({ ctx });
-  return { forecast, advice: await accountAdvice({ ctx, forecast }) };
+  const forecast = accountForecast({ ctx, usage: monthDailyUsage(ctx, monthOf(ctx.now)) });
+  const [done, advice] = await Promise.all([forecast, accountAdvice({ ctx, forecast })]);
+  return { forecast: done, advice };
+}
+
+/**
+ * Starts this month's forecast query in the request's query client (SpendOutlook dehydrates it): a
+ * page calls this before its own reads, so the forecast is read beside them, not after them.
+ */
+export function prefetchForecast(ctx: ServiceContext): Promise<void> {
+  return serverQueryClient().prefetchQuery({ queryKey: liveKeys.forecast, queryFn: () => forecastJson(ctx) });
 }
 
 /** The free quota page's figures; its Dates become ISO strings as JSON (the same on the server's prefetch, so hydration matches). */

@@ -4,6 +4,7 @@ import { meteredAccount } from "@/lib/tooling/testing/metering-fixtures";
 import { newAccount } from "@/lib/tooling/testing/wallet-fixtures";
 import { daysOfMonth } from "@/lib/pricing";
 import { dailyUsage } from "./daily-usage";
+import { monthTotals } from "./summary";
 
 const t0 = new Date("2026-11-22T02:00:00Z");
 /** Activated on the 1st, so the month's free pack covers every call of the month. */
@@ -34,6 +35,9 @@ describeEachDatabase("daily usage", (database) => {
     expect(quality?.days.find((d) => d.day === "2026-11-20")).toEqual({ day: "2026-11-20", calls: 0, free: 0, fromPacks: 0, billable: 0 });
     expect(quality?.total).toEqual({ calls: 1200, free: 1000, fromPacks: 0, billable: 200 });
     expect(usage.apis[1]?.total).toEqual({ calls: 5, free: 5, fromPacks: 0, billable: 0 });
+    // The forecast's advice reads last month's totals alone (issue 19 item 11): the same figures, in the same order, without the days.
+    const totals = await monthTotals({ ctx: m.customer(t0), input: { month: "2026-11" } });
+    expect(totals).toEqual(usage.apis.map((a) => ({ api: a.api, calls: a.total.calls, free: a.total.free, fromPacks: a.total.fromPacks })));
   });
 
   it("shows nothing of another account's usage and nothing for a month without calls", async () => {

@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { SpendOutlook } from "./_spend/spend-outlook";
 import { ClosingNotice } from "@/components/billing/closing-notice";
 import { ActiveServices } from "@/components/overview/active-services";
@@ -18,9 +18,9 @@ import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { formatDate } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
-import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { listMessages } from "@/lib/messaging/inbox";
 import { liveKeys } from "@/lib/live/keys";
-import { serverQueryClient, usageMonthJson } from "@/lib/live/server";
+import { prefetchForecast, serverQueryClient, unreadJson, usageMonthJson } from "@/lib/live/server";
 import { listApiKeys } from "@/lib/metering/api-keys";
 import { activeProducts } from "@/lib/packs/activation";
 import { packsNeedingAttention } from "@/lib/metering/pack-attention";
@@ -45,14 +45,17 @@ export default async function OverviewPage() {
   const month = monthOf(ctx.now);
   // This month's usage is the live query the usage page reads too (issue 19 item 3), prefetched here.
   const queries = serverQueryClient();
-  const [account, wallet, , lastBill, packs, active, unread, messages, keys, closing, { t, locale }] = await Promise.all([
+  // The forecast (SpendOutlook, below) is read beside the page's reads, not after them.
+  void prefetchForecast(ctx);
+  const [account, wallet, , lastBill, packs, active, { unread }, messages, keys, closing, { t, locale }] = await Promise.all([
     getOwnAccount({ ctx }),
     getWallet({ ctx }),
     queries.prefetchQuery({ queryKey: liveKeys.usage(month), queryFn: () => usageMonthJson(ctx, month) }),
     latestBill({ ctx }),
     packsNeedingAttention({ ctx }),
     activeProducts({ ctx }),
-    unreadCount({ ctx }),
+    // The bell's count (the console layout reads it too: one read a request).
+    unreadJson(ctx),
     listMessages({ ctx, input: { unreadOnly: true, limit: 3 } }),
     listApiKeys({ ctx }),
     monthClosing({ ctx }),

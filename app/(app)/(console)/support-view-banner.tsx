@@ -1,4 +1,4 @@
-import { stopSupportViewAction } from "@/app/(app)/(support)/staff/actions";
+import { stopSupportViewAction } from "@/app/actions/support-view";
 import { SupportViewBannerView } from "@/components/support/support-view-banner";
 import { currentViewer } from "@/lib/actions/viewer";
 import { now } from "@/lib/clock";

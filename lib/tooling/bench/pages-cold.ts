@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -35,16 +35,25 @@ interface Timing {
   total: number;
   /** The server process's CPU time spent while answering (nothing else runs in it then). */
   cpu: number;
+  /** Database statements the server sent while answering (its DB_QUERY_LOG lines). */
+  queries: number;
 }
 
-async function timeRequest(url: string, cookie: string | null, pid = 0): Promise<Timing> {
+/** Lines in the server's query log so far (db/client.ts DB_QUERY_LOG). */
+function loggedQueries(file: string | null): number {
+  if (!file || !existsSync(file)) return 0;
+  return readFileSync(file, "utf8").split("\n").length - 1;
+}
+
+async function timeRequest(url: string, cookie: string | null, pid = 0, queryLog: string | null = null): Promise<Timing> {
   const cpuBefore = pid ? processCpuMs(pid) : 0;
+  const queriesBefore = loggedQueries(queryLog);
   const started = performance.now();
   const response = await fetch(url, { redirect: "manual", headers: { accept: "text/html", ...(cookie ? { cookie } : {}) } });
   const ttfb = performance.now() - started;
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
-  return { ttfb, total: performance.now() - started, cpu: pid ? processCpuMs(pid) - cpuBefore : 0 };
+  return { ttfb, total: performance.now() - started, cpu: pid ? processCpuMs(pid) - cpuBefore : 0, queries: loggedQueries(queryLog) - queriesBefore };
 }
 
 const median = (values: number[]) => {
@@ -79,9 +88,9 @@ async function seedPglite(dataDir: string): Promise<{ email: string; password: s
  * while that runs). The minute-by-minute run-due loop is off, so its first run does not land in a
  * measurement.
  */
-async function startCold(dataDir: string): Promise<StartedServer & { settledMs: number; startupCpuMs: number }> {
+async function startCold(dataDir: string, queryLog: string | null = null): Promise<StartedServer & { settledMs: number; startupCpuMs: number }> {
   const started = performance.now();
-  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET, RUN_DUE_INTERVAL_MS: "0" }, "next", staticChunk());
+  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET, RUN_DUE_INTERVAL_MS: "0", ...(queryLog ? { DB_QUERY_LOG: queryLog } : {}) }, "next", staticChunk());
   let cpu = processCpuMs(server.pid);
   for (let quiet = 0, waited = 0; quiet < 2 && waited < 60_000; waited += 500) {
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -102,22 +111,32 @@ interface HttpRow {
   cold: Timing;
   warm: number;
   warmCpu: number;
+  /** Database statements of one warm request (the same on every one). */
+  queries: number;
 }
 
 async function httpPass(dataDir: string, login: { email: string; password: string }): Promise<{ rows: HttpRow[]; signIn: number; staticMs: number; settledMs: number; startupCpuMs: number }> {
-  const server = await startCold(dataDir);
+  const queryLog = path.join(dataDir, "bench-queries.log");
+  rmSync(queryLog, { force: true });
+  const server = await startCold(dataDir, queryLog);
   try {
     const rows: HttpRow[] = [];
-    const publicCold = await timeRequest(`${server.url}${COLD_PUBLIC_PAGE}`, null, server.pid);
+    const publicCold = await timeRequest(`${server.url}${COLD_PUBLIC_PAGE}`, null, server.pid, queryLog);
     let started = performance.now();
     const cookie = await signInCookie(server.url, login.email, login.password);
     const signIn = performance.now() - started;
     const colds = new Map<string, Timing>();
-    for (const page of COLD_CONSOLE_PAGES) colds.set(page, await timeRequest(`${server.url}${page}`, cookie, server.pid));
+    for (const page of COLD_CONSOLE_PAGES) colds.set(page, await timeRequest(`${server.url}${page}`, cookie, server.pid, queryLog));
     for (const [page, cookieOf] of [[COLD_PUBLIC_PAGE, null], ...COLD_CONSOLE_PAGES.map((p) => [p, cookie] as const)] as const) {
       const warm: Timing[] = [];
-      for (let i = 0; i < WARM_REQUESTS; i++) warm.push(await timeRequest(`${server.url}${page}`, cookieOf, server.pid));
-      rows.push({ page, cold: page === COLD_PUBLIC_PAGE ? publicCold : (colds.get(page) ?? publicCold), warm: median(warm.map((one) => one.total)), warmCpu: median(warm.map((one) => one.cpu)) });
+      for (let i = 0; i < WARM_REQUESTS; i++) warm.push(await timeRequest(`${server.url}${page}`, cookieOf, server.pid, queryLog));
+      rows.push({
+        page,
+        cold: page === COLD_PUBLIC_PAGE ? publicCold : (colds.get(page) ?? publicCold),
+        warm: median(warm.map((one) => one.total)),
+        warmCpu: median(warm.map((one) => one.cpu)),
+        queries: median(warm.map((one) => one.queries)),
+      });
     }
     const asset = `${server.url}${staticChunk()}`;
     const staticTimes: number[] = [];
@@ -141,7 +160,24 @@ interface BrowserRow {
   paint: number;
   domContentLoaded: number;
   load: number;
+  /** Largest contentful paint. */
+  lcp: number;
+  /** Requests the page made until load (the document included), and how many of them after it, within SETTLE_MS. */
+  requests: number;
+  afterLoad: number;
+  /** Bytes of JavaScript, of CSS, and of the page's own requests to the server (the document, RSC and API answers). */
+  jsBytes: number;
+  cssBytes: number;
+  fontRequests: number;
+  /** The server's CPU time from navigation to load, and in the SETTLE_MS after it (link prefetches, live queries). */
+  serverCpu: number;
+  serverCpuAfter: number;
+  /** Each request: when it started and ended (ms from navigation start), what it was, its size. */
+  waterfall: { start: number; end: number; type: string; url: string; bytes: number }[];
 }
+
+/** After load, how long requests the page makes by itself (prefetches, live queries) are still counted. */
+const SETTLE_MS = 1_500;
 
 function chromiumPath(): string | null {
   const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -164,13 +200,45 @@ async function browserPass(dataDir: string, login: { email: string; password: st
           );
         }
         const tab = await context.newPage();
+        const cpuStart = processCpuMs(server.pid);
         await tab.goto(`${server.url}${page}`, { waitUntil: "load" });
-        const timing = await tab.evaluate(() => {
+        const cpuLoaded = processCpuMs(server.pid);
+        // Requests the page makes by itself just after load (link prefetches, live queries) count too.
+        await tab.waitForTimeout(SETTLE_MS);
+        const cpuSettled = processCpuMs(server.pid);
+        const timing = await tab.evaluate(async () => {
           const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
           const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
-          return { ttfb: entry.responseStart, paint, domContentLoaded: entry.domContentLoadedEventEnd, load: entry.loadEventEnd };
+          const lcp = await new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? 0)).observe({ type: "largest-contentful-paint", buffered: true });
+            setTimeout(() => resolve(0), 200);
+          });
+          const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+          const waterfall = [
+            { start: 0, end: entry.responseEnd, type: "document", url: location.pathname, bytes: entry.encodedBodySize },
+            ...resources.map((r) => ({
+              start: r.startTime,
+              end: r.responseEnd,
+              type: r.name.endsWith(".js") ? "script" : r.name.endsWith(".css") ? "css" : /\.(woff2?|ttf|otf)$/.test(r.name) ? "font" : r.initiatorType,
+              url: r.name.replace(location.origin, ""),
+              bytes: r.encodedBodySize,
+            })),
+          ];
+          return { ttfb: entry.responseStart, paint, domContentLoaded: entry.domContentLoadedEventEnd, load: entry.loadEventEnd, lcp, waterfall };
         });
-        rows.push({ page, pass, ...timing });
+        const sum = (type: string) => timing.waterfall.filter((r) => r.type === type).reduce((total, r) => total + r.bytes, 0);
+        rows.push({
+          page,
+          pass,
+          ...timing,
+          requests: timing.waterfall.filter((r) => r.start <= timing.load).length,
+          afterLoad: timing.waterfall.filter((r) => r.start > timing.load).length,
+          jsBytes: sum("script"),
+          cssBytes: sum("css"),
+          fontRequests: timing.waterfall.filter((r) => r.type === "font").length,
+          serverCpu: cpuLoaded - cpuStart,
+          serverCpuAfter: cpuSettled - cpuLoaded,
+        });
         await context.close();
       }
     }
@@ -196,10 +264,10 @@ export async function measureColdPages(): Promise<BenchFigure[]> {
     console.log(
       `  HTTP, a fresh \`next start\` on PGlite (idle ${(http.settledMs / 1000).toFixed(1)} s after start, ${(http.startupCpuMs / 1000).toFixed(1)} s of CPU; sign-in ${ms(http.signIn)} ms; a static chunk ${http.staticMs.toFixed(1)} ms warm, median):`,
     );
-    console.log(`    ${"page".padEnd(10)} ${"cold TTFB".padStart(9)} ${"cold".padStart(6)} ${"CPU".padStart(6)} ${"warm".padStart(6)} ${"CPU".padStart(6)} ${"cold÷warm".padStart(9)} ${"warm÷static".padStart(11)}`);
+    console.log(`    ${"page".padEnd(10)} ${"cold TTFB".padStart(9)} ${"cold".padStart(6)} ${"CPU".padStart(6)} ${"warm".padStart(6)} ${"CPU".padStart(6)} ${"cold÷warm".padStart(9)} ${"warm÷static".padStart(11)} ${"queries".padStart(7)}`);
     for (const row of http.rows) {
       console.log(
-        `    ${row.page.padEnd(10)} ${ms(row.cold.ttfb).padStart(9)} ${ms(row.cold.total)} ${ms(row.cold.cpu)} ${ms(row.warm)} ${ms(row.warmCpu)} ${(row.cold.total / row.warm).toFixed(1).padStart(9)} ${(row.warm / http.staticMs).toFixed(1).padStart(11)}`,
+        `    ${row.page.padEnd(10)} ${ms(row.cold.ttfb).padStart(9)} ${ms(row.cold.total)} ${ms(row.cold.cpu)} ${ms(row.warm)} ${ms(row.warmCpu)} ${(row.cold.total / row.warm).toFixed(1).padStart(9)} ${(row.warm / http.staticMs).toFixed(1).padStart(11)} ${String(row.queries).padStart(7)}`,
       );
     }
     const figures: BenchFigure[] = [
@@ -207,7 +275,7 @@ export async function measureColdPages(): Promise<BenchFigure[]> {
       ...http.rows.map((row) => ({
         label: `cold: ${row.page} first request after start / warm median`,
         value: row.cold.total,
-        unit: `ms / ${row.warm.toFixed(0)} ms (server CPU ${row.cold.cpu.toFixed(0)} / ${row.warmCpu.toFixed(0)} ms; warm ${(row.warm / http.staticMs).toFixed(1)} × static)`,
+        unit: `ms / ${row.warm.toFixed(0)} ms (server CPU ${row.cold.cpu.toFixed(0)} / ${row.warmCpu.toFixed(0)} ms; warm ${(row.warm / http.staticMs).toFixed(1)} × static; ${row.queries} database statements)`,
       })),
     ];
     const executablePath = chromiumPath();
@@ -217,13 +285,28 @@ export async function measureColdPages(): Promise<BenchFigure[]> {
     }
     const rows = await browserPass(dataDir, login, executablePath);
     console.log("  browser, each page in a fresh context (nothing cached), navigation timing in ms:");
-    console.log(`    ${"page".padEnd(10)} ${"pass".padEnd(12)} ${"TTFB".padStart(6)} ${"FCP".padStart(6)} ${"DCL".padStart(6)} ${"load".padStart(6)}`);
-    for (const row of rows) console.log(`    ${row.page.padEnd(10)} ${row.pass.padEnd(12)} ${ms(row.ttfb)} ${ms(row.paint)} ${ms(row.domContentLoaded)} ${ms(row.load)}`);
+    console.log(
+      `    ${"page".padEnd(10)} ${"pass".padEnd(12)} ${"TTFB".padStart(6)} ${"FCP".padStart(6)} ${"LCP".padStart(6)} ${"DCL".padStart(6)} ${"load".padStart(6)} ${"reqs".padStart(5)} ${"+after".padStart(6)} ${"JS kB".padStart(6)} ${"CSS kB".padStart(6)} ${"fonts".padStart(5)} ${"srv CPU".padStart(7)} ${"+after".padStart(6)}`,
+    );
+    for (const row of rows) {
+      console.log(
+        `    ${row.page.padEnd(10)} ${row.pass.padEnd(12)} ${ms(row.ttfb)} ${ms(row.paint)} ${ms(row.lcp)} ${ms(row.domContentLoaded)} ${ms(row.load)} ${String(row.requests).padStart(5)} ${String(row.afterLoad).padStart(6)} ${(row.jsBytes / 1024).toFixed(0).padStart(6)} ${(row.cssBytes / 1024).toFixed(0).padStart(6)} ${String(row.fontRequests).padStart(5)} ${String(row.serverCpu).padStart(7)} ${String(row.serverCpuAfter).padStart(6)}`,
+      );
+    }
+    // BENCH_COLD_WATERFALL=1 prints every request of the first console page on the fresh server and of the same page warm.
+    if (process.env.BENCH_COLD_WATERFALL === "1") {
+      for (const row of rows.filter((one) => one.page === COLD_CONSOLE_PAGES[0])) {
+        console.log(`  waterfall of ${row.page}, ${row.pass} (ms from navigation start):`);
+        for (const r of [...row.waterfall].sort((a, b) => a.start - b.start)) console.log(`    ${ms(r.start)} ${ms(r.end)} ${r.type.padEnd(15)} ${(r.bytes / 1024).toFixed(1).padStart(6)} kB  ${r.url.slice(0, 90)}`);
+      }
+    }
     const cold = rows.filter((row) => row.pass === "cold server");
     figures.push(
       { label: "cold: browser load of the first console page on a fresh server", value: cold.find((row) => row.page === "/")?.load ?? 0, unit: "ms" },
       { label: "cold: browser load, median of the console pages (fresh server, nothing cached)", value: median(cold.filter((row) => row.page !== COLD_PUBLIC_PAGE).map((row) => row.load)), unit: "ms (target < 1,000)" },
       { label: "cold: browser load, median of the console pages (warm server, nothing cached)", value: median(rows.filter((row) => row.pass === "warm server" && row.page !== COLD_PUBLIC_PAGE).map((row) => row.load)), unit: "ms" },
+      { label: "cold: JavaScript per console page, median (uncompressed, as next start serves it)", value: median(cold.filter((row) => row.page !== COLD_PUBLIC_PAGE).map((row) => row.jsBytes / 1024)), unit: "kB" },
+      { label: "cold: requests per console page until load, median / after load", value: median(cold.filter((row) => row.page !== COLD_PUBLIC_PAGE).map((row) => row.requests)), unit: `/ ${median(cold.filter((row) => row.page !== COLD_PUBLIC_PAGE).map((row) => row.afterLoad))}` },
     );
     console.log(`  (cold pass took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
     return figures;

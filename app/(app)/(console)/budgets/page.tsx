@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { BalanceAlertForm } from "@/components/spend/balance-alert-form";

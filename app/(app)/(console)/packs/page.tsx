@@ -1,7 +1,7 @@
 import { InvalidateLive } from "@/components/live/invalidate-live";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { BuyPacksForm } from "@/components/packs/buy-packs-form";
 import { PackTable } from "@/components/packs/pack-table";
 import { RoleNote } from "@/components/members/role-note";

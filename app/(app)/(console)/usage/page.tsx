@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { SpendOutlook } from "../_spend/spend-outlook";
 import { DailyUsageCsvLink } from "@/components/spend/daily-usage-csv-link";
 import { DrainingPacks } from "@/components/metering/draining-packs";
@@ -17,8 +17,7 @@ import { monthClosing } from "@/lib/billing/closing";
 import { getOwnAccount } from "@/lib/identity/account";
 import { getTranslator } from "@/lib/i18n/server";
 import { liveKeys } from "@/lib/live/keys";
-import { serverQueryClient, usageMonthOf } from "@/lib/live/server";
-import { dailyUsage } from "@/lib/metering/daily-usage";
+import { monthDailyUsage, prefetchForecast, serverQueryClient, usageMonthOf } from "@/lib/live/server";
 import { drainingPacks } from "@/lib/metering/pack-forecasts";
 import { monthSummary } from "@/lib/metering/summary";
 import { parseMonthParam } from "@/lib/params/calendar";
@@ -58,8 +57,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       : undefined;
   const month = asked.ok && asked.value && !refused ? asked.value : current;
   const isCurrent = month === current;
+  // This month's forecast (SpendOutlook, below) is read beside the page's reads, and shares its daily usage.
+  if (isCurrent) void prefetchForecast(ctx);
   const [daily, summary, draining, bill, closed, closing] = await Promise.all([
-    dailyUsage({ ctx, input: { month } }),
+    monthDailyUsage(ctx, month),
     monthSummary({ ctx, input: { month } }),
     isCurrent ? drainingPacks({ ctx }) : Promise.resolve([]),
     isCurrent ? Promise.resolve(null) : billOfMonth({ ctx, input: { month } }),

@@ -8,7 +8,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { isCalendarDay } from "@/lib/params/calendar";
 import { approveAdjustment, rejectAdjustment, requestAdjustment } from "@/lib/support/bill-adjustments";
 import { goodwillCredit } from "@/lib/support/goodwill";
-import { startSupportView, startViewInput, stopSupportView } from "@/lib/support/impersonation";
+import { startSupportView, startViewInput } from "@/lib/support/impersonation";
 import { quoteLicence } from "@/lib/support/licence-quote";
 import { approveQpsRequest, declineQpsRequest } from "@/lib/support/qps-review";
 import { approveRefund, rejectRefund } from "@/lib/support/refund-review";
@@ -16,7 +16,7 @@ import { assignBankTransfer } from "@/lib/support/bank-transfer-assign";
 import { confirmReversal, issueInvoice, rejectInvoice } from "@/lib/support/invoice-review";
 import type { StaffTool } from "@/lib/support/staff-tool";
 import { liftViolation, markViolation } from "@/lib/support/violation";
-import { clearSupportViewCookie, requestOrigin, setSupportViewCookie } from "@/lib/support/view-cookie";
+import { requestOrigin, setSupportViewCookie } from "@/lib/support/view-cookie";
 
 /** A refusal, each field's rule and what was typed (lib/actions/form-state.ts). */
 export type StaffFormState = FormState;
@@ -43,23 +43,6 @@ export const startSupportViewAction = defineAction({
     const started = await startSupportView({ ctx, input, origin: await requestOrigin() });
     await setSupportViewCookie(started.id);
     redirect("/");
-  },
-});
-
-/** "Stop viewing": the one write a support view may make. */
-export const stopSupportViewAction = defineAction({
-  name: "staff#stopSupportViewAction",
-  audience: "staff",
-  writes: true,
-  allowedWhileViewing: true,
-  input: z.object({}),
-  from: (_prev: StaffFormState, _formData: FormData) => ({}),
-  fail: failed,
-  run: async ({ ctx, viewer }): Promise<StaffFormState> => {
-    const accountId = viewer.kind === "impersonation" ? viewer.view.accountId : null;
-    if (viewer.kind === "impersonation") await stopSupportView({ ctx, input: { sessionId: viewer.view.id } });
-    await clearSupportViewCookie();
-    redirect(accountId ? `/staff/accounts/${accountId}` : "/staff");
   },
 });
 

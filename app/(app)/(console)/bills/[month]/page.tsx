@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { BillAdjustmentsTable } from "@/components/billing/bill-adjustments-table";
 import { BillLinesTable } from "@/components/billing/bill-lines-table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { assignBankTransferAction } from "@/app/(app)/(support)/staff/actions";
 import { PageHeader } from "@/components/shell/page-header";
 import { ToolForm } from "@/components/support/tool-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { confirmReversalAction, issueInvoiceAction, rejectInvoiceAction } from "@/app/(app)/(support)/staff/actions";
 import { IssueInvoiceForm } from "@/components/invoices/issue-form";
 import { PageHeader } from "@/components/shell/page-header";

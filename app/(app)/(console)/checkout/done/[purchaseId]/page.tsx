@@ -1,6 +1,6 @@
 import { InvalidateLive } from "@/components/live/invalidate-live";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { PaymentSplit } from "@/components/checkout/payment-split";
 import { PageHeader } from "@/components/shell/page-header";

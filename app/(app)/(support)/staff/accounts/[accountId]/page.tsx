@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import {
   approveAdjustmentAction,
@@ -14,8 +14,8 @@ import {
   rejectRefundAction,
   requestAdjustmentAction,
   startSupportViewAction,
-  stopSupportViewAction,
 } from "@/app/(app)/(support)/staff/actions";
+import { stopSupportViewAction } from "@/app/actions/support-view";
 import { BillAdjustmentsCard, LateEventsCard } from "@/components/support/bill-adjustments-card";
 import { StopViewingButton } from "@/components/support/stop-viewing-button";
 import { auditText } from "@/components/support/audit-text";
