@@ -14,9 +14,18 @@ import { nginxBinary } from "../server/nginx";
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const reports = path.resolve(".test-data/reports");
 
+const started = Date.now();
+
+/** Minutes and seconds since `npm test` started: each step's header says when it began and ended (CI must stay under 25 minutes). */
+function elapsed(): string {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
+}
+
 function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n▶ ${title}`);
+  console.log(`\n▶ ${title} (at ${elapsed()})`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`◀ ${title}: ${result.status === 0 ? "ok" : "failed"} (at ${elapsed()})`);
   return result.status === 0;
 }
 
@@ -41,6 +50,7 @@ async function stepsTogether(steps: { title: string; command: string; args: stri
   results.forEach((result, i) => {
     console.log(`\n▶ ${steps[i]?.title ?? ""}`);
     if (result.output) process.stdout.write(result.output);
+    console.log(`◀ ${steps[i]?.title ?? ""}: ${result.ok ? "ok" : "failed"} (at ${elapsed()})`);
   });
   return results.map((result) => result.ok);
 }
@@ -127,6 +137,7 @@ async function main(): Promise<number> {
   console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
   console.log(`topology: ${topology.passed} passed, ${topology.failed} failed, ${topology.skipped} skipped`);
   if (failures.length > 0) console.log(`failed steps: ${failures.join(", ")}`);
+  console.log(`all steps took ${elapsed()}`);
   console.log(`${total.passed} passed, ${total.failed + (failures.length > 0 && total.failed === 0 ? 1 : 0)} failed, ${total.skipped} skipped`);
   return failures.length === 0 ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { openMigratedPglite } from "./pglite-template";
 import { createScratchDatabase } from "./scratch-database";
 
 /**
@@ -12,11 +13,7 @@ export function describeEachDatabase(name: string, suite: (get: () => DatabaseHa
   const targets: { label: string; open: () => Promise<DatabaseHandle> }[] = [
     {
       label: "pglite",
-      open: async () => {
-        const handle = await openDatabase({ inMemory: true });
-        await migrateDatabase(handle);
-        return handle;
-      },
+      open: openMigratedPglite,
     },
   ];
   const url = process.env.TEST_DATABASE_URL;
