@@ -34,7 +34,7 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 90_000,
   expect: { timeout: 20_000 },
-  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", locale: "en-US", launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } },
+  use: { baseURL, trace: process.env.CI ? "on-first-retry" : "retain-on-failure", screenshot: "only-on-failure", locale: "en-US", launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: browser.path, args: CHROMIUM_FLAGS } } }],
   webServer: [
     {
