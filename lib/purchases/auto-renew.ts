@@ -3,12 +3,11 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import { z } from "zod";
 import { purchases, qpsGrants, qpsGroupModes } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { ConflictError, NotFoundError, ServiceError, type ServiceContext } from "@/lib/context";
+import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { notifyMany } from "@/lib/messaging/notify";
-import { formatYuan, qpsItemId, type QpsGroupId } from "@/lib/pricing";
-import { purchase } from "./purchase";
+import { qpsItemId, type QpsGroupId } from "@/lib/pricing";
+import { renewThroughPurchase } from "./renew-through-purchase";
 
 /** A renewal is bought in the last hour of the old grant, so the new one starts where it ends: no gap, no early lapse. */
 export const AUTO_RENEW_AHEAD_MS = 60 * 60 * 1000;
@@ -70,38 +69,19 @@ export async function renewDueQps({ ctx, accountId }: { ctx: ServiceContext; acc
     );
   let renewed = 0;
   let failed = 0;
-  const system = { ...ctx, actor: { type: "system" as const, reason: "auto-renew" } };
   for (const grant of due) {
     const group = grant.groupId as QpsGroupId;
-    const base = { group, qps: grant.qps };
-    try {
-      const result = await purchase({
-        ctx: system,
-        input: { item: qpsItemId(group), quantity: grant.qps, period: "month", periods: 1, idempotencyKey: `auto-renew:${grant.id}` },
-        renewal: { accountId: grant.accountId, startsAt: grant.endsAt },
-      });
-      if (!result.duplicate) renewed += 1;
-      const [next] = await ctx.db.select({ endsAt: qpsGrants.endsAt }).from(qpsGrants).where(eq(qpsGrants.purchaseId, result.purchaseId));
-      // Sent once (its key); a run that finds the renewal already bought still sends it if a crash lost it.
-      await notifyMany(ctx, [
-        { accountId: grant.accountId, kind: "qps-renewed", product: "body", params: { ...base, price: formatYuan(result.amount), until: (next?.endsAt ?? grant.endsAt).toISOString() }, dedupeKey: `qps-renewed:${grant.id}` },
-      ]);
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      failed += 1;
-      // Another refusal (the QPS cap, a product no longer active) charges nothing either; it must not stop run-due.
-      if (error.code !== "insufficient-balance") continue;
-      const p = error.params;
-      await notifyMany(ctx, [
-        {
-          accountId: grant.accountId,
-          kind: "qps-renew-failed",
-          product: "body",
-          params: { ...base, price: String(p.needed ?? ""), available: String(p.available ?? ""), shortfall: String(p.shortfall ?? ""), until: grant.endsAt.toISOString() },
-          dedupeKey: `qps-renew-failed:${grant.id}`,
-        },
-      ]);
-    }
+    const outcome = await renewThroughPurchase(ctx, {
+      accountId: grant.accountId,
+      itemId: grant.id,
+      endsAt: grant.endsAt,
+      input: { item: qpsItemId(group), quantity: grant.qps, period: "month", periods: 1, idempotencyKey: `auto-renew:${grant.id}` },
+      messages: { renewed: "qps-renewed", failed: "qps-renew-failed" },
+      params: { group, qps: grant.qps },
+      renewedUntil: async (purchaseId) => (await ctx.db.select({ endsAt: qpsGrants.endsAt }).from(qpsGrants).where(eq(qpsGrants.purchaseId, purchaseId)))[0]?.endsAt ?? null,
+    });
+    if (outcome === "renewed") renewed += 1;
+    if (outcome === "failed") failed += 1;
   }
   return { renewed, failed };
 }

@@ -3,14 +3,13 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import { z } from "zod";
 import { licences } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { ConflictError, NotFoundError, ServiceError, type ServiceContext } from "@/lib/context";
+import { ConflictError, NotFoundError, type ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { inTransaction } from "@/lib/context/transaction";
-import { notifyMany } from "@/lib/messaging/notify";
-import { formatYuan, shanghaiDay } from "@/lib/pricing";
+import { shanghaiDay } from "@/lib/pricing";
 import { quoteOfPurchase } from "@/lib/quota/licence-quotes";
 import { AUTO_RENEW_LATE_MS } from "./auto-renew";
-import { purchase } from "./purchase";
+import { renewThroughPurchase } from "./renew-through-purchase";
 
 /**
  * A licence with auto-renew on is renewed from 3 days before it ends (reading LICENCE_AUTO_RENEW): a
@@ -80,40 +79,21 @@ export async function renewDueLicences({ ctx, accountId }: { ctx: ServiceContext
     );
   let renewed = 0;
   let failed = 0;
-  const system = { ...ctx, actor: { type: "system" as const, reason: "auto-renew" } };
   for (const licence of due) {
     const endsAt = licence.endsAt;
     const quote = await quoteOfPurchase(ctx.db, licence.purchaseId);
     if (!endsAt || !quote) continue;
-    const base = { licence: licence.kind, app: licence.androidPackage ?? quote.packageName, years: quote.years };
-    try {
-      const result = await purchase({
-        ctx: system,
-        input: { item: RENEWED_ITEM, quantity: 1, quoteId: quote.id, idempotencyKey: licenceRenewalKey(licence.id, endsAt) },
-        renewal: { accountId: licence.accountId, startsAt: endsAt },
-      });
-      if (!result.duplicate) renewed += 1;
-      const [next] = await ctx.db.select({ endsAt: licences.endsAt }).from(licences).where(eq(licences.purchaseId, result.purchaseId));
-      // Sent once (its key); a run that finds the renewal already bought still sends it if a crash lost it.
-      await notifyMany(ctx, [
-        { accountId: licence.accountId, kind: "licence-renewed", product: "body", params: { ...base, price: formatYuan(result.amount), until: (next?.endsAt ?? endsAt).toISOString() }, dedupeKey: `licence-renewed:${licence.id}` },
-      ]);
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      failed += 1;
-      // Another refusal (a product no longer active, an account disabled) charges nothing either; it must not stop run-due.
-      if (error.code !== "insufficient-balance") continue;
-      const p = error.params;
-      await notifyMany(ctx, [
-        {
-          accountId: licence.accountId,
-          kind: "licence-renew-failed",
-          product: "body",
-          params: { ...base, price: String(p.needed ?? ""), available: String(p.available ?? ""), shortfall: String(p.shortfall ?? ""), until: endsAt.toISOString() },
-          dedupeKey: `licence-renew-failed:${licence.id}`,
-        },
-      ]);
-    }
+    const outcome = await renewThroughPurchase(ctx, {
+      accountId: licence.accountId,
+      itemId: licence.id,
+      endsAt,
+      input: { item: RENEWED_ITEM, quantity: 1, quoteId: quote.id, idempotencyKey: licenceRenewalKey(licence.id, endsAt) },
+      messages: { renewed: "licence-renewed", failed: "licence-renew-failed" },
+      params: { licence: licence.kind, app: licence.androidPackage ?? quote.packageName, years: quote.years },
+      renewedUntil: async (purchaseId) => (await ctx.db.select({ endsAt: licences.endsAt }).from(licences).where(eq(licences.purchaseId, purchaseId)))[0]?.endsAt ?? null,
+    });
+    if (outcome === "renewed") renewed += 1;
+    if (outcome === "failed") failed += 1;
   }
   return { renewed, failed };
 }
