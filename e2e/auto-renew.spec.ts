@@ -3,7 +3,7 @@ import { axeFindings, describeFindings } from "./axe";
 import { expect, test, type Customer } from "./fixtures";
 import { activate, topUp } from "./metering-helpers";
 import { shoot } from "./shots";
-import { signedInStaff } from "./staff-helpers";
+import { requestAndQuoteLicence } from "./staff-helpers";
 
 /**
  * Issue 22 part 4: an actual auto-renewal and its message. The e2e server runs no run-due of its own
@@ -89,21 +89,7 @@ test("a formal offline-SDK licence with auto-renew on is renewed before it ends 
   test.setTimeout(240_000);
   const pkg = `com.e2e.renew${Date.now().toString(36)}`;
   await activate(page, "body");
-  await page.goto("/sdk");
-  await page.getByLabel("App package name").fill(pkg);
-  await page.getByRole("button", { name: "Request a formal licence" }).click();
-  await expect(page.getByText("Request recorded. Support will send you a quote.")).toBeVisible();
-
-  const staffPage = await (await browser.newContext({ locale: "en-US" })).newPage();
-  await signedInStaff(staffPage, "Rena");
-  await staffPage.getByRole("region", { name: "Licence requests awaiting a quote" }).getByRole("link", { name: customer.company }).click();
-  const request = staffPage.getByTestId("licence-quote-request");
-  await expect(request).toContainText(pkg);
-  await request.getByLabel("Price for the whole validity (¥)").fill("800.00");
-  await request.getByLabel("Validity (years, 1–5)").fill("1");
-  await request.getByRole("button", { name: "Send quote" }).click();
-  await expect(staffPage.getByTestId("licence-quote-request")).toContainText("Quoted ¥800.00 for 1 year");
-  await staffPage.context().close();
+  await requestAndQuoteLicence(page, browser, customer.company, { pkg, staffName: "Rena", price: "800.00", years: 1, quoted: "Quoted ¥800.00 for 1 year" });
 
   await topUp(page, "2000");
   await page.goto("/sdk");

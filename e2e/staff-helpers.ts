@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, signIn } from "./fixtures";
 
 /** A new staff member (as `ops create-staff` makes one: a one-time password), not signed in. */
@@ -37,4 +37,27 @@ export async function signedInStaff(page: Page, name: string, role: "support" | 
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * The formal offline-SDK licence's request and quote: the customer (on `page`, body analysis active)
+ * asks for a licence for `pkg` on /sdk; a new staff member quotes `price` for `years` in a browser of
+ * their own, which is closed after.
+ */
+export async function requestAndQuoteLicence(page: Page, browser: Browser, company: string, quote: { pkg: string; staffName: string; price: string; years: number; quoted: string }): Promise<void> {
+  await page.goto("/sdk");
+  await page.getByLabel("App package name").fill(quote.pkg);
+  await page.getByRole("button", { name: "Request a formal licence" }).click();
+  await expect(page.getByText("Request recorded. Support will send you a quote.")).toBeVisible();
+
+  const staffPage = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signedInStaff(staffPage, quote.staffName);
+  await staffPage.getByRole("region", { name: "Licence requests awaiting a quote" }).getByRole("link", { name: company }).click();
+  const request = staffPage.getByTestId("licence-quote-request");
+  await expect(request).toContainText(quote.pkg);
+  await request.getByLabel("Price for the whole validity (¥)").fill(quote.price);
+  await request.getByLabel("Validity (years, 1–5)").fill(String(quote.years));
+  await request.getByRole("button", { name: "Send quote" }).click();
+  await expect(staffPage.getByTestId("licence-quote-request")).toContainText(quote.quoted);
+  await staffPage.context().close();
 }
