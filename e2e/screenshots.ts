@@ -5,10 +5,15 @@
  *   npm start   # with the demo company; then, in another shell:
  *   npx tsx e2e/screenshots.ts http://localhost:3000 <demo email> <demo password>
  *   npx tsx e2e/screenshots.ts http://localhost:3000 <email> <password> --pages /usage /messages --out /tmp/shots
+ *   npx tsx e2e/screenshots.ts http://localhost:3000 <staff email> <password> --staff --pages /staff /staff/invoices
+ *
+ * `--tiles` writes one picture per screenful (name-width-lang-1.png, -2 …) instead of one tall one.
+ * `--staff` signs in at /staff/sign-in; a staff member's one-time password (from `npm run ops --
+ * create-staff`) is replaced on the first sign-in by `<password>-chosen`, which later runs sign in with.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_FLAGS, chromiumExecutable } from "./browser";
 
 const WIDTHS = [390, 1440] as const;
@@ -17,17 +22,42 @@ const LANGUAGES = [
   { id: "zh", button: "简体中文" },
 ] as const;
 
-async function shoot(browser: Browser, base: string, email: string, password: string, pages: string[], out: string, fullPage: boolean, only?: (width: number, language: string) => boolean): Promise<void> {
+interface Login {
+  email: string;
+  password: string;
+  staff: boolean;
+}
+
+/** Signs in as a customer or a staff member; a staff member's first sign-in replaces the one-time password. */
+async function signIn(page: Page, base: string, login: Login): Promise<void> {
+  const chosen = `${login.password}-chosen`;
+  for (const password of login.staff ? [login.password, chosen] : [login.password]) {
+    await page.goto(`${base}${login.staff ? "/staff/sign-in" : "/sign-in"}`);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Email").fill(login.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in")).catch(() => undefined);
+    if (!new URL(page.url()).pathname.endsWith("/sign-in")) break;
+  }
+  if (new URL(page.url()).pathname === "/staff/change-password") {
+    // Typed before the form is hydrated, the values would be lost to the first render.
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Current password").fill(login.password);
+    await page.getByLabel("New password").fill(chosen);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.waitForURL((url) => url.pathname !== "/staff/change-password");
+  }
+  if (new URL(page.url()).pathname.endsWith("/sign-in")) throw new Error(`could not sign in as ${login.email}`);
+}
+
+async function shoot(browser: Browser, base: string, login: Login, pages: string[], out: string, fullPage: boolean, tiles: boolean, only?: (width: number, language: string) => boolean): Promise<void> {
   for (const width of WIDTHS) {
     for (const language of LANGUAGES) {
       if (only && !only(width, language.id)) continue;
       const context = await browser.newContext({ viewport: { width, height: width === 390 ? 844 : 900 }, locale: "en-US", deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.goto(`${base}/sign-in`);
-      await page.getByLabel("Email").fill(email);
-      await page.getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      await signIn(page, base, login);
       await page.waitForLoadState("networkidle");
       await page.getByRole("button", { name: language.button }).click();
       // The switch is remembered in a cookie once the page has answered: wait for the page in that language.
@@ -35,7 +65,18 @@ async function shoot(browser: Browser, base: string, email: string, password: st
       for (const target of pages) {
         await page.goto(`${base}${target}`);
         await page.waitForLoadState("networkidle");
-        const name = target === "/" ? "overview" : target.replace(/^\//, "").replace(/[/?=&]+/g, "-");
+        const name = target === "/" ? "overview" : target.replace(/^\//, "").replace(/[/?=&:]+/g, "-");
+        if (tiles) {
+          // One picture per screenful, top to bottom: a tall page shrunk into one picture is unreadable.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const screen = page.viewportSize()?.height ?? 900;
+          for (let top = 0, index = 1; top < height; top += screen, index += 1) {
+            const file = path.join(out, `${name}-${width}-${language.id}-${index}.png`);
+            await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: top, width, height: Math.min(screen, height - top) } });
+            console.log(file);
+          }
+          continue;
+        }
         const file = path.join(out, `${name}-${width}-${language.id}.png`);
         await page.screenshot({ path: file, fullPage });
         console.log(file);
@@ -51,13 +92,14 @@ async function main(): Promise<void> {
   const outAt = rest.indexOf("--out");
   const out = outAt >= 0 ? (rest[outAt + 1] ?? "docs/screenshots") : "docs/screenshots";
   const pagesAt = rest.indexOf("--pages");
-  const pages = pagesAt >= 0 ? rest.slice(pagesAt + 1).filter((p, i, all) => p.startsWith("/") && all[i - 1] !== "--out") : null;
+  const pages = pagesAt >= 0 ? rest.slice(pagesAt + 1).filter((p, i, all) => p.startsWith("/") && all[i - 1] !== "--out" && !p.startsWith("--")) : null;
+  const login: Login = { email, password, staff: rest.includes("--staff") };
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({ executablePath: chromiumExecutable().path, args: CHROMIUM_FLAGS });
   try {
-    if (pages) await shoot(browser, base, email, password, pages, out, true);
+    if (pages) await shoot(browser, base, login, pages, out, true, rest.includes("--tiles"));
     // The README's two: the overview on a desktop in English and on a phone in Chinese, first screen only.
-    else await shoot(browser, base, email, password, ["/"], out, false, (width, language) => (width === 1440 && language === "en") || (width === 390 && language === "zh"));
+    else await shoot(browser, base, login, ["/"], out, false, false, (width, language) => (width === 1440 && language === "en") || (width === 390 && language === "zh"));
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/quota/action-form";
+import { AutoRenewToggle } from "@/components/quota/auto-renew-toggle";
 import { OpenRequests } from "@/components/quota/open-requests";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -24,6 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
   return { title: t("qps.title") };
 }
+
+const QPS_AUTO_RENEW = { isOn: "qps.autoRenew.isOn", isOff: "qps.autoRenew.isOff", turnOn: "qps.autoRenew.turnOn", turnOff: "qps.autoRenew.turnOff" } as const;
 
 export default async function QpsPage() {
   const customer = await requireCustomer("/qps");
@@ -127,15 +130,15 @@ export default async function QpsPage() {
                     </Td>
                     <Td>
                       {grant.renewable ? (
-                        <div className="flex flex-wrap items-center gap-2" data-testid="qps-auto-renew">
-                          <Badge tone={grant.autoRenew ? "green" : "neutral"}>{t(grant.autoRenew ? "qps.autoRenew.isOn" : "qps.autoRenew.isOff")}</Badge>
-                          {mayRenew ? (
-                            <ActionForm action={autoRenewAction} submit={grant.autoRenew ? "qps.autoRenew.turnOff" : "qps.autoRenew.turnOn"} variant="secondary">
-                              <input type="hidden" name="grantId" value={grant.id} />
-                              <input type="hidden" name="on" value={grant.autoRenew ? "false" : "true"} />
-                            </ActionForm>
-                          ) : null}
-                        </div>
+                        <AutoRenewToggle
+                          t={t}
+                          on={grant.autoRenew}
+                          action={mayRenew ? autoRenewAction : undefined}
+                          idField="grantId"
+                          id={grant.id}
+                          labels={QPS_AUTO_RENEW}
+                          testId="qps-auto-renew"
+                        />
                       ) : (
                         <span className="text-muted">—</span>
                       )}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/quota/action-form";
+import { AutoRenewToggle } from "@/components/quota/auto-renew-toggle";
 import { OpenRequests } from "@/components/quota/open-requests";
 import { RoleNote } from "@/components/members/role-note";
 import { PageHeader } from "@/components/shell/page-header";
@@ -46,6 +47,8 @@ function FormHeading({ id, title, note }: { id: string; title: string; note: str
     </div>
   );
 }
+
+const LICENCE_AUTO_RENEW = { isOn: "sdk.autoRenew.isOn", isOff: "sdk.autoRenew.isOff", turnOn: "sdk.autoRenew.turnOn", turnOff: "sdk.autoRenew.turnOff" } as const;
 
 const REQUEST_STATES = ["awaiting-quote", "quoted", "licensed", "declined"] as const;
 
@@ -156,15 +159,15 @@ export default async function SdkPage() {
                     {anyRenewable ? (
                       <Td>
                         {licence.renewable ? (
-                          <div className="flex flex-wrap items-center gap-2" data-testid="licence-auto-renew">
-                            <Badge tone={licence.autoRenew ? "green" : "neutral"}>{t(licence.autoRenew ? "sdk.autoRenew.isOn" : "sdk.autoRenew.isOff")}</Badge>
-                            {mayRenew ? (
-                              <ActionForm action={autoRenewAction} submit={licence.autoRenew ? "sdk.autoRenew.turnOff" : "sdk.autoRenew.turnOn"} variant="secondary">
-                                <input type="hidden" name="licenceId" value={licence.id} />
-                                <input type="hidden" name="on" value={licence.autoRenew ? "false" : "true"} />
-                              </ActionForm>
-                            ) : null}
-                          </div>
+                          <AutoRenewToggle
+                            t={t}
+                            on={licence.autoRenew}
+                            action={mayRenew ? autoRenewAction : undefined}
+                            idField="licenceId"
+                            id={licence.id}
+                            labels={LICENCE_AUTO_RENEW}
+                            testId="licence-auto-renew"
+                          />
                         ) : (
                           <span className="text-muted">—</span>
                         )}

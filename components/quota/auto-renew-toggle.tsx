@@ -1,0 +1,41 @@
+import { ActionForm } from "@/components/quota/action-form";
+import type { QuotaFormState } from "@/components/quota/form-state";
+import { Badge } from "@/components/ui/badge";
+import type { FormAction } from "@/components/ui/form-action";
+import type { MessageKey, Translate } from "@/lib/i18n/translator";
+
+/**
+ * The auto-renew cell of a renewable item's row (a QPS grant, a yearly licence): whether it renews,
+ * and for a member allowed to change it, the one button that flips it. The action receives the
+ * item's id under `idField` and the wanted state as `on`.
+ */
+export function AutoRenewToggle({
+  t,
+  on,
+  action,
+  idField,
+  id,
+  labels,
+  testId,
+}: {
+  t: Translate;
+  on: boolean;
+  /** Absent when the reader may not change it: the state is shown alone. */
+  action?: FormAction<QuotaFormState>;
+  idField: string;
+  id: string;
+  labels: { isOn: MessageKey; isOff: MessageKey; turnOn: MessageKey; turnOff: MessageKey };
+  testId: string;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid={testId}>
+      <Badge tone={on ? "green" : "neutral"}>{t(on ? labels.isOn : labels.isOff)}</Badge>
+      {action ? (
+        <ActionForm action={action} submit={on ? labels.turnOff : labels.turnOn} variant="secondary">
+          <input type="hidden" name={idField} value={id} />
+          <input type="hidden" name="on" value={on ? "false" : "true"} />
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}
