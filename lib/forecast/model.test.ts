@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "@/lib/pricing";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { FORECAST_MIN_FULL_DAYS, forecastMonth, projectRemainingCalls, thinDataWidth } from "./model";
 
 // 2026-11-01 is a Sunday in Shanghai.
@@ -119,6 +120,46 @@ describe("a forecast from too little history (issue 19)", () => {
         };
         expect(width(first + 1)).toBeGreaterThanOrEqual(width(first));
       }),
+    );
+  });
+});
+
+describe("the range across a tier's edge", () => {
+  // scan.code-recognition: ¥0.09 a call up to 100,000 calls a month, ¥0.06 from 100,001 (SPEC §2.3).
+  // 3,300 calls a day for 14 days: 99,000 expected, the range 88,440–109,560 calls.
+  const days = [...Array.from({ length: 14 }, () => 3_300), 0];
+  const api = { api: "scan.code-recognition" as const, days, free: 1_000, fromPacks: 0, freeLeft: 0, packsLeft: 0 };
+  const costOf = (calls: number, free = api.free) => priceUsage([{ api: api.api, calls, free, fromPacks: 0 }]).total;
+
+  it("is as dear as the last call count of the dearer tier when the range crosses into a cheaper one", () => {
+    const line = forecastMonth({ month, now: at(15), apis: [api] }).apis[0];
+    if (!line) throw new Error("no line");
+    // The range straddles 100,000 calls: 100,000 calls at ¥0.09 cost more than the range's top at ¥0.06.
+    expect(line.callsLow).toBeLessThan(100_000);
+    expect(line.callsHigh).toBeGreaterThan(100_000);
+    expect(line.amountHigh).toBe(costOf(100_000).toFixed(2));
+    expect(line.amountHigh).toBe("8910.00");
+    expect(new Dec(line.amountHigh).greaterThan(costOf(line.callsHigh))).toBe(true);
+  });
+
+  it("holds every call count inside it, for any history (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 2, maxLength: 28 }), fc.integer({ min: 0, max: 23 }), (history, hour) => {
+        const apiSoFar = { ...api, days: [...history, 0], free: Math.min(api.free, history.reduce((a, b) => a + b, 0)) };
+        const line = forecastMonth({ month, now: at(history.length + 1, hour), apis: [apiSoFar] }).apis[0];
+        if (!line) return;
+        const step = Math.max(1, Math.floor((line.callsHigh - line.callsLow) / 50));
+        for (let calls = line.callsLow; calls <= line.callsHigh; calls += step) {
+          const cost = costOf(calls, apiSoFar.free);
+          expect(cost.greaterThanOrEqualTo(line.amountLow) && cost.lessThanOrEqualTo(line.amountHigh), `${calls} calls cost ${cost.toFixed(2)}, outside ${line.amountLow}–${line.amountHigh}`).toBe(true);
+        }
+        for (const edge of [100_000, 100_001, line.callsHigh]) {
+          if (edge < line.callsLow || edge > line.callsHigh) continue;
+          const cost = costOf(edge, apiSoFar.free);
+          expect(cost.greaterThanOrEqualTo(line.amountLow) && cost.lessThanOrEqualTo(line.amountHigh)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

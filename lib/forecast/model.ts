@@ -1,5 +1,5 @@
 import { priceUsage } from "@/lib/pricing/price-usage";
-import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmounts, type ApiId, type Month } from "@/lib/pricing";
+import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmounts, tiersOf, type ApiId, type Month } from "@/lib/pricing";
 
 /**
  * The month-end forecast (issue 13), pure: no clock, no database; `now` is an argument.
@@ -131,6 +131,27 @@ function priceProjected(api: ApiSoFar, callsSoFar: number, extra: number) {
 }
 
 /**
+ * The cheapest and dearest the month can cost for any number of extra calls from `low` to `high`.
+ * Every billable call is priced at the tier the month's total reaches (SPEC §2.3), so within a tier
+ * the amount grows with calls and drops where a cheaper tier starts: besides the two ends, the last
+ * call count of each tier inside the range can be dearer than `high`, and the first of the next
+ * tier cheaper than `low`.
+ */
+function amountRange(api: ApiSoFar, callsSoFar: number, low: number, high: number): [Dec, Dec] {
+  const candidates = new Set([low, high]);
+  for (const tier of tiersOf(api.api)) {
+    if (tier.upTo === null) continue;
+    const lastOfTier = tier.upperBound === "inclusive" ? tier.upTo : tier.upTo - 1;
+    for (const total of [lastOfTier, lastOfTier + 1]) {
+      const extra = total - callsSoFar;
+      if (extra > low && extra < high) candidates.add(extra);
+    }
+  }
+  const amounts = [...candidates].map((extra) => priceProjected(api, callsSoFar, extra).amount).sort((a, b) => a.comparedTo(b));
+  return [amounts[0] ?? new Dec(0), amounts[amounts.length - 1] ?? new Dec(0)];
+}
+
+/**
  * The month's forecast at `now`. `accountCreatedAt` (when known) marks the day the account was
  * created as partial: its calls count in the month so far but not as a day's rate, since a burst of
  * test calls in its first hour is not a day's traffic.
@@ -153,11 +174,9 @@ export function forecastMonth({ month, now, apis, accountCreatedAt }: { month: M
     const [expected, low, high] = today >= daysInMonth ? [0, 0, 0] : projectRemainingCalls(month, api.days, today, daysInMonth, dayFraction, firstDay);
     const soFar = priceProjected(api, callsSoFar, 0);
     const mid = priceProjected(api, callsSoFar, expected);
-    const lo = priceProjected(api, callsSoFar, low);
-    const hi = priceProjected(api, callsSoFar, high);
-    // More calls can cost less when they reach a cheaper tier (SPEC §2.3): the range is ordered by amount.
-    const amounts = [lo.amount, mid.amount, hi.amount].sort((a, b) => a.comparedTo(b));
-    const [aLow, , aHigh] = amounts as [Dec, Dec, Dec];
+    // More calls can cost less when they reach a cheaper tier (SPEC §2.3): the range is the least
+    // and the most any call count in it costs, which may be at a tier's edge inside it.
+    const [aLow, aHigh] = amountRange(api, callsSoFar, low, high);
     return {
       api: api.api,
       callsSoFar,
