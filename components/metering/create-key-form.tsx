@@ -54,7 +54,7 @@ export function CreateKeyForm({ baseUrl, month, at, api, create }: { baseUrl: st
         <fieldset className="w-full space-y-1 text-sm" aria-describedby={state.field === "scopes" ? "scopes-error" : undefined}>
           <legend className="font-medium text-ink">{t("apiKeys.scopes.legend")}</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="scopes" value="usage:write" defaultChecked /> <span className="font-mono text-xs">{t("apiKeys.scope.usage:write")}</span>
+            <input type="checkbox" name="scopes" value="usage:write" defaultChecked /> <span className="font-mono text-xs">{t("apiKeys.scope.usageWrite")}</span>
           </label>
           <label className="flex items-center gap-2">
             <input type="checkbox" name="scopes" value="read" defaultChecked /> <span className="font-mono text-xs">{t("apiKeys.scope.read")}</span>

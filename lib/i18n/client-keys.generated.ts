@@ -27,6 +27,7 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "apiKeys.revoke.confirm",
   "apiKeys.revoke.yes",
   "apiKeys.scope.read",
+  "apiKeys.scope.usageWrite",
   "apiKeys.scopes.legend",
   "apiKeys.secret.copied",
   "apiKeys.secret.copy",

@@ -25,6 +25,12 @@ describe("the keys sent to the browser (lib/i18n/client-keys.generated.ts)", () 
     expect(sent("api.scan.code-recognition")).toBe(true);
   });
 
+  it("are found whatever the key: every catalog key has the shape the scan reads (a key with ':' was shown raw)", () => {
+    const unreadable = Object.keys(en).filter((key) => !/^[A-Za-z][\w-]*(?:\.[\w-]+)+$/.test(key));
+    expect(unreadable).toEqual([]);
+    expect(sent("apiKeys.scope.usageWrite")).toBe(true);
+  });
+
   it("leave out text only server components render", () => {
     // The overview's headings are rendered on the server; the browser never needs them.
     expect(sent("overview.welcome")).toBe(false);

@@ -68,7 +68,7 @@ export const members = {
   "apiKeys.col.scopes": "Scopes",
   "apiKeys.col.createdBy": "Created by",
   "apiKeys.createdBy.none": "—",
-  "apiKeys.scope.usage:write": "usage:write (report usage, authorize)",
+  "apiKeys.scope.usageWrite": "usage:write (report usage, authorize)",
   "apiKeys.scope.read": "read (read API, exports)",
   "apiKeys.scopes.legend": "What this key may call",
   "errors.scopes-required": "Choose at least one scope.",

@@ -69,7 +69,7 @@ export const members: Record<keyof typeof source, string> = {
   "apiKeys.col.scopes": "权限范围",
   "apiKeys.col.createdBy": "创建者",
   "apiKeys.createdBy.none": "—",
-  "apiKeys.scope.usage:write": "usage:write（上报用量、调用授权）",
+  "apiKeys.scope.usageWrite": "usage:write（上报用量、调用授权）",
   "apiKeys.scope.read": "read（查询 API、导出）",
   "apiKeys.scopes.legend": "此密钥可以调用的接口",
   "errors.scopes-required": "请至少选择一个权限范围。",
