@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { packs, users } from "@/db/schema";
+import { apiKeys, packs, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { closeMonth } from "@/lib/billing/close";
 import { DEMO_COMPANY, DEMO_EMAIL } from "@/lib/identity/demo";
@@ -66,6 +66,7 @@ export async function seedDemo({ ctx, dataDir }: { ctx: ServiceContext; dataDir:
   await creditAccount({ ctx: at(start), input: { accountId, amount: "500.00", to: "gift", reason: "Welcome gift" } });
 
   let events = 0;
+  let lastReport: Date | null = null;
   for (let index = 0; index <= DEMO_MONTHS; index++) {
     const first = monthStart(month);
     if (index > 0) {
@@ -96,9 +97,12 @@ export async function seedDemo({ ctx, dataDir }: { ctx: ServiceContext; dataDir:
       const batch = Object.entries(calls).map(([api, count], i) => ({ id: `demo-${when.toISOString().slice(0, 10)}-${i}`, api, calls: count, at: when.toISOString() }));
       await reportUsage({ ctx: gateway(when), input: { events: parseUsageRequest({ events: batch }) } });
       events += batch.length;
+      lastReport = when;
     }
     if (index < DEMO_MONTHS) month = nextMonth(month);
   }
+  // The gateway reported through this key: its "last used" says so, as an HTTP report would have set it.
+  if (lastReport) await ctx.db.update(apiKeys).set({ lastUsedAt: lastReport }).where(eq(apiKeys.id, key.id));
   // Two years written in one go: statistics for what was just filled, so the first pages plan well.
   await ctx.db.execute(sql`analyze`);
   return { created: true, email: DEMO_EMAIL, password, accountId, months: DEMO_MONTHS, events };
