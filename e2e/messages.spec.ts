@@ -27,3 +27,24 @@ test("a top-up leaves a notice that links to the balance; subscriptions are one 
   await expect(email.getByRole("checkbox")).toBeChecked();
   await expect(sms.getByRole("checkbox")).not.toBeChecked();
 });
+
+test("the inbox filters by topic and unread, by link; an unknown filter is not found", async ({ page, customer: _customer }) => {
+  await topUp(page, "50");
+  await page.goto("/messages");
+  const filters = page.getByRole("navigation", { name: "Show messages" });
+  await filters.getByRole("link", { name: "Billing" }).click();
+  await expect(page).toHaveURL(/\/messages\?show=billing$/);
+  await expect(filters.getByRole("link", { name: "Billing" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Top-up received: ¥50.00" })).toBeVisible();
+
+  await filters.getByRole("link", { name: "Packs and quota" }).click();
+  await expect(page).toHaveURL(/\/messages\?show=packs$/);
+  await expect(page.getByText("No messages here.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Top-up received: ¥50.00" })).toHaveCount(0);
+
+  await page.goto("/messages?show=unread");
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByText("No messages here.")).toBeVisible();
+
+  expect((await page.goto("/messages?show=nothing"))?.status()).toBe(404);
+});

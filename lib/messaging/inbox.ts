@@ -4,15 +4,17 @@ import { messages } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
 import { recordAudit } from "@/lib/audit";
+import { kindsOfTopic, type MessageTopic } from "./kinds";
 import { audienceFilter, readerRole } from "./reader";
 
 export type InboxMessage = typeof messages.$inferSelect;
 
-export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; unreadOnly?: boolean } }): Promise<InboxMessage[]> {
+export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; unreadOnly?: boolean; topic?: MessageTopic } }): Promise<InboxMessage[]> {
   const accountId = accountOf(ctx.actor);
   // A member lists the messages meant for their role (lib/messaging/audience.ts).
   const audience = audienceFilter(await readerRole(ctx));
-  const where = and(eq(messages.accountId, accountId), input.unreadOnly ? isNull(messages.readAt) : undefined, audience);
+  const topic = input.topic ? inArray(messages.kind, kindsOfTopic(input.topic)) : undefined;
+  const where = and(eq(messages.accountId, accountId), input.unreadOnly ? isNull(messages.readAt) : undefined, topic, audience);
   return ctx.db
     .select()
     .from(messages)

@@ -60,3 +60,65 @@ export function messageTitleKey(kind: MessageKind): MessageKey {
 export function messageBodyKey(kind: MessageKind): MessageKey {
   return `messages.kind.${kind}.body`;
 }
+
+/**
+ * The inbox's filters (issue 19 review: 270 unread with no way to find a bill among pack alerts):
+ * what a message is about. Packs and quota: the resources the developers keep running; billing: money
+ * in and out; account: who may use the account and how.
+ */
+export const inboxFilters = ["unread", "packs", "billing", "account"] as const;
+export type InboxFilter = (typeof inboxFilters)[number];
+export type MessageTopic = Exclude<InboxFilter, "unread">;
+
+export const messageTopic: Record<MessageKind, MessageTopic> = {
+  "pack-low": "packs",
+  "pack-exhausted": "packs",
+  "pack-expiring": "packs",
+  "qps-lapsed": "packs",
+  "qps-approved": "packs",
+  "qps-declined": "packs",
+  "qps-ending": "packs",
+  "qps-renewing": "packs",
+  "qps-renewed": "packs",
+  "qps-renew-failed": "packs",
+  "licence-ending": "packs",
+  "licence-renewing": "packs",
+  "licence-renewed": "packs",
+  "licence-renew-failed": "packs",
+  "licence-quoted": "billing",
+  arrears: "billing",
+  "balance-low": "billing",
+  "budget-actual": "billing",
+  "budget-forecast": "billing",
+  "bill-ready": "billing",
+  "bill-adjusted": "billing",
+  "purchase-complete": "billing",
+  "top-up-complete": "billing",
+  "transfer-received": "billing",
+  "goodwill-credit": "billing",
+  "invoice-issued": "billing",
+  "invoice-rejected": "billing",
+  "invoice-reversed": "billing",
+  "refund-approved": "billing",
+  "refund-rejected": "billing",
+  "refund-complete": "billing",
+  suspended: "account",
+  restored: "account",
+  "account-disabled": "account",
+  "account-enabled": "account",
+  "support-view-started": "account",
+  "password-reset": "account",
+  "member-invited": "account",
+};
+
+/** The kinds a topic filter lists. */
+export function kindsOfTopic(topic: MessageTopic): MessageKind[] {
+  return messageKinds.filter((kind) => messageTopic[kind] === topic);
+}
+
+/** A filter named in a URL (`?show=`): absent is every message; an unknown name is null (the page answers 404). */
+export function parseInboxFilter(value: string | readonly string[] | undefined): InboxFilter | "all" | null {
+  if (value === undefined || value === "") return "all";
+  if (typeof value !== "string") return null;
+  return (inboxFilters as readonly string[]).includes(value) ? (value as InboxFilter) : null;
+}

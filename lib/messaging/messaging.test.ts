@@ -52,6 +52,23 @@ describeEachDatabase("messaging", (database) => {
     expect(await unreadCount({ ctx: own })).toBe(0);
   });
 
+  it("lists one topic, or the unread ones, when the inbox is filtered", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    const system: ServiceContext = { db, actor: { type: "system" }, now: t0 };
+    await notify(system, { accountId, kind: "pack-low", product: "scan", params: { pack: "scan.code-recognition:10k", remaining: 1999, percent: 19, size: 10000, threshold: 20 }, dedupeKey: "pack-low:f1:20" });
+    await notify(system, { accountId, kind: "arrears", product: null, params: { balance: "-¥1.00", month: "2026-10", deadline: "x" }, dedupeKey: "arrears:f:2026-10" });
+    const own: ServiceContext = { db, actor, now: t0 };
+    const kinds = async (input: Parameters<typeof listMessages>[0]["input"]) => (await listMessages({ ctx: own, input })).map((m) => m.kind).filter((k) => k !== "member-invited");
+    expect(await kinds({ topic: "packs" })).toEqual(["pack-low"]);
+    expect(await kinds({ topic: "billing" })).toEqual(["arrears"]);
+    const [arrears] = await listMessages({ ctx: own, input: { topic: "billing" } });
+    await markRead({ ctx: own, input: { ids: [arrears?.id ?? 0] } });
+    expect(await kinds({ unreadOnly: true, topic: "billing" })).toEqual([]);
+    expect(await kinds({ unreadOnly: true })).toContain("pack-low");
+    await db.delete(outbox).where(eq(outbox.accountId, accountId));
+  });
+
   it("keeps accounts' inboxes apart", async () => {
     const db = database().db;
     const a = await newAccount(db);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "@/lib/i18n/translate";
 import { presentMessage, storedInstant } from "./present";
+import { kindsOfTopic, messageKinds, messageTopic, parseInboxFilter } from "./kinds";
 
 /** Issue 19 item 6: messages are rendered from their data at read time, in the reader's language. */
 describe("messages show months by name and one 24-hour clock", () => {
@@ -35,5 +36,20 @@ describe("messages show months by name and one 24-hour clock", () => {
     expect(storedInstant("x")).toBeNull();
     expect(storedInstant("2026-13-45 99:99")).toBeNull();
     expect(presentMessage(en, "en", { kind: "arrears", params: { balance: "-¥1.00", month: "soon", deadline: "x" } }).body).toContain("Top up by x");
+  });
+});
+
+describe("inbox filters", () => {
+  it("name every kind's topic and read a URL's filter strictly", () => {
+    for (const kind of messageKinds) expect(["packs", "billing", "account"]).toContain(messageTopic[kind]);
+    expect(kindsOfTopic("billing")).toContain("bill-ready");
+    expect(kindsOfTopic("packs")).not.toContain("bill-ready");
+    expect(parseInboxFilter(undefined)).toBe("all");
+    expect(parseInboxFilter("")).toBe("all");
+    expect(parseInboxFilter("billing")).toBe("billing");
+    expect(parseInboxFilter("unread")).toBe("unread");
+    expect(parseInboxFilter("Billing")).toBeNull();
+    expect(parseInboxFilter(["billing", "packs"])).toBeNull();
+    expect(parseInboxFilter("<script>")).toBeNull();
   });
 });
