@@ -2,6 +2,8 @@ import Link from "@/components/ui/app-link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { formatMonth } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { methodLabel } from "@/lib/orders/labels";
 import { orderKinds, orderMethods, orderStatuses } from "@/lib/orders/list";
@@ -22,7 +24,7 @@ export function orderQuery(values: OrderFilterValues & { page?: number }): strin
 }
 
 /** The order list's filter: a plain GET form (works without JavaScript), and its CSV download with the same filter. */
-export function OrderFilter({ t, values, invalid, maxMonth }: { t: Translate; values: OrderFilterValues; invalid: boolean; maxMonth: string }) {
+export function OrderFilter({ t, locale, values, invalid, months }: { t: Translate; locale: Locale; values: OrderFilterValues; invalid: boolean; months: readonly string[] }) {
   const select = (name: "kind" | "status" | "method", label: string, options: readonly string[], text: (value: string) => string) => (
     <div className="space-y-1">
       <label htmlFor={`orders-${name}`} className="block text-xs font-medium text-muted">
@@ -52,7 +54,15 @@ export function OrderFilter({ t, values, invalid, maxMonth }: { t: Translate; va
         <label htmlFor="orders-month" className="block text-xs font-medium text-muted">
           {t("orders.filter.month")}
         </label>
-        <input id="orders-month" name="month" type="month" max={maxMonth} defaultValue={values.month ?? ""} className={`${inputClass} w-40`} />
+        {/* The account's months by name, newest first: a native month input shows an empty "--------- ----" and US-style months. */}
+        <select id="orders-month" name="month" defaultValue={values.month ?? ""} className={`${inputClass} w-40`}>
+          <option value="">{t("orders.filter.any")}</option>
+          {months.map((month) => (
+            <option key={month} value={month}>
+              {formatMonth(locale, month)}
+            </option>
+          ))}
+        </select>
       </div>
       <button type="submit" className={buttonClass("secondary", "px-3 py-2")}>
         {t("orders.filter.apply")}

@@ -8,7 +8,8 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/list";
 import { parseOrderQuery } from "@/lib/orders/query";
-import { calendarBounds } from "@/lib/params/calendar";
+import { getOwnAccount } from "@/lib/identity/account";
+import { monthOf, previousMonth, type Month } from "@/lib/pricing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,6 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 25;
 
+/** The months an order can be in, newest first: the account's months, and the one a URL asked for if it is another. */
+function accountMonths(first: Month, last: Month, asked: Month | undefined): Month[] {
+  const months: Month[] = [];
+  for (let month = last; month >= first && months.length < 240; month = previousMonth(month)) months.push(month);
+  if (asked && !months.includes(asked)) months.push(asked);
+  return months.sort().reverse();
+}
+
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const customer = await requireCustomer("/orders");
   const ctx = await customerContext(customer);
@@ -24,14 +33,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const asked = parseOrderQuery(await searchParams, ctx.now, true);
   // A refused filter shows every order and says so, never a 500 or a silently different list.
   const query = asked.ok ? asked.value : { page: 1 };
-  const { orders, total, page } = await listOrders({ ctx, input: { ...query, pageSize: PAGE_SIZE } });
+  const [{ orders, total, page }, account] = await Promise.all([listOrders({ ctx, input: { ...query, pageSize: PAGE_SIZE } }), getOwnAccount({ ctx })]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const values = { kind: query.kind, status: query.status, method: query.method, month: query.month };
   return (
     <>
       <PageHeader title={t("orders.title")} description={t("orders.description")} />
       <Card>
-        <OrderFilter t={t} values={values} invalid={!asked.ok} maxMonth={calendarBounds(ctx.now).lastMonth} />
+        <OrderFilter t={t} locale={locale} values={values} invalid={!asked.ok} months={accountMonths(monthOf(account.createdAt), monthOf(ctx.now), query.month)} />
         <OrderTable t={t} locale={locale} orders={orders} />
         <Pager
           page={page}
