@@ -101,7 +101,7 @@ export const usage: Record<keyof typeof source, string> = {
   "usage.forecast.expiresFirst": "到期（{date}）前用不完",
   "usage.forecast.empty": "已用完",
   "usage.pack.gift": "赠送",
-  "usage.pack.purchase": "购买",
+  "usage.pack.purchase": "已购买",
   "usage.pack.left": "剩余 {remaining} / {size}",
 
   "freeQuota.title": "免费额度",
