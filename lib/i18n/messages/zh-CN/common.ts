@@ -17,6 +17,7 @@ export const common: Record<keyof typeof source, string> = {
   "nav.close": "关闭",
   "table.scroll": "{label}（可横向滚动）",
   "menu.account": "账户菜单",
+  "priceBook.name": "{month}价格",
   "menu.signedInAs": "当前登录：{email}",
   "menu.accountId": "账户 ID",
   "menu.signOut": "退出登录",

@@ -2,7 +2,7 @@ import type { prices as source } from "../en/prices";
 
 export const prices: Record<keyof typeof source, string> = {
   "prices.title": "价格：{product}",
-  "prices.description": "价格版本 {book}，适用于 {month}（北京时间）。金额单位均为人民币元。",
+  "prices.description": "{book}，适用于{month}（北京时间）。金额单位均为人民币元。",
   "prices.products": "产品",
   "prices.free": "免费额度",
   "prices.free.monthly": "每月 {calls} 次",

@@ -2,9 +2,9 @@ import type { supportConsole as en } from "../en/support-console";
 
 export const supportConsole: Record<keyof typeof en, string> = {
   "nav.security": "访问记录",
-  "staff.account.title": "账号 {name}",
   "staff.account.back": "全部账号",
   "staff.account.status": "状态",
+  "staff.account.accountStatus": "账号状态",
   "staff.account.email": "所有者邮箱",
   "staff.account.since": "注册时间",
   "staff.account.balance": "余额",
