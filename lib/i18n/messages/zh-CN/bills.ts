@@ -75,7 +75,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.statement.none": "本月余额无变动。",
   "bill.statement.summary": "按类型汇总",
   "bill.doc.bill": "{month}账单",
-  "bill.doc.release": "释放 {month} 的预估冻结",
+  "bill.doc.release": "释放{month}的预估冻结",
   "bill.doc.freeze": "冻结下月预估费用",
   "bill.balance.title": "月结时的余额",
   "bill.balanceBefore": "扣费前余额",

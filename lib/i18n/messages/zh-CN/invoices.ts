@@ -46,7 +46,7 @@ export const invoices: Record<keyof typeof source, string> = {
   "invoices.list.status": "状态",
   "invoices.list.number": "发票号码",
   "invoices.list.download": "下载 PDF",
-  "invoices.list.forMonth": "{month} 消费",
+  "invoices.list.forMonth": "{month}消费",
   "invoices.list.forOrders": "所选订单",
   "invoices.list.red": "红字发票 {number}",
   "invoices.status.requested": "已申请",

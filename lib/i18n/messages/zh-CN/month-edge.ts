@@ -3,8 +3,8 @@ import type { monthEdge as source } from "../en/month-edge";
 export const monthEdge: Record<keyof typeof source, string> = {
   "wallet.tx.kind.adjustment": "账单调整",
 
-  "closing.title": "{month} 正在结账",
-  "closing.body": "网关在 {until}（北京时间）之前上报的 {month} 调用仍计入该月账单，账单随后生成。之后再上报的 {month} 调用将被拒绝（closed-month）。",
+  "closing.title": "{month}正在结账",
+  "closing.body": "网关在 {until}（北京时间）之前上报的{month}调用仍计入该月账单，账单随后生成。之后再上报的{month}调用将被拒绝（closed-month）。",
 
   "staff.late.title": "结账后迟到的事件",
   "staff.late.none": "没有在所属月份结账后才到达的事件。",
@@ -53,14 +53,14 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "bill.adjustments.net": "调整后账单金额",
   "bill.csv.adjustments": "账单调整",
 
-  "security.staff.bill.adjustment-requested": "{staff} 申请为您 {month} 的账单贷记 {amount}，等待审批",
-  "security.staff.bill.adjustment-requested-direct": "{staff} 申请为您 {month} 的账单贷记 {amount}",
-  "security.staff.bill.adjustment-posted": "{staff} 为您 {month} 的账单贷记了 {amount}",
-  "security.staff.bill.adjustment-approved": "{staff} 批准为您 {month} 的账单贷记 {amount}",
-  "security.staff.bill.adjustment-rejected": "{staff} 拒绝为您 {month} 的账单贷记 {amount}",
+  "security.staff.bill.adjustment-requested": "{staff} 申请为您{month}的账单贷记 {amount}，等待审批",
+  "security.staff.bill.adjustment-requested-direct": "{staff} 申请为您{month}的账单贷记 {amount}",
+  "security.staff.bill.adjustment-posted": "{staff} 为您{month}的账单贷记了 {amount}",
+  "security.staff.bill.adjustment-approved": "{staff} 批准为您{month}的账单贷记 {amount}",
+  "security.staff.bill.adjustment-rejected": "{staff} 拒绝为您{month}的账单贷记 {amount}",
 
   "messages.kind.bill-adjusted.title": "账单已调整",
-  "messages.kind.bill-adjusted.body": "客服为您 {month} 的账单贷记了 {amount}（原因：{reason}；工单 {ticket}）。款项已退回余额：现金 {cash}，收入 {income}，赠送金 {gift}。",
+  "messages.kind.bill-adjusted.body": "客服为您{month}的账单贷记了 {amount}（原因：{reason}；工单 {ticket}）。款项已退回余额：现金 {cash}，收入 {income}，赠送金 {gift}。",
 
   "errors.adjustment-exceeds-left": "金额超过了扣除此前调整后的剩余金额（{left}）。",
   "errors.adjustment-not-pending": "该调整已处理。",

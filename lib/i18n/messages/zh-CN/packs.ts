@@ -53,7 +53,7 @@ export const packs: Record<keyof typeof source, string> = {
   "packs.source.free": "免费",
   "packs.source.purchase": "购买",
   "packs.source.gift": "赠送",
-  "packs.freeMonth": "{month} 免费额度",
+  "packs.freeMonth": "{month}免费额度",
   "packs.oneTimeGrant": "一次性赠送",
   "packs.status.active": "生效中",
   "packs.status.exhausted": "已用完",
