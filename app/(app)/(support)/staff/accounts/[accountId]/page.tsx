@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import type { Metadata } from "next";
 import Link from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
@@ -94,7 +95,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
               {page.reference}
             </dd>
             <dt className="text-muted">{t("staff.account.products")}</dt>
-            <dd>{page.products.length ? page.products.map((p) => t(`product.${p.product}` as "product.scan")).join(", ") : t("staff.account.noProducts")}</dd>
+            <dd>{page.products.length ? joinList(locale, page.products.map((p) => t(`product.${p.product}` as "product.scan"))) : t("staff.account.noProducts")}</dd>
           </dl>
         </Card>
         <Card title={t("staff.view.title")}>
