@@ -2,8 +2,8 @@ import type { accessLog as en } from "../en/access-log";
 
 export const accessLog: Record<keyof typeof en, string> = {
   "security.col.downloads": "下载的文件",
-  "security.staff": "工作人员对您账号的操作",
-  "security.staff.none": "尚无工作人员打开或更改过您的账号。",
+  "security.staff": "支持人员对您账号的操作",
+  "security.staff.none": "尚无支持人员打开或更改过您的账号。",
   "security.staff.operator": "运营人员",
   "security.staff.reason": "原因：{reason}",
   "security.staff.support.account-viewed": "{staff} 在支持控制台中打开了您的账号（联系方式、余额、资源包、账单）",

@@ -32,7 +32,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.priceBook": "价格版本",
   "bill.closedAt": "出账时间",
   "bill.settledAtValue": "结清时间：{date}",
-  "bill.account": "账户",
+  "bill.account": "账号",
   "bill.download": "下载 CSV",
   "bill.print": "打印或保存为 PDF",
   "bill.arrears.note": "此账单扣除后余额为负。充值或入账使余额回到 ¥0 及以上即可结清，并保持（或恢复）服务。",
@@ -90,7 +90,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.csv.released": "释放上月冻结的预估费用（已含在扣费前余额中）",
   "bill.print.footer": "打印自计费控制台，{date}。",
 
-  "banner.arrears.title": "您的账户已欠费：欠款 {owed}",
+  "banner.arrears.title": "您的账号已欠费：欠款 {owed}",
   "banner.arrears.body": "{months}的账单扣除后余额为负。请在 {deadline}（北京时间）前充值至少 {owed}，否则 API 服务将被停用。",
   "banner.arrears.countdown": "距停服还剩",
   "banner.arrears.due": "已到停服时间：请充值使余额恢复。",

@@ -17,7 +17,7 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "staff.adjust.title": "账单调整",
   "staff.adjust.intro": "针对整张账单或其中一行开具贷项凭证：金额退回支付该账单的来源（先退现金，同时减少欠费；再退收入；最后退赠送金）。超过 {threshold} 需由您以外的管理员审批。",
   "staff.adjust.none": "暂无调整。",
-  "staff.adjust.noBills": "该账户没有可调整的账单。",
+  "staff.adjust.noBills": "该账号没有可调整的账单。",
   "staff.adjust.target": "账单或账单行",
   "staff.adjust.wholeBill": "{month} · 整张账单（剩余 {left}）",
   "staff.adjust.line": "{month} · {api}（剩余 {left}）",
@@ -66,6 +66,6 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "errors.adjustment-not-pending": "该调整已处理。",
   "errors.adjustment-own-request": "这是您申请的调整，需由其他管理员审批。",
   "errors.adjustment-not-found": "调整不存在。",
-  "errors.bill-not-found": "该账户没有此账单。",
+  "errors.bill-not-found": "该账号没有此账单。",
   "errors.bill-line-not-found": "该账单没有此行。",
 };

@@ -40,7 +40,7 @@ export const names: Record<keyof typeof en, string> = {
   "messages.kind.top-up-complete.body": "{amount} 已存入您的现金余额。",
   "profile.title": "个人资料",
   "profile.description": "账单抬头与联系方式。",
-  "profile.card": "账户信息",
+  "profile.card": "账号信息",
   "profile.email": "当前登录：{email}。",
   "profile.company": "公司或个人名称",
   "profile.phone": "联系电话",

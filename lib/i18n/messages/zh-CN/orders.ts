@@ -84,7 +84,7 @@ export const orders: Record<keyof typeof source, string> = {
   "staff.payments.hint": "已验签但未入账的支付通知：款项在支付服务商处。请在服务商处退款，或确认归属后手工入账（ops credit）。",
   "staff.payments.none": "无。",
   "staff.payments.received": "收到时间",
-  "staff.payments.account": "账户",
+  "staff.payments.account": "账号",
   "staff.payments.order": "服务商订单",
   "staff.payments.amount": "金额",
   "staff.payments.why": "未入账原因",

@@ -115,7 +115,7 @@ export const usage: Record<keyof typeof source, string> = {
   "freeQuota.col.validUntil": "有效期至",
   "freeQuota.left": "剩余 {left} / {size}",
   "freeQuota.shared": "共享",
-  "freeQuota.noPack": "本月未向该产品发放免费额度（每月 1 日处于停服或封禁状态的账户不发放）。",
+  "freeQuota.noPack": "本月未向该产品发放免费额度（每月 1 日处于停服或封禁状态的账号不发放）。",
   "freeQuota.noProducts": "您还没有开通任何产品。开通后即可获得每月免费额度。",
   "freeQuota.noProducts.link": "前往服务开通",
   "freeQuota.grant.title": "一次性赠送：条码信息查询",

@@ -71,6 +71,6 @@ export const wallet: Record<keyof typeof source, string> = {
   "errors.invalid-amount": "请输入大于 0 的金额（元），最多两位小数，单笔不超过 ¥10,000,000。",
   "errors.top-up-not-found": "该支付订单不存在。",
   "errors.top-up-amount-mismatch": "支付金额与订单金额不符。",
-  "errors.account-not-found": "账户不存在。",
+  "errors.account-not-found": "账号不存在。",
   "errors.payment-callback-failed": "支付渠道无法连接到控制台，未扣任何款项，请重试。",
 };
