@@ -44,7 +44,7 @@ export const packs = {
   "packs.col.remaining": "Remaining",
   "packs.col.validity": "Validity",
   "packs.col.delivered": "Delivered",
-  "packs.col.expires": "Valid through",
+  "packs.col.expires": "Valid until",
   "packs.col.status": "Status",
   "packs.col.refund": "Refund",
   "packs.remainingOf": "{remaining} of {size}",

@@ -17,7 +17,7 @@ export const invoices: Record<keyof typeof source, string> = {
   "invoices.figures.refunded": "退回现金",
   "invoices.figures.consumed": "以实付款项消费",
   "invoices.figures.invoiced": "已开票或已申请",
-  "invoices.figures.invoiceable": "可开票",
+  "invoices.figures.invoiceable": "可开票金额",
   "invoices.figures.formula": "可开票金额 = 实际付款与消费中的较小者，减去已开票或已申请的金额。已红冲或未通过的发票不再计入。",
   "invoices.figures.excluded": "不可开票：赠送金额、代金券和沙箱测试付款（{sandbox}）。",
   "invoices.request.heading": "申请开票",

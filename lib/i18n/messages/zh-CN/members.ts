@@ -4,7 +4,7 @@ export const members: Record<keyof typeof source, string> = {
   "nav.members": "成员",
   "members.title": "成员",
   "members.subtitle": "哪些人可以登录此账号，以及每人可以做什么。",
-  "members.you": "您",
+  "members.you": "(您)",
   "members.role.owner": "所有者",
   "members.role.finance": "财务",
   "members.role.developer": "开发者",

@@ -4,11 +4,11 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "wallet.tx.kind.adjustment": "账单调整",
 
   "closing.title": "{month}正在结账",
-  "closing.body": "网关在 {until}（北京时间）之前上报的{month}调用仍计入该月账单，账单随后生成。之后再上报的{month}调用将被拒绝（closed-month）。",
+  "closing.body": "网关在 {until}（北京时间）之前上报的{month}调用仍计入该月账单，账单随后生成。之后再上报的{month}调用将因该月已结账而被拒绝。",
 
   "staff.late.title": "结账后迟到的事件",
   "staff.late.none": "没有在所属月份结账后才到达的事件。",
-  "staff.late.intro": "因所属月份已结账而被拒绝（closed-month）的事件，按事件所属月份统计：网关缓存或延迟上报会显示在这里。",
+  "staff.late.intro": "因所属月份已结账而被拒绝的事件，按事件所属月份统计：网关缓存或延迟上报会显示在这里。",
   "staff.late.col.month": "月份",
   "staff.late.col.events": "事件数",
   "staff.late.col.calls": "调用次数",

@@ -81,7 +81,7 @@ export const orders: Record<keyof typeof source, string> = {
   "orders.csv.refunded": "已退款",
   "orders.csv.status": "状态",
   "staff.payments.title": "未入账的支付",
-  "staff.payments.hint": "已验签但未入账的支付通知：款项在支付服务商处。请在服务商处退款，或确认归属后手工入账（ops credit）。",
+  "staff.payments.hint": "已验签但未入账的支付通知：款项在支付服务商处。请在服务商处退款，或确认归属后通过运维命令手工入账。",
   "staff.payments.none": "无。",
   "staff.payments.received": "收到时间",
   "staff.payments.account": "账号",

@@ -30,6 +30,7 @@ export const transfers: Record<keyof typeof source, string> = {
   "staff.transfers.assign": "入账",
   "staff.transfers.assigned": "已入账，已通知客户。",
   "staff.transfers.recent": "最近认领",
+  "staff.transfers.recentEmpty": "最近没有认领记录。",
   "staff.account.reference": "汇款识别码",
   "security.staff.transfer.line-assigned": "{staff} 为您的对公汇款 {amount} 入账（{reason}）。",
   "security.staff.wallet.transfer-credited": "{staff} 为您的对公汇款 {amount} 入账。",

@@ -146,6 +146,6 @@ export const usage: Record<keyof typeof source, string> = {
   "alerts.rules.scan": "智能扫码：仅当该资源包是该产品最后一个可用资源包时才发送余量预警；用完预警始终发送。",
   "alerts.rules.free": "预警针对您购买或获赠的资源包。每月免费额度不发送预警，请在“免费额度”页查看。",
   "alerts.rules.change": "新阈值对之后的调用生效；已低于该阈值的资源包不会因此再次预警。",
-  "alerts.rules.channels": "在“订阅”中选择邮件、短信或微信",
+  "alerts.rules.channels": "在“消息订阅”中选择邮件、短信或微信",
   "errors.threshold-range": "请输入 1 到 99 之间的整数。",
 };
