@@ -50,7 +50,7 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
   await expect(page.getByTestId("balance-cash")).toHaveText("¥1,000.00");
   await expect(page.getByTestId("voucher-remaining")).toHaveText("¥0.00");
   await page.goto("/refunds");
-  await expect(page.getByTestId("refund-row")).toContainText("Approved");
+  await expect(page.getByTestId("refund-row")).toContainText("Refunded");
   await expect(page.getByTestId("refund-row")).toContainText("¥30.00");
 });
 

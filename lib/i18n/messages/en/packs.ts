@@ -80,7 +80,7 @@ export const packs = {
   "refunds.col.returned": "Returned",
   "refunds.col.voucher": "Voucher (not returned)",
   "refunds.col.decided": "Decided",
-  "refunds.status.approved": "Approved",
+  "refunds.status.approved": "Refunded",
   "refunds.status.pending-review": "In review",
   "refunds.status.rejected": "Rejected",
   "refunds.returned": "Cash {cash} · income {income} · gift {gift}",
