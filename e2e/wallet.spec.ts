@@ -114,7 +114,7 @@ test("not enough balance on a phone: one message, paying disabled, Top up with t
   await expect(page.getByTestId("checkout-short")).toHaveCount(0);
   await shootEverywhere(page, testInfo, "checkout-after-top-up", baseURL);
 
-  // The sandbox badge sits in the top bar: it covers nothing, "Income balance" included.
+  // The sandbox badge sits in the top bar: it covers nothing, "From income balance" included.
   const income = page.getByTestId("split-income").locator("dt");
   await income.scrollIntoViewIfNeeded();
   const covered = await income.evaluate((element) => {

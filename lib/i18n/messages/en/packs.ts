@@ -83,7 +83,7 @@ export const packs = {
   "refunds.status.approved": "Refunded",
   "refunds.status.pending-review": "In review",
   "refunds.status.rejected": "Rejected",
-  "refunds.returned": "Cash {cash} · income {income} · gift {gift}",
+  "refunds.returned": "Cash {cash} · Income {income} · Gift {gift}",
   "refunds.rules": "Rules: bought packs only (not free, gift or promotion packs); scan and image recognition only (body analysis packs, QPS, SDK and licences can't be refunded); wholly unused; within 7 days of delivery, the 7th day included. More than 3 refunds in 30 days are reviewed by support.",
   "errors.pack-not-found": "That pack does not exist.",
   "errors.not-refundable": "This pack can't be refunded.",

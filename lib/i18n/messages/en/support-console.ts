@@ -8,7 +8,7 @@ export const supportConsole = {
   "staff.account.since": "Customer since",
   "staff.account.balance": "Balance",
   "staff.account.cash": "Cash",
-  "staff.account.income": "Income transferred in",
+  "staff.account.income": "Income",
   "staff.account.gift": "Gift",
   "staff.account.frozen": "Frozen estimate",
   "staff.account.products": "Products",

@@ -56,7 +56,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.col.documentType": "单据类型",
   "bill.col.documentId": "单据编号",
   "bill.col.cash": "现金",
-  "bill.col.income": "收益转入",
+  "bill.col.income": "收入",
   "bill.col.gift": "赠送",
   "bill.col.frozen": "冻结",
   "bill.col.voucher": "代金券",

@@ -27,7 +27,7 @@ export const spend: Record<keyof typeof en, string> = {
   "budgets.form.saved": "预算已保存。",
   "budgets.form.replaces": "同一范围的预算将被替换。",
   "balanceAlert.title": "余额预警",
-  "balanceAlert.note": "当可用余额（现金 + 收益转入 + 赠送）低于设定金额时提醒我。每次跌破提醒一次，余额回升到该金额以上后重新生效。",
+  "balanceAlert.note": "当可用余额（现金 + 收入 + 赠送）低于设定金额时提醒我。每次跌破提醒一次，余额回升到该金额以上后重新生效。",
   "balanceAlert.enabled": "余额低于该金额时提醒我",
   "balanceAlert.threshold": "金额（元）",
   "balanceAlert.suggested": "建议：{amount}，即本月日均支出的 7 天。",
