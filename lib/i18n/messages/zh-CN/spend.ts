@@ -55,7 +55,7 @@ export const spend: Record<keyof typeof en, string> = {
   "forecast.col.amount": "预测金额",
   "forecast.col.range": "区间",
   "forecast.col.total": "合计",
-  "forecast.budgets": "预算",
+  "forecast.budgets": "设置预算",
   "advice.title": "基于您用量的建议",
   "advice.empty": "暂无建议：按您的用量，后付费已是我们能找到的最省钱方式。",
   "advice.pack": "{month}，您为{api}支付了后付费 {postpaid}。若在 1 日购买 {quantity} 个资源包「{pack}」，总花费为 {alternative}（节省 {saving}）。",
