@@ -81,7 +81,7 @@ export const bills = {
   "bill.released": "of which released from last month's frozen estimate",
   "bill.deducted": "Bill deducted",
   "bill.frozen": "Frozen as next month's estimate",
-  "bill.frozen.note": "Under price books 2022-09 and 2022-11 the month's postpaid amount is held as an estimate of the next month, and released at the next close.",
+  "bill.frozen.note": "Under the September 2022 and November 2022 prices the month's postpaid amount is held as an estimate of the next month, and released at the next close.",
   "bill.balanceAfter": "Balance after the bill",
   "bill.csv.title": "Bill",
   "bill.csv.timeZone": "Time zone",

@@ -82,7 +82,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.released": "其中：释放上月冻结的预估费用",
   "bill.deducted": "账单扣款",
   "bill.frozen": "冻结为下月预估费用",
-  "bill.frozen.note": "在 2022-09 和 2022-11 价格版本下，当月后付费金额会作为下月预估费用冻结，并在下次月结时释放。",
+  "bill.frozen.note": "在2022年9月价格和2022年11月价格下，当月后付费金额会作为下月预估费用冻结，并在下次月结时释放。",
   "bill.balanceAfter": "扣费后余额",
   "bill.csv.title": "账单",
   "bill.csv.timeZone": "时区",
