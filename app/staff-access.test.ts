@@ -194,7 +194,7 @@ describeEachDatabase("the customer's access log shows staff access and actions (
       { staff: "Ana", en: "Ana approved your refund of ¥100.00", zh: "Ana 批准了您 ¥100.00 的退款", reason: null },
       { staff: "Ana", en: "Ana rejected your refund request", zh: "Ana 拒绝了您的退款申请", reason: "too many refunds this month" },
       { staff: "Ana", en: "Ana declined your request for more QPS", zh: "Ana 拒绝了您提升 QPS 的申请", reason: "capacity is not available" },
-      { staff: "Ana", en: "Ana approved up to 300 QPS for body from Nov 30, 2026", zh: "Ana 批准 body 自 2026年11月30日 起最高 300 QPS", reason: null },
+      { staff: "Ana", en: "Ana approved up to 300 QPS for Body analysis from Nov 30, 2026", zh: "Ana 批准人体分析自 2026年11月30日 起最高 300 QPS", reason: null },
       { staff: "Ana", en: "Ana quoted ¥1,234.56 for an offline SDK licence for com.example.kiosk, 2 years", zh: "Ana 为 com.example.kiosk 的离线 SDK 授权报价 ¥1,234.56，2 年", reason: null },
     ]);
   });

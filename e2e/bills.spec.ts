@@ -169,8 +169,8 @@ test("issue 19 item 6: messages name the month and use the 24-hour clock in eith
   await page.goto("/messages");
   await page.getByRole("button", { name: "简体中文" }).click();
   const zhName = monthName(month, "zh-CN");
-  await expect(page.getByRole("link", { name: `${zhName} 账单已生成` })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "您的账户已欠费" })).toContainText(/请在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）前充值/);
+  await expect(page.getByRole("link", { name: `${zhName}账单已生成` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "您的账号已欠费" })).toContainText(/请在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（北京时间）前充值/);
   for (const time of await page.locator("main time").allTextContents()) expect(time).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
   await page.goto(`/usage?month=${month}`);
   await expect(page.getByTestId("usage-bill-link")).toHaveText(`查看${zhName}账单`);

@@ -73,10 +73,10 @@ test("bank transfer: matched by reference, the other line assigned by staff; the
   await expect(page.getByRole("heading", { name: "Invoices", level: 1 })).toBeVisible();
   await expect(page.getByTestId("invoiceable-amount")).toHaveText("¥100.00");
   await page.getByLabel("Company name").fill("Acme 有限公司");
-  await page.getByLabel("Taxpayer id (纳税人识别号)").fill("91330100799655058C");
+  await page.getByLabel("Taxpayer ID").fill("91330100799655058C");
   await page.getByRole("button", { name: "Add title" }).click();
   await expect(page.getByText("This is not a taxpayer id")).toBeVisible();
-  await page.getByLabel("Taxpayer id (纳税人识别号)").fill("91330100799655058B");
+  await page.getByLabel("Taxpayer ID").fill("91330100799655058B");
   await page.getByRole("button", { name: "Add title" }).click();
   await expect(page.getByTestId("invoice-titles")).toContainText("91330100799655058B");
   await page.getByLabel("Amount (yuan)").fill("100.01");

@@ -7,7 +7,7 @@ test("the language switch changes every visible string and is remembered", async
   await expect(page.getByRole("navigation").getByRole("link", { name: "概览" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await page.reload();
-  await expect(page.getByText("账户状态").first()).toBeVisible();
+  await expect(page.getByText("账号状态").first()).toBeVisible();
 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: `Welcome, ${customer.company}` })).toBeVisible();

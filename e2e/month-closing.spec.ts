@@ -30,7 +30,7 @@ test("in the close grace, Overview and Usage say last month is closing, in both 
       await page.setViewportSize(viewport);
       for (const [name, path] of [["overview", "/"], ["usage", "/usage"]] as const) {
         await page.goto(path);
-        await expect(page.getByTestId("month-closing")).toContainText(locale === "en" ? "February 2027 is closing" : "2027年2月 正在结账");
+        await expect(page.getByTestId("month-closing")).toContainText(locale === "en" ? "February 2027 is closing" : "2027年2月正在结账");
         findings.push(...(await axeFindings(page)));
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path} overflows at ${viewport.width} px in ${locale}`).toBe(true);
         await shoot(page, testInfo, `month-closing-${name}-${viewport.width}-${locale}`);

@@ -15,7 +15,7 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
   await page.getByPlaceholder("Email, company or account ID").fill(customer.email);
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: customer.company }).click();
-  await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: customer.company, exact: true })).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByLabel("Reason (at least 10 characters)").fill(reason);
   await page.getByLabel("Ticket reference (optional)").fill("T-1001");
@@ -79,7 +79,7 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   expect(await replay.text()).toContain("read-only-impersonation");
 
   await page.getByRole("button", { name: "Stop viewing" }).click();
-  await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: customer.company, exact: true })).toBeVisible();
   await page.goto("/balance");
   await expect(page).toHaveURL(/\/staff$/);
 

@@ -50,7 +50,7 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
   await expect(page.getByTestId("balance-cash")).toHaveText("¥1,000.00");
   await expect(page.getByTestId("voucher-remaining")).toHaveText("¥0.00");
   await page.goto("/refunds");
-  await expect(page.getByTestId("refund-row")).toContainText("Approved");
+  await expect(page.getByTestId("refund-row")).toContainText("Refunded");
   await expect(page.getByTestId("refund-row")).toContainText("¥30.00");
 });
 
@@ -114,7 +114,7 @@ test("not enough balance on a phone: one message, paying disabled, Top up with t
   await expect(page.getByTestId("checkout-short")).toHaveCount(0);
   await shootEverywhere(page, testInfo, "checkout-after-top-up", baseURL);
 
-  // The sandbox badge sits in the top bar: it covers nothing, "Income balance" included.
+  // The sandbox badge sits in the top bar: it covers nothing, "From income balance" included.
   const income = page.getByTestId("split-income").locator("dt");
   await income.scrollIntoViewIfNeeded();
   const covered = await income.evaluate((element) => {

@@ -4,6 +4,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { BillSummary } from "@/lib/billing/bills";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
+import { priceBookName } from "@/lib/i18n/price-book-name";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
 import { BillStatusBadge } from "./bill-status-badge";
@@ -63,7 +64,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
             <Td className="text-right font-medium" data-testid="bill-total">
               {formatYuan(bill.usageTotal)}
             </Td>
-            <Td className="text-muted">{bill.priceBook}</Td>
+            <Td className="text-muted">{priceBookName(t, locale, bill.priceBook)}</Td>
             <Td className="whitespace-nowrap text-muted">{formatDateTime(locale, bill.closedAt)}</Td>
             <Td>
               <Link href={`/bills/${bill.month}`} className="text-brand-600 hover:underline">

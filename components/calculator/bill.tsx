@@ -6,7 +6,9 @@ import { Card } from "@/components/ui/card";
 import { SummaryRow } from "@/components/ui/summary-list";
 import type { Calculation } from "@/lib/calculator/compute";
 import type { CalculatorForm } from "@/lib/calculator/form";
+import { formatMonth } from "@/lib/i18n/format-date";
 import { QPS_GROUP_APIS } from "@/lib/pricing/catalog/qps";
+import { isMonth } from "@/lib/pricing/months";
 import { formatCount, formatYuan } from "@/lib/pricing/format";
 import { type Quote, type QuoteLine } from "@/lib/pricing/quote/quote-month";
 import { type QuoteInput } from "@/lib/pricing/quote/schema";
@@ -74,12 +76,12 @@ function Totals({ t, quote }: { t: Translate; quote: Quote }) {
 
 /** The month's bill as the pricing module computes it: lines with formulas, purchases, totals. */
 export function Bill({ form, result }: { form: CalculatorForm; result: Calculation }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const quote = result.ok ? result.quote : null;
   const skipped = result.ok ? qpsSkippedCalls(result.input) : 0;
   const empty = quote !== null && quote.lines.length === 0 && quote.purchases.length === 0;
   return (
-    <Card title={t("calculator.result.title", { month: form.month })} actions={quote ? <Badge tone="blue">{t("calculator.month.book", { book: quote.priceBook })}</Badge> : null}>
+    <Card title={t("calculator.result.title", { month: isMonth(form.month) ? formatMonth(locale, form.month) : form.month })}>
       <div aria-live="polite">
         {result.ok ? null : <CalcError error={result.error} month={form.month} />}
         {quote ? (

@@ -7,12 +7,12 @@ import { errorText } from "./labels";
 
 /** A refusal in the customer's language, with the pricing module's own message as detail. */
 export function CalcError({ error, month }: { error: CalculatorError; month: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Alert tone="error">
       <p className="font-medium">{t("calculator.error.title")}</p>
       <p className="mt-1" data-testid="calc-error">
-        {errorText(t, error, month)}
+        {errorText(t, locale, error, month)}
       </p>
       <details className="mt-2 text-xs">
         <summary className="cursor-pointer">{t("calculator.error.details")}</summary>

@@ -1,5 +1,8 @@
-import { PRICE_BOOKS } from "@/lib/pricing/catalog/price-books";
+import { FIRST_PRICED_MONTH, PRICE_BOOKS } from "@/lib/pricing/catalog/price-books";
+import { formatMonth } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
 import { bookOffersApi } from "@/lib/pricing/price-book";
+import { isMonth } from "@/lib/pricing/months";
 import { formatCount, formatYuan } from "@/lib/pricing/format";
 import { packSpecById } from "@/lib/pricing/catalog/packs";
 import { type ApiId, type ProductId } from "@/lib/pricing/catalog/products";
@@ -41,11 +44,12 @@ function firstMonthOffering(api: ApiId): string {
 }
 
 /** The error in the customer's language, naming the field; the module's message is shown as detail. */
-export function errorText(t: Translate, error: CalculatorError, month: string): string {
+export function errorText(t: Translate, locale: Locale, error: CalculatorError, month: string): string {
   const key = `calculator.error.${error.code}`;
   const field = error.field;
   const from = field.kind === "usage" || field.kind === "freeRemaining" ? firstMonthOffering(field.api) : "";
-  const params = { field: fieldLabel(t, field), month, from };
+  const monthName = (m: string) => (isMonth(m) ? formatMonth(locale, m) : m);
+  const params = { field: fieldLabel(t, field), month: monthName(month), from: monthName(from), first: formatMonth(locale, FIRST_PRICED_MONTH) };
   return isMessageKey(key) ? t(key, params) : t("calculator.error.invalid-input", params);
 }
 

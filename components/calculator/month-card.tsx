@@ -9,6 +9,8 @@ import { errorIsAbout, type CalculatorError } from "@/lib/calculator/errors";
 import type { CalculatorForm } from "@/lib/calculator/form";
 import { FIRST_PRICED_MONTH, type PriceBook } from "@/lib/pricing/catalog/price-books";
 import { priceBookForMonth } from "@/lib/pricing/price-book";
+import { formatMonth } from "@/lib/i18n/format-date";
+import { priceBookName } from "@/lib/i18n/price-book-name";
 import type { FormUpdate } from "./calculator";
 
 function bookOf(month: string): PriceBook | null {
@@ -20,7 +22,7 @@ function bookOf(month: string): PriceBook | null {
 }
 
 export function MonthCard({ form, update, error, onReset }: { form: CalculatorForm; update: FormUpdate; error: CalculatorError | null; onReset: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const book = bookOf(form.month);
   return (
     <Card
@@ -52,15 +54,13 @@ export function MonthCard({ form, update, error, onReset }: { form: CalculatorFo
         </div>
         {book ? (
           <p className="flex flex-wrap items-center gap-2 pb-2 text-sm text-muted">
-            <Badge tone="blue">{t("calculator.month.book", { book: book.id })}</Badge>
-            {book.toMonth
-              ? t("calculator.month.bookRange", { from: book.fromMonth, to: book.toMonth })
-              : t("calculator.month.bookCurrent", { from: book.fromMonth })}
+            <Badge tone="blue">{priceBookName(t, locale, book.id)}</Badge>
+            {book.toMonth ? t("calculator.month.bookUntil", { to: formatMonth(locale, book.toMonth) }) : null}
           </p>
         ) : null}
       </div>
       <p id="calc-month-hint" className="mt-2 text-xs text-muted">
-        {t("calculator.month.hint")}
+        {t("calculator.month.hint", { first: formatMonth(locale, FIRST_PRICED_MONTH) })}
       </p>
     </Card>
   );

@@ -84,7 +84,6 @@ export function CheckoutForm({
         )}
       </div>
       <div className="space-y-1.5">
-        <p className="text-sm font-medium">{t("checkout.split")}</p>
         {split.ok ? (
           <>
             <PaymentSplit t={t} paid={split.paid} />

@@ -7,6 +7,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { FORECAST_WINDOW_DAYS, type RunOutForecast } from "@/lib/metering/forecast";
 import type { DrainingPack } from "@/lib/metering/pack-forecasts";
 import { formatCount } from "@/lib/pricing";
+import { itemName } from "@/lib/i18n/names";
 import { apiName } from "./api-name";
 import { QuotaBar } from "./quota-bar";
 
@@ -41,9 +42,9 @@ export function DrainingPacks({ t, locale, packs }: { t: Translate; locale: Loca
         {packs.map(({ pack, forecast, drawnInWindow }) => (
           <tr key={pack.id} data-testid="draining-pack">
             <Td>
-              <div className="font-medium">{apiName(locale, pack.api)}</div>
+              <div className="font-medium">{pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}</div>
               <div className="flex items-center gap-2 text-xs text-muted">
-                <span className="font-mono">{pack.packSpec ?? pack.api}</span>
+                <span className="font-mono">{pack.api}</span>
                 <Badge tone={pack.source === "gift" ? "blue" : "neutral"}>{t(pack.source === "gift" ? "usage.pack.gift" : "usage.pack.purchase")}</Badge>
               </div>
             </Td>

@@ -59,8 +59,8 @@ export function PackTable({
           return (
             <tr key={pack.id} data-testid="pack-row" data-pack-spec={pack.packSpec ?? ""} data-status={pack.status}>
               <Td>
-                <p className="font-medium">{apiName(locale, pack.api)}</p>
-                <p className="font-mono text-xs text-muted">{pack.packSpec ?? pack.api}</p>
+                <p className="font-medium">{pack.packSpec ? itemName(t, pack.packSpec) : apiName(locale, pack.api)}</p>
+                <p className="font-mono text-xs text-muted">{pack.api}</p>
               </Td>
               <Td className="min-w-28">
                 <Badge tone={sourceTone[pack.source]}>{t(`packs.source.${pack.source}`)}</Badge>

@@ -2,6 +2,9 @@ import Link from "next/link";
 import { PublicFrame } from "@/components/calculator/public-frame";
 import type { BackLink } from "@/components/public/back-link";
 import { PageHeader } from "@/components/shell/page-header";
+import { formatMonth } from "@/lib/i18n/format-date";
+import type { Locale } from "@/lib/i18n/locales";
+import { priceBookName } from "@/lib/i18n/price-book-name";
 import type { Translate } from "@/lib/i18n/translate";
 import { TERMS_VERSION } from "@/lib/packs/activation";
 import { priceBookForMonth, PRODUCT_IDS, type Month, type ProductId } from "@/lib/pricing";
@@ -12,11 +15,11 @@ export function isProduct(value: string): value is ProductId {
 }
 
 /** A product's prices in the price book in force in `month` (prerendered per locale and product, app/[lang]/prices). */
-export function PricesPage({ t, back, product, month }: { t: Translate; back: BackLink; product: ProductId; month: Month }) {
+export function PricesPage({ t, locale, back, product, month }: { t: Translate; locale: Locale; back: BackLink; product: ProductId; month: Month }) {
   const book = priceBookForMonth(month);
   return (
     <PublicFrame t={t} back={back}>
-      <PageHeader title={t("prices.title", { product: t(`product.${product}`) })} description={t("prices.description", { book: book.id, month })} />
+      <PageHeader title={t("prices.title", { product: t(`product.${product}`) })} description={t("prices.description", { book: priceBookName(t, locale, book.id), month: formatMonth(locale, month) })} />
       <nav aria-label={t("prices.products")} className="mb-6 flex flex-wrap gap-2">
         {PRODUCT_IDS.map((id) => (
           <Link

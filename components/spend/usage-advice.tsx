@@ -6,15 +6,10 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/table";
 import type { UsageAdvice } from "@/lib/forecast/advice";
 import type { Locale } from "@/lib/i18n/locales";
+import { itemName } from "@/lib/i18n/names";
 import type { Translate } from "@/lib/i18n/translate";
-import { packSpecById } from "@/lib/pricing/catalog/packs";
 import { formatYuan } from "@/lib/pricing/format";
 import { formatCount } from "@/lib/pricing/money-text";
-
-function packName(locale: Locale, packId: string): string {
-  const spec = packSpecById(packId);
-  return spec ? `${apiName(locale, spec.api)} ${formatCount(spec.calls)}` : packId;
-}
 
 /** The calculator prefilled with the month and the API's calls (and the pack, for pack advice). */
 function calculatorHref(advice: UsageAdvice): string {
@@ -47,7 +42,7 @@ export function UsageAdviceCard({ t, locale, advice, canBuy = true }: { t: Trans
                         postpaid: formatYuan(item.postpaid),
                         api: apiName(locale, item.api),
                         quantity: item.quantity,
-                        pack: packName(locale, item.packId),
+                        pack: itemName(t, item.packId),
                         alternative: formatYuan(item.alternative),
                         saving: formatYuan(item.saving),
                       })
@@ -63,7 +58,7 @@ export function UsageAdviceCard({ t, locale, advice, canBuy = true }: { t: Trans
                 <div className="flex flex-wrap gap-2">
                   {item.kind === "pack" && canBuy ? (
                     <Link href={`/checkout?item=${encodeURIComponent(item.packId)}&quantity=${item.quantity}`} className={buttonClass("primary", "px-3 py-1.5 text-xs")}>
-                      {t("advice.buy", { pack: packName(locale, item.packId) })}
+                      {t("advice.buy", { pack: itemName(t, item.packId) })}
                     </Link>
                   ) : null}
                   <Link href={calculatorHref(item)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>

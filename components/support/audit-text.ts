@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import { formatMonth } from "@/lib/i18n/format-date";
 import { formatDate } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
@@ -100,7 +101,7 @@ function paramsOf(t: Translate, locale: Locale, row: AuditRowView): TranslatePar
   const group = text(after.group ?? (row.action === "qps.mode-changed" ? row.target : ""));
   const product = text(after.product ?? (row.action === "service.activated" || row.action === "alerts.thresholds-update" ? row.target : ""));
   const scope = text(row.target ?? "");
-  const thresholds = Array.isArray(either("thresholds")) ? (either("thresholds") as unknown[]).map((p) => `${text(p)}%`).join(", ") : "";
+  const thresholds = Array.isArray(either("thresholds")) ? joinList(locale, (either("thresholds") as unknown[]).map((p) => `${text(p)}%`)) : "";
   const mode = text(after.mode);
   const book = text(after.to);
   return {

@@ -15,6 +15,6 @@ describe("bill adjustments in the customer's staff-activity card (issue 22)", ()
     expect(staffActivityText(en, "en", item("bill.adjustment-approved", { amount: "1200.00", month: "2026-08" }))).toBe("Dee approved a credit of ¥1,200.00 on your bill for August 2026");
     expect(staffActivityText(en, "en", item("bill.adjustment-posted", { amount: "1200.00", month: "2026-08" }))).toBe("Dee credited ¥1,200.00 on your bill for August 2026");
     const zh = translatorFor("zh-CN");
-    expect(staffActivityText(zh, "zh-CN", item("bill.adjustment-rejected", { amount: "50.00", month: "2026-08" }))).toBe("Dee 拒绝为您 2026年8月 的账单贷记 ¥50.00");
+    expect(staffActivityText(zh, "zh-CN", item("bill.adjustment-rejected", { amount: "50.00", month: "2026-08" }))).toBe("Dee 拒绝为您2026年8月的账单贷记 ¥50.00");
   });
 });

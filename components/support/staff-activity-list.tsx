@@ -3,11 +3,14 @@ import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date"
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan, isMonth } from "@/lib/pricing";
+import { QPS_GROUP_IDS, type QpsGroupId } from "@/lib/pricing/catalog/qps";
 import type { StaffActivity } from "@/lib/support/access-log";
 import { itemName } from "@/lib/i18n/names";
 import { auditText } from "./audit-text";
 
 const money = (text: string | undefined) => (text ? formatYuan(text) : "");
+/** A QPS group by its product name; an unknown one as stored. */
+const groupName = (t: Translate, group: string | undefined) => (group && (QPS_GROUP_IDS as readonly string[]).includes(group) ? t(`product.${group as QpsGroupId}`) : (group ?? ""));
 
 /**
  * One readable line per audited staff action; an action this list does not know still shows, by its name.
@@ -38,7 +41,7 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
       return t("security.staff.refund.review-approved", { staff, amount: money(d.total) });
     case "qps.increase-approved": {
       const from = d.appliesFrom ? new Date(d.appliesFrom) : null;
-      return t("security.staff.qps.increase-approved", { staff, qps: d.maxQps ?? "", group: d.group ?? "", from: from && !Number.isNaN(from.getTime()) ? formatDate(locale, from) : "" });
+      return t("security.staff.qps.increase-approved", { staff, qps: d.maxQps ?? "", group: groupName(t, d.group), from: from && !Number.isNaN(from.getTime()) ? formatDate(locale, from) : "" });
     }
     case "bill.adjustment-requested":
     case "bill.adjustment-posted":

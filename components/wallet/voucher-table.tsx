@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/locales";
@@ -25,7 +26,7 @@ export function VoucherTable({ t, locale, vouchers }: { t: Translate; locale: Lo
         {vouchers.map((v) => (
           <tr key={v.id} data-testid="voucher-row">
             <Td>
-              <p>{v.products.map((p) => t(`product.${p}`)).join(", ")}</p>
+              <p>{joinList(locale, v.products.map((p) => t(`product.${p}`)))}</p>
               <p className="text-xs text-muted">{v.reason}</p>
             </Td>
             <Td className="text-right">{formatYuan(v.amount)}</Td>

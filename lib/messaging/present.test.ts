@@ -53,3 +53,21 @@ describe("inbox filters", () => {
     expect(parseInboxFilter("<script>")).toBeNull();
   });
 });
+
+/** Chinese reads names straight into the sentence: no spaces around them, the free pack named as free. */
+describe("Chinese messages run names into the text", () => {
+  const zh = translatorFor("zh-CN");
+
+  it("names a month's free pack 免费… and puts no spaces around it", () => {
+    const message = { kind: "pack-low", params: { pack: "scan.code-recognition", free: 1, size: "1,000", remaining: "150", percent: 15, threshold: 20 } };
+    const { title, body } = presentMessage(zh, "zh-CN", message);
+    expect(title).toBe("资源包余量不足：免费二维码和条形码识别");
+    expect(body).toMatch(/^您的免费二维码和条形码识别资源包剩余 150 次/);
+  });
+
+  it("quotes a bought pack's full name, and a month is followed by a comma, not a space", () => {
+    const bought = presentMessage(zh, "zh-CN", { kind: "purchase-complete", params: { item: "recognition.vehicle-enhanced:10k", quantity: 1, amount: "¥100.00" } });
+    expect(bought.body).toMatch(/^您已购买「车辆识别（增强版）资源包 · 10,000 次」× 1/);
+    expect(presentMessage(zh, "zh-CN", { kind: "bill-ready", params: { month: "2026-11", total: "¥12.00" } }).title).toBe("2026年11月账单已生成");
+  });
+});

@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "@/components/ui/app-link";
@@ -115,7 +116,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const usable: CheckoutVoucher[] = choices
     .map((v) => ({
       id: v.id,
-      label: `${v.products.map((p) => t(`product.${p}`)).join(", ")} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: validThrough(t, locale, v.expiresAt) })}`,
+      label: `${joinList(locale, v.products.map((p) => t(`product.${p}`)))} · ${t("checkout.voucher.option", { remaining: formatYuan(v.remaining), date: validThrough(t, locale, v.expiresAt) })}`,
     }));
   const hidden: Record<string, string> = {
     // Made once per render of this page: the same form submitted twice buys once.

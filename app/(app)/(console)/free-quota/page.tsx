@@ -47,7 +47,7 @@ export default async function FreeQuotaPage() {
                   <details key={month} className="group py-2" data-testid={`free-past-${month}`}>
                     <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 rounded px-1 py-1 text-sm hover:bg-canvas">
                       <span className="font-medium text-ink">{label}</span>
-                      <span className="tabular text-xs text-muted">{t("freeQuota.past.summary", { used: formatCount(used), size: formatCount(size), packs: t("plural.packs", { count: packs.length }) })}</span>
+                      <span className="tabular text-xs text-muted">{t("freeQuota.past.summary", { used: formatCount(used), size: formatCount(size), apis: t("plural.apis", { count: packs.length }) })}</span>
                     </summary>
                     <div className="mt-2">
                       <Table label={`${t("freeQuota.past.title")}: ${label}`}>

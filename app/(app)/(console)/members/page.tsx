@@ -56,7 +56,8 @@ export default async function MembersPage() {
                   <tr key={member.userId} data-testid="member-row">
                     <Td className="font-medium">
                       {member.name}
-                      {member.userId === customer.userId ? <span className="ml-1 text-muted">({t("members.you")})</span> : null}
+                      {/* A real space, so the name and the mark read (and copy) apart: "Demo Retail Co., Ltd. (you)". */}
+                      {member.userId === customer.userId ? <> <span className="text-muted">{t("members.you")}</span></> : null}
                     </Td>
                     <Td className="break-all">{member.email}</Td>
                     <Td>

@@ -46,7 +46,7 @@ export default async function RefundsPage() {
                   <tr key={refund.id} data-testid="refund-row">
                     <Td>
                       {refund.packSpec ? itemName(t, refund.packSpec) : apiLabel(t, refund.api)}
-                      <div className="font-mono text-xs text-muted">{refund.packSpec ?? refund.api}</div>
+                      <div className="font-mono text-xs text-muted">{refund.api}</div>
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(locale, refund.requestedAt)}</Td>
                     <Td>

@@ -15,10 +15,14 @@ import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { activeProducts } from "@/lib/packs/activation";
 import { listLicenceQuotes } from "@/lib/quota/licence-quotes";
+import { formatYuan, oneTimeItemById } from "@/lib/pricing";
 import { listLicences } from "@/lib/quota/licences";
 import { listSupportRequests } from "@/lib/quota/requests";
 import { LicenceQuotes } from "./licence-quotes";
 import { autoRenewAction, declineQuoteAction, formalLicenceAction, offlineTrialAction, scanTrialAction } from "./actions";
+
+// The scanning SDK's price as the catalog sets it: `¥50,000.00`.
+const SDK_PRICE = formatYuan(oneTimeItemById("scan.sdk")?.price ?? "0");
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -70,12 +74,12 @@ export default async function SdkPage() {
       <PageHeader title={t("sdk.title")} description={t("sdk.description")} />
       <div className="space-y-6">
         <Card title={t("sdk.scan")}>
-          <p className="mb-4 text-sm text-muted">{t("sdk.scan.explain")}</p>
+          <p className="mb-4 text-sm text-muted">{t("sdk.scan.explain", { price: SDK_PRICE })}</p>
           {active.has("scan") ? (
             <div className="grid gap-6 lg:grid-cols-2">
               {can(customer, "checkout#purchaseAction") ? (
                 <section aria-labelledby="sdk-scan-buy" className="rounded-md border border-line p-4">
-                  <FormHeading id="sdk-scan-buy" title={t("sdk.scan.buy.heading")} note={t("sdk.scan.buy.note")} />
+                  <FormHeading id="sdk-scan-buy" title={t("sdk.scan.buy.heading")} note={t("sdk.scan.buy.note", { price: SDK_PRICE })} />
                   <form action="/checkout" method="get" className="space-y-3">
                     <input type="hidden" name="item" value="scan.sdk" />
                     <input type="hidden" name="quantity" value="1" />

@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { RevokeAccessButton } from "@/components/support/revoke-access-button";
@@ -75,12 +76,12 @@ export default async function SecurityPage() {
                 {/* Pages by name, not address (issue 19 item 7). */}
                 <span className="text-muted">{t("security.col.pages")}</span>
                 <span className="break-words" data-testid="support-pages">
-                  {s.pages.map((path) => consolePageName(t, locale, path)).join(", ")}
+                  {joinList(locale, s.pages.map((path) => consolePageName(t, locale, path)))}
                 </span>
                 {s.downloads.length > 0 ? (
                   <>
                     <span className="text-muted">{t("security.col.downloads")}</span>
-                    <span className="break-words">{s.downloads.map((path) => consolePageName(t, locale, path)).join(", ")}</span>
+                    <span className="break-words">{joinList(locale, s.downloads.map((path) => consolePageName(t, locale, path)))}</span>
                   </>
                 ) : null}
                 {s.refused.length > 0 ? (

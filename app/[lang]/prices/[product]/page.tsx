@@ -26,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { product } = await params;
   if (!isProduct(product)) notFound();
-  const t = translatorFor(await localeOf(params));
-  return <PricesPage t={t} back={backLink(t, "/services")} product={product} month={monthOf(now())} />;
+  const locale = await localeOf(params);
+  const t = translatorFor(locale);
+  return <PricesPage t={t} locale={locale} back={backLink(t, "/services")} product={product} month={monthOf(now())} />;
 }

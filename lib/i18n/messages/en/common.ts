@@ -15,6 +15,7 @@ export const common = {
   "nav.close": "Close",
   "table.scroll": "{label} (scrolls sideways)",
   "menu.account": "Account menu",
+  "priceBook.name": "{month} prices",
   "menu.signedInAs": "Signed in as {email}",
   "menu.accountId": "Account ID",
   "menu.signOut": "Sign out",

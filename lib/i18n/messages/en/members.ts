@@ -3,7 +3,7 @@ export const members = {
   "nav.members": "Members",
   "members.title": "Members",
   "members.subtitle": "Who can sign in to this account, and what each person may do.",
-  "members.you": "you",
+  "members.you": "(you)",
   "members.role.owner": "Owner",
   "members.role.finance": "Finance",
   "members.role.developer": "Developer",

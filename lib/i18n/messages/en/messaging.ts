@@ -15,7 +15,7 @@ export const messaging = {
   "messages.kind.refund-rejected.title": "Refund request rejected",
   "messages.kind.refund-rejected.body": "Your refund request for {pack} was rejected: {reason}",
   "messages.kind.pack-expiring.title": "Pack expires soon: {pack}",
-  "messages.kind.pack-expiring.body": "Your {pack} pack still has {remaining} calls and expires on {until}, within {days} days. Unused calls are lost at expiry; after it, calls draw from your other packs or are billed postpaid. Buy a new pack on Resource packs.",
+  "messages.kind.pack-expiring.body": "Your pack “{pack}” still has {remaining} calls and expires on {until}, within {days} days. Unused calls are lost at expiry; after it, calls draw from your other packs or are billed postpaid. Buy a new pack on Resource packs.",
   "messages.kind.qps-ending.title": "QPS for {group} ends soon",
   "messages.kind.qps-ending.body": "{qps} QPS bought for the {group} group ends on {until}. The group bills by QPS, so buy more QPS on the QPS page before then; with none left it goes back to call billing.",
   "messages.kind.qps-renewing.title": "QPS for {group} renews on {until}",

@@ -3,11 +3,11 @@ export const monthEdge = {
   "wallet.tx.kind.adjustment": "Bill adjustment",
 
   "closing.title": "{month} is closing",
-  "closing.body": "Calls of {month} that your gateway reports until {until} (Beijing time) are still counted in its bill; the bill follows right after. Calls of {month} reported later are refused (closed-month).",
+  "closing.body": "Calls of {month} that your gateway reports until {until} (Beijing time) are still counted in its bill; the bill follows right after. Calls of {month} reported later are refused with the error closed-month.",
 
   "staff.late.title": "Late after close",
   "staff.late.none": "No events arrived after their month closed.",
-  "staff.late.intro": "Events refused because their month was already closed (closed-month), per month of the event: a gateway that buffers or reports late shows here.",
+  "staff.late.intro": "Events refused with the closed-month error because their month was already closed, per month of the event: a gateway that buffers or reports late shows here.",
   "staff.late.col.month": "Month",
   "staff.late.col.events": "Events",
   "staff.late.col.calls": "Calls",

@@ -80,7 +80,7 @@ export const orders = {
   "orders.csv.refunded": "Refunded",
   "orders.csv.status": "Status",
   "staff.payments.title": "Payments not credited",
-  "staff.payments.hint": "Authentic payment notices we did not credit: the money is at the provider. Refund it there, or credit it by hand (ops credit) once you know whose it is.",
+  "staff.payments.hint": "Authentic payment notices we did not credit: the money is at the provider. Refund it there, or, once you know whose it is, credit it by hand with the ops credit command.",
   "staff.payments.none": "None.",
   "staff.payments.received": "Received",
   "staff.payments.account": "Account",

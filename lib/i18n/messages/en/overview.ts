@@ -29,7 +29,7 @@ export const overview = {
   "overview.estimate.bills": "All bills",
   "overview.packs.title": "Packs needing attention",
   "overview.packs.none": "No pack expires within 30 days or is running low.",
-  "overview.packs.expires": "Valid through {date} (ends in {days} days); what is left then is void",
+  "overview.packs.expires": "Valid until {date} (ends in {days} days); what is left then is void",
   "overview.packs.low": "{percent}% left, below your {threshold}% alert",
   "overview.packs.remaining": "{remaining} of {size} calls left",
   "overview.packs.link": "All packs",

@@ -1,7 +1,7 @@
 /** The public price pages (one per product) and the service terms. */
 export const prices = {
   "prices.title": "Prices: {product}",
-  "prices.description": "Price book {book}, in force for {month} (Beijing time). Every amount is in yuan (CNY).",
+  "prices.description": "{book}, in force for {month} (China time, UTC+8). Every amount is in yuan (CNY).",
   "prices.products": "Products",
   "prices.free": "Free quota",
   "prices.free.monthly": "{calls} calls a month",

@@ -54,7 +54,7 @@ export const spend = {
   "forecast.col.amount": "Forecast amount",
   "forecast.col.range": "Range",
   "forecast.col.total": "Total",
-  "forecast.budgets": "Budgets",
+  "forecast.budgets": "Set a budget",
   "advice.title": "Advice from your usage",
   "advice.empty": "No advice: at your usage, postpaid is already the cheapest way we can see.",
   "advice.pack": "In {month} you paid {postpaid} postpaid for {api}. {quantity} × {pack} bought on the 1st would have cost {alternative} in all (saving {saving}).",

@@ -1,14 +1,14 @@
 /** The staff console (issue 10): account page, support views ("view as customer"), the customer's access log. */
 export const supportConsole = {
   "nav.security": "Access log",
-  "staff.account.title": "Account {name}",
   "staff.account.back": "All accounts",
   "staff.account.status": "Status",
+  "staff.account.accountStatus": "Account status",
   "staff.account.email": "Owner email",
   "staff.account.since": "Customer since",
   "staff.account.balance": "Balance",
   "staff.account.cash": "Cash",
-  "staff.account.income": "Income transferred in",
+  "staff.account.income": "Income",
   "staff.account.gift": "Gift",
   "staff.account.frozen": "Frozen estimate",
   "staff.account.products": "Products",

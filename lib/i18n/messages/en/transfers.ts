@@ -29,6 +29,7 @@ export const transfers = {
   "staff.transfers.assign": "Credit this transfer",
   "staff.transfers.assigned": "Credited; the customer was told.",
   "staff.transfers.recent": "Recently assigned",
+  "staff.transfers.recentEmpty": "Nothing assigned recently.",
   "staff.account.reference": "Remittance reference",
   "security.staff.transfer.line-assigned": "{staff} credited your bank transfer of {amount} ({reason}).",
   "security.staff.wallet.transfer-credited": "{staff} credited your bank transfer of {amount}.",

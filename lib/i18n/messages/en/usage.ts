@@ -93,7 +93,7 @@ export const usage = {
   "usage.draining.remaining": "Left",
   "usage.draining.rate": "Drawn from packs, last 7 days",
   "usage.draining.forecast": "Runs out",
-  "usage.draining.expires": "Valid through",
+  "usage.draining.expires": "Valid until",
   "usage.draining.perDay": "{calls} / day",
   "usage.forecast.runsOut": "Around {date} (in {days} days)",
   "usage.forecast.notAtRate": "Not at the current rate",

@@ -6,7 +6,7 @@ export const wallet = {
   "wallet.total": "Available balance",
   "wallet.totalHint": "Cash + income + gift. Purchases are paid from gift first, then income, then cash.",
   "wallet.cash": "Cash",
-  "wallet.income": "Income transferred in",
+  "wallet.income": "Income",
   "wallet.gift": "Gift",
   "wallet.frozen": "Frozen",
   "wallet.frozenHint": "Held as an estimate of next month's usage; released at the next settlement.",

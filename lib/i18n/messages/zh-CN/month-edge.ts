@@ -3,12 +3,12 @@ import type { monthEdge as source } from "../en/month-edge";
 export const monthEdge: Record<keyof typeof source, string> = {
   "wallet.tx.kind.adjustment": "账单调整",
 
-  "closing.title": "{month} 正在结账",
-  "closing.body": "网关在 {until}（北京时间）之前上报的 {month} 调用仍计入该月账单，账单随后生成。之后再上报的 {month} 调用将被拒绝（closed-month）。",
+  "closing.title": "{month}正在结账",
+  "closing.body": "网关在 {until}（北京时间）之前上报的{month}调用仍计入该月账单，账单随后生成。之后再上报的{month}调用将因该月已结账而被拒绝。",
 
   "staff.late.title": "结账后迟到的事件",
   "staff.late.none": "没有在所属月份结账后才到达的事件。",
-  "staff.late.intro": "因所属月份已结账而被拒绝（closed-month）的事件，按事件所属月份统计：网关缓存或延迟上报会显示在这里。",
+  "staff.late.intro": "因所属月份已结账而被拒绝的事件，按事件所属月份统计：网关缓存或延迟上报会显示在这里。",
   "staff.late.col.month": "月份",
   "staff.late.col.events": "事件数",
   "staff.late.col.calls": "调用次数",
@@ -17,7 +17,7 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "staff.adjust.title": "账单调整",
   "staff.adjust.intro": "针对整张账单或其中一行开具贷项凭证：金额退回支付该账单的来源（先退现金，同时减少欠费；再退收入；最后退赠送金）。超过 {threshold} 需由您以外的管理员审批。",
   "staff.adjust.none": "暂无调整。",
-  "staff.adjust.noBills": "该账户没有可调整的账单。",
+  "staff.adjust.noBills": "该账号没有可调整的账单。",
   "staff.adjust.target": "账单或账单行",
   "staff.adjust.wholeBill": "{month} · 整张账单（剩余 {left}）",
   "staff.adjust.line": "{month} · {api}（剩余 {left}）",
@@ -53,19 +53,19 @@ export const monthEdge: Record<keyof typeof source, string> = {
   "bill.adjustments.net": "调整后账单金额",
   "bill.csv.adjustments": "账单调整",
 
-  "security.staff.bill.adjustment-requested": "{staff} 申请为您 {month} 的账单贷记 {amount}，等待审批",
-  "security.staff.bill.adjustment-requested-direct": "{staff} 申请为您 {month} 的账单贷记 {amount}",
-  "security.staff.bill.adjustment-posted": "{staff} 为您 {month} 的账单贷记了 {amount}",
-  "security.staff.bill.adjustment-approved": "{staff} 批准为您 {month} 的账单贷记 {amount}",
-  "security.staff.bill.adjustment-rejected": "{staff} 拒绝为您 {month} 的账单贷记 {amount}",
+  "security.staff.bill.adjustment-requested": "{staff} 申请为您{month}的账单贷记 {amount}，等待审批",
+  "security.staff.bill.adjustment-requested-direct": "{staff} 申请为您{month}的账单贷记 {amount}",
+  "security.staff.bill.adjustment-posted": "{staff} 为您{month}的账单贷记了 {amount}",
+  "security.staff.bill.adjustment-approved": "{staff} 批准为您{month}的账单贷记 {amount}",
+  "security.staff.bill.adjustment-rejected": "{staff} 拒绝为您{month}的账单贷记 {amount}",
 
   "messages.kind.bill-adjusted.title": "账单已调整",
-  "messages.kind.bill-adjusted.body": "客服为您 {month} 的账单贷记了 {amount}（原因：{reason}；工单 {ticket}）。款项已退回余额：现金 {cash}，收入 {income}，赠送金 {gift}。",
+  "messages.kind.bill-adjusted.body": "客服为您{month}的账单贷记了 {amount}（原因：{reason}；工单 {ticket}）。款项已退回余额：现金 {cash}，收入 {income}，赠送金 {gift}。",
 
   "errors.adjustment-exceeds-left": "金额超过了扣除此前调整后的剩余金额（{left}）。",
   "errors.adjustment-not-pending": "该调整已处理。",
   "errors.adjustment-own-request": "这是您申请的调整，需由其他管理员审批。",
   "errors.adjustment-not-found": "调整不存在。",
-  "errors.bill-not-found": "该账户没有此账单。",
+  "errors.bill-not-found": "该账号没有此账单。",
   "errors.bill-line-not-found": "该账单没有此行。",
 };

@@ -2,7 +2,7 @@ import type { prices as source } from "../en/prices";
 
 export const prices: Record<keyof typeof source, string> = {
   "prices.title": "价格：{product}",
-  "prices.description": "价格版本 {book}，适用于 {month}（北京时间）。金额单位均为人民币元。",
+  "prices.description": "{book}，适用于{month}（北京时间）。金额单位均为人民币元。",
   "prices.products": "产品",
   "prices.free": "免费额度",
   "prices.free.monthly": "每月 {calls} 次",
@@ -28,7 +28,7 @@ export const prices: Record<keyof typeof source, string> = {
   "terms.calendar.title": "日历与金额",
   "terms.calendar.body": "月份按北京时间（UTC+8）的自然月计算。金额单位为人民币元；账单每行四舍五入到 0.01 元，账单总额为各行之和。",
   "terms.free.title": "免费额度",
-  "terms.free.body": "每个已开通的产品在每月 1 日（或开通时）发放免费资源包，仅当月有效。因欠费停服或被禁用的账户在此期间不发放。",
+  "terms.free.body": "每个已开通的产品在每月 1 日（或开通时）发放免费资源包，仅当月有效。因欠费停服或被禁用的账号在此期间不发放。",
   "terms.postpaid.title": "后付费用量",
   "terms.postpaid.body": "某 API 当月的总调用量决定所达阶梯，所有计费调用（未被免费或购买的资源包抵扣的部分）均按该阶梯单价计费。调用依次从免费资源包、已购资源包（先到期先用）、后付费中扣除。",
   "terms.packs.title": "资源包",
@@ -38,5 +38,5 @@ export const prices: Record<keyof typeof source, string> = {
   "terms.qps.title": "QPS",
   "terms.qps.body": "人体分析可按调用次数或按 QPS 计费。所购 QPS 仅在切换为按 QPS 计费后生效；超过上限的请求将被拒绝且不计费。每个分组最多 200 QPS，更多需提前一周联系技术支持。",
   "terms.bills.title": "月度账单与欠费",
-  "terms.bills.body": "每月账单于次月 1 日至 3 日生成，并立即从余额中扣除。余额为负时账户进入欠费状态；24 小时后仍为负，其 API 将被停用，直至充值使余额不小于零。",
+  "terms.bills.body": "每月账单于次月 1 日至 3 日生成，并立即从余额中扣除。余额为负时账号进入欠费状态；24 小时后仍为负，其 API 将被停用，直至充值使余额不小于零。",
 };

@@ -35,5 +35,5 @@ export const security: Record<keyof typeof source, string> = {
   "messages.kind.password-reset.body": "重置密码的链接已发送到您的邮箱。如果不是您本人操作，请忽略，您的密码不会改变。",
 
   "errors.voucher-expired": "代金券 {voucher} 已过期（有效期至 {date}）。请选择其他代金券或不使用代金券。未扣任何费用。",
-  "errors.voucher-wrong-product": "代金券 {voucher} 不适用于 {product}。请选择其他代金券或不使用代金券。未扣任何费用。",
+  "errors.voucher-wrong-product": "代金券 {voucher} 不适用于{product}。请选择其他代金券或不使用代金券。未扣任何费用。",
 };

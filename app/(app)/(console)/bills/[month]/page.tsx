@@ -15,6 +15,7 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getBill, type BillDetail } from "@/lib/billing/bills";
 import { NotFoundError } from "@/lib/context";
 import { getOwnAccount } from "@/lib/identity/account";
+import { priceBookName } from "@/lib/i18n/price-book-name";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseMonthParam } from "@/lib/params/calendar";
 import { formatYuan, isMonth } from "@/lib/pricing";
@@ -82,7 +83,7 @@ export default async function BillPage({ params }: Params) {
           </div>
           <div>
             <dt className="text-muted">{t("bill.priceBook")}</dt>
-            <dd className="font-mono">{bill.priceBook}</dd>
+            <dd>{priceBookName(t, locale, bill.priceBook)}</dd>
           </div>
           <div>
             <dt className="text-muted">{t("bill.status")}</dt>

@@ -69,7 +69,7 @@ export default async function BankTransfersPage() {
         )}
         <Card title={t("staff.transfers.recent")}>
           {assigned.length === 0 ? (
-            <EmptyState>{t("staff.transfers.empty")}</EmptyState>
+            <EmptyState>{t("staff.transfers.recentEmpty")}</EmptyState>
           ) : (
             <Table label={t("staff.transfers.recent")}>
               <thead>

@@ -1,3 +1,4 @@
+import { joinList } from "@/lib/i18n/list";
 import type { Metadata } from "next";
 import Link from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
@@ -29,7 +30,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { requireStaff, staffContext } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/context";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-date";
+import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
@@ -71,11 +72,11 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           {t("staff.account.back")}
         </Link>
       </p>
-      <PageHeader title={t("staff.account.title", { name: account.name })} description={account.email} />
+      <PageHeader title={account.name} description={account.email} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("staff.account.status")}>
           <dl className="grid grid-cols-2 gap-2 text-sm">
-            <dt className="text-muted">{t("staff.account.status")}</dt>
+            <dt className="text-muted">{t("staff.account.accountStatus")}</dt>
             <dd>
               <Badge tone={statusTone[account.status] ?? "neutral"}>{t(`overview.status.${account.status}`)}</Badge>
             </dd>
@@ -94,7 +95,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
               {page.reference}
             </dd>
             <dt className="text-muted">{t("staff.account.products")}</dt>
-            <dd>{page.products.length ? page.products.map((p) => t(`product.${p.product}` as "product.scan")).join(", ") : t("staff.account.noProducts")}</dd>
+            <dd>{page.products.length ? joinList(locale, page.products.map((p) => t(`product.${p.product}` as "product.scan"))) : t("staff.account.noProducts")}</dd>
           </dl>
         </Card>
         <Card title={t("staff.view.title")}>
@@ -235,7 +236,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             <ul className="space-y-1 text-sm">
               {page.bills.map((b) => (
                 <li key={b.id} className="flex justify-between gap-4">
-                  <span>{b.month}</span>
+                  <span>{formatMonth(locale, b.month)}</span>
                   <span className="tabular">{formatYuan(b.usageTotal)}</span>
                 </li>
               ))}
