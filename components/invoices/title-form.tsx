@@ -20,8 +20,9 @@ const FIELDS = [
 
 /**
  * Adds an invoice title (发票抬头); the last four fields are needed for a 专票 only. `defaults` come
- * from the company profile (its name and phone), so the usual title needs only the tax id; the
- * customer can change them.
+ * from the company profile (its name), so the usual title needs only the tax id; the customer can
+ * change them. The profile's contact phone is not the registered phone a 专票 prints, so it is not
+ * copied.
  */
 export function TitleForm({ action, defaults = {} }: { action: FormAction<InvoiceFormState>; defaults?: Partial<Record<(typeof FIELDS)[number]["name"], string>> }) {
   const { t } = useI18n();

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
 import { validThrough } from "@/lib/i18n/valid-through";
-import { apiById, formatCount, isApiId } from "@/lib/pricing";
+import { apiById, isApiId } from "@/lib/pricing";
 import { RefundedBar } from "./remaining-bar";
 import { itemName } from "@/lib/i18n/names";
 import { RefundButton, type RefundPreviewView, type RefundState } from "./refund-button";
@@ -71,7 +71,7 @@ export function PackTable({
               </Td>
               <Td>
                 {pack.status === "refunded" ? (
-                  <RefundedBar text={t("packs.refundedRemaining", { size: formatCount(pack.size) })} />
+                  <RefundedBar text={t("packs.refundedRemaining")} />
                 ) : (
                   <LivePackRemaining packId={pack.id} remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
                 )}

@@ -99,7 +99,7 @@ export default async function InvoicesPage() {
               ))}
             </ul>
           )}
-          <TitleForm action={addTitleAction} defaults={{ companyName: profile.companyName, phone: profile.contactPhone ?? "" }} />
+          <TitleForm action={addTitleAction} defaults={{ companyName: profile.companyName }} />
         </Card>
       </div>
     </>
