@@ -31,6 +31,9 @@ test("bank transfer: matched by reference, the other line assigned by staff; the
   await page.goto("/balance");
   const reference = await page.getByTestId("remittance-reference").getAttribute("data-reference");
   expect(reference).toMatch(/^BL[0-9A-Z]{9}$/);
+  // The card names the payee account (the demo one on this sandbox server, marked so) beside the memo reference.
+  await expect(page.getByTestId("payee-account-number")).toHaveText("5719 0000 0000 0000 001");
+  await expect(page.getByTestId("payee-demo")).toContainText("do not send real money");
   const stamp = `E2E-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const csv = [
     "date,amount,payer,reference,transaction_id",
@@ -72,6 +75,8 @@ test("bank transfer: matched by reference, the other line assigned by staff; the
   await page.getByRole("navigation").getByRole("link", { name: "Invoices" }).click();
   await expect(page.getByRole("heading", { name: "Invoices", level: 1 })).toBeVisible();
   await expect(page.getByTestId("invoiceable-amount")).toHaveText("¥100.00");
+  // The title starts from the company profile's name; the customer may change it.
+  await expect(page.getByLabel("Company name")).toHaveValue(customer.company);
   await page.getByLabel("Company name").fill("Acme 有限公司");
   await page.getByLabel("Taxpayer ID").fill("91330100799655058C");
   await page.getByRole("button", { name: "Add title" }).click();

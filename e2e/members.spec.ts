@@ -117,6 +117,11 @@ test("the members page in Chinese at 390 and 1440 px, axe clean, for an owner", 
     await page.goto("/members");
     await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
   }
+  // The only owner's own row offers no role change nor removal: Transfer ownership is the way.
+  const own = page.getByTestId("member-row").filter({ hasText: "(you)" });
+  await expect(own.getByTestId("own-row-note")).toContainText("Transfer ownership");
+  await expect(own.getByRole("button", { name: "Change role" })).toHaveCount(0);
+  await expect(own.getByText("Remove")).toHaveCount(0);
 });
 
 test("a finance member sees who topped up: the owner by name, their own as You", async ({ page, browser }) => {

@@ -45,6 +45,9 @@ test("top up, activate, buy a pack with a voucher, see the split, refund it: bal
   await dialog.getByRole("button", { name: "Refund ¥70.00" }).click();
   await expect(page.getByText("Refunded: ¥70.00 returned to your balance (¥30.00 voucher part not returned).")).toBeVisible();
   await expect(row.getByText("Refunded", { exact: true })).toBeVisible();
+  // A refunded pack has no usable calls: an empty grey bar, not "1,000 of 1,000".
+  await expect(row.getByTestId("refunded-remaining")).toContainText("No usable calls");
+  await expect(row.getByRole("meter")).toHaveAttribute("aria-valuenow", "0");
 
   await page.goto("/balance");
   await expect(page.getByTestId("balance-cash")).toHaveText("¥1,000.00");

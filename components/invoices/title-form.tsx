@@ -18,12 +18,17 @@ const FIELDS = [
   { name: "bankAccount", label: "invoices.title.bankAccount" },
 ] as const;
 
-/** Adds an invoice title (发票抬头); the last four fields are needed for a 专票 only. */
-export function TitleForm({ action }: { action: FormAction<InvoiceFormState> }) {
+/**
+ * Adds an invoice title (发票抬头); the last four fields are needed for a 专票 only. `defaults` come
+ * from the company profile (its name), so the usual title needs only the tax id; the customer can
+ * change them. The profile's contact phone is not the registered phone a 专票 prints, so it is not
+ * copied.
+ */
+export function TitleForm({ action, defaults = {} }: { action: FormAction<InvoiceFormState>; defaults?: Partial<Record<(typeof FIELDS)[number]["name"], string>> }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, {});
   // Controlled: React resets an action form after each submission, and a refused title must keep what was typed.
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...defaults }));
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -31,7 +36,6 @@ export function TitleForm({ action }: { action: FormAction<InvoiceFormState> }) 
           <Field
             key={f.name}
             name={f.name}
-           
             label={t(f.label)}
             required={"required" in f}
             value={values[f.name] ?? ""}

@@ -7,6 +7,7 @@ import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import type { PackView } from "@/lib/packs/list";
 import { validThrough } from "@/lib/i18n/valid-through";
 import { apiById, isApiId } from "@/lib/pricing";
+import { RefundedBar } from "./remaining-bar";
 import { itemName } from "@/lib/i18n/names";
 import { RefundButton, type RefundPreviewView, type RefundState } from "./refund-button";
 import type { FormAction } from "@/components/ui/form-action";
@@ -69,7 +70,11 @@ export function PackTable({
                 </p>
               </Td>
               <Td>
-                <LivePackRemaining packId={pack.id} remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
+                {pack.status === "refunded" ? (
+                  <RefundedBar text={t("packs.refundedRemaining")} />
+                ) : (
+                  <LivePackRemaining packId={pack.id} remaining={pack.remaining} size={pack.size} label={t("packs.remainingOf")} />
+                )}
               </Td>
               <Td className="whitespace-nowrap text-xs">
                 <p>

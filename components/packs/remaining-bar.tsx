@@ -15,3 +15,17 @@ export function RemainingBar({ remaining, size, label }: { remaining: number; si
     </div>
   );
 }
+
+/**
+ * A refunded pack's remaining cell: its row still holds the calls it had, but none can be drawn
+ * (SPEC §4), so the bar is empty and grey and the text says so instead of "10,000 of 10,000"; the
+ * status column's Refunded badge is beside it.
+ */
+export function RefundedBar({ text }: { text: string }) {
+  return (
+    <div className="w-32" data-testid="refunded-remaining">
+      <div className="h-2 overflow-hidden rounded-full bg-slate-200" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={0} aria-label={text} />
+      <p className="mt-1 text-xs text-muted">{text}</p>
+    </div>
+  );
+}

@@ -16,15 +16,24 @@ export function BankTransferCard({ t, reference, bank }: { t: Translate; referen
         {bank ? (
           <>
             <dt className="text-muted">{t("wallet.transfer.accountName")}</dt>
-            <dd className="break-words">{bank.accountName}</dd>
+            <dd className="break-words" data-testid="payee-account-name">
+              {bank.accountName}
+            </dd>
             <dt className="text-muted">{t("wallet.transfer.bankName")}</dt>
             <dd className="break-words">{bank.bankName}</dd>
             <dt className="text-muted">{t("wallet.transfer.accountNumber")}</dt>
-            <dd className="break-all font-mono">{bank.accountNumber}</dd>
+            <dd className="break-all font-mono" data-testid="payee-account-number">
+              {bank.accountNumber}
+            </dd>
           </>
         ) : null}
       </dl>
       {bank ? null : <p className="mt-3 text-sm text-muted">{t("wallet.transfer.noBankDetails")}</p>}
+      {bank?.demo ? (
+        <p className="mt-3 text-xs text-amber-800" data-testid="payee-demo">
+          {t("wallet.transfer.demo")}
+        </p>
+      ) : null}
     </Card>
   );
 }

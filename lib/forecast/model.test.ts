@@ -39,6 +39,16 @@ describe("month-end forecast", () => {
     expect(forecast.apis[0]).toMatchObject({ calls: 30_000, amount: "10.00" });
   });
 
+  it("gives the same forecast at two instants of one hour, and moves when the hour turns (no cents drift on reload)", () => {
+    const days = [...Array.from({ length: 10 }, () => 40_000), 17_321];
+    const apis = [{ api: "processing.quality" as const, days, free: 1_000, fromPacks: 0, freeLeft: 0, packsLeft: 0 }];
+    const early = forecastMonth({ month, now: new Date(at(11, 14).getTime() + 61_000), apis });
+    const late = forecastMonth({ month, now: new Date(at(11, 14).getTime() + 3_599_999), apis });
+    expect(late).toEqual(early);
+    const nextHour = forecastMonth({ month, now: at(11, 15), apis });
+    expect(nextHour.total).not.toBe(early.total);
+  });
+
   it("on the last instant of the month forecasts what is there", () => {
     const forecast = forecastMonth({ month, now: at(31), apis: [{ api: "scan.code-recognition", days: Array.from({ length: 30 }, () => 100), free: 1_000, fromPacks: 0, freeLeft: 0, packsLeft: 0 }] });
     expect(forecast.apis[0]).toMatchObject({ calls: 3_000, amount: "240.00", amountLow: "240.00", amountHigh: "240.00" });

@@ -19,6 +19,8 @@ import { DAY_MS, Dec, formatMoney, monthEnd, monthStart, shanghaiWeekday, sumAmo
  * never zero calls wide while the month has time left.
  */
 export const FORECAST_MIN_FULL_DAYS = 1;
+/** The forecast's clock step: `now` counts in whole hours (see forecastMonth), so a reload without new calls shows the same figures. */
+const HOUR_MS = 3_600_000;
 /** The range's least half-width on one full day, as a share of the expected remaining calls; chosen from the bench's coverage (docs/scaling.md). */
 export const THIN_DATA_WIDTH = 0.75;
 
@@ -160,7 +162,9 @@ export function forecastMonth({ month, now, apis, accountCreatedAt }: { month: M
   const firstCall = Math.min(...apis.map((api) => api.days.findIndex((calls) => calls > 0)).filter((index) => index >= 0));
   const start = monthStart(month).getTime();
   const daysInMonth = Math.round((monthEnd(month).getTime() - start) / DAY_MS);
-  const elapsed = Math.min(Math.max(now.getTime() - start, 0), daysInMonth * DAY_MS);
+  // Whole hours only: the share of today left to forecast changes on the hour, not on every reload,
+  // so the forecast moves when calls arrive or the hour turns (the month starts on an hour boundary).
+  const elapsed = Math.min(Math.floor(Math.max(now.getTime() - start, 0) / HOUR_MS) * HOUR_MS, daysInMonth * DAY_MS);
   const today = Math.min(Math.floor(elapsed / DAY_MS), daysInMonth);
   const dayFraction = (elapsed - today * DAY_MS) / DAY_MS;
   // The first full Shanghai day that began at or after the account's creation.

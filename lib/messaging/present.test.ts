@@ -71,3 +71,24 @@ describe("Chinese messages run names into the text", () => {
     expect(presentMessage(zh, "zh-CN", { kind: "bill-ready", params: { month: "2026-11", total: "¥12.00" } }).title).toBe("2026年11月账单已生成");
   });
 });
+
+describe("a pack alert suggests buying a pack only where packs are sold", () => {
+  const en = translatorFor("en");
+  const zh = translatorFor("zh-CN");
+  const low = (pack: string) => ({ kind: "pack-low", params: { pack, size: "1,000", remaining: "150", percent: 15, threshold: 20, free: 1 } });
+  const out = (pack: string) => ({ kind: "pack-exhausted", params: { pack, size: "1,000", remaining: "0", percent: 0, threshold: 0, free: 1 } });
+
+  it("image processing's free pack: postpaid next, no buy suggestion", () => {
+    expect(presentMessage(en, "en", low("processing.quality")).body).toContain("once it is used up, they are billed postpaid");
+    expect(presentMessage(en, "en", low("processing.quality")).body).not.toContain("Buy");
+    expect(presentMessage(en, "en", out("processing.quality")).body).toContain("Further calls are billed postpaid");
+    expect(presentMessage(en, "en", out("processing.quality")).body).not.toContain("other packs");
+    expect(presentMessage(zh, "zh-CN", low("processing.quality")).body).toContain("后付费");
+    expect(presentMessage(zh, "zh-CN", low("processing.quality")).body).not.toContain("请及时购买");
+  });
+
+  it("a QR-code free pack still suggests buying one", () => {
+    expect(presentMessage(en, "en", low("scan.code-recognition")).body).toContain("Buy another pack");
+    expect(presentMessage(en, "en", out("scan.code-recognition")).body).toContain("draw from your other packs");
+  });
+});

@@ -1,8 +1,8 @@
 import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import { apiLabel, itemName } from "@/lib/i18n/names";
-import type { Translate, TranslateParams } from "@/lib/i18n/translate";
-import { isApiId, QPS_GROUP_IDS, type QpsGroupId } from "@/lib/pricing";
+import type { MessageKey, Translate, TranslateParams } from "@/lib/i18n/translate";
+import { isApiId, packsOnSaleFor, QPS_GROUP_IDS, type QpsGroupId } from "@/lib/pricing";
 import { messageBodyKey, messageKinds, messageTitleKey, type MessageKind } from "./kinds";
 
 export function isMessageKind(kind: string): kind is MessageKind {
@@ -102,10 +102,23 @@ function dated(locale: Locale, params: TranslateParams): TranslateParams {
   return out;
 }
 
+/**
+ * A pack alert for calls no pack is sold for (image processing, most recognition APIs: only their
+ * free quota is a pack) says the calls go postpaid, not "buy another pack". Read from the stored
+ * pack id, so alerts sent before this rule read right too.
+ */
+function bodyKey(kind: MessageKind, params: TranslateParams): MessageKey {
+  const pack = params.pack;
+  const postpaidNext = typeof pack === "string" && !packsOnSaleFor(pack);
+  if (kind === "pack-low" && postpaidNext) return "messages.kind.pack-low.bodyPostpaid";
+  if (kind === "pack-exhausted" && postpaidNext) return "messages.kind.pack-exhausted.bodyPostpaid";
+  return messageBodyKey(kind);
+}
+
 /** A message as its reader sees it: title and body with names and dates in the reader's language, and the page to act on it. */
 export function presentMessage(t: Translate, locale: Locale, message: { kind: string; params: TranslateParams }): { title: string; body: string | null; href: string } {
   if (!isMessageKind(message.kind)) return { title: message.kind, body: null, href: "/messages" };
   const params = named(t, dated(locale, message.params));
   const link = LINKS[message.kind];
-  return { title: t(messageTitleKey(message.kind), params), body: t(messageBodyKey(message.kind), params), href: typeof link === "function" ? link(message.params) : link };
+  return { title: t(messageTitleKey(message.kind), params), body: t(bodyKey(message.kind, message.params), params), href: typeof link === "function" ? link(message.params) : link };
 }

@@ -50,18 +50,15 @@ describeEachDatabase("free pack alerts", (database) => {
     expect(zh.title).toContain("免费");
   });
 
-  it("next month's free pack warns again; one draw from above 20% to 0 sends both", async () => {
+  it("next month's free pack warns again; one draw from above 20% to 0 sends only the used-up alert", async () => {
     const m = await meteredAccount(database().db, t0, ["scan"]);
     await m.report([{ id: "1", api: "scan.code-recognition", calls: 1200, at }]);
-    expect(await sent(database().db, m.accountId)).toEqual([
-      ["pack-exhausted", 0, 1],
-      ["pack-low", 20, 1],
-    ]);
+    expect(await sent(database().db, m.accountId)).toEqual([["pack-exhausted", 0, 1]]);
     const { issueFreePacks } = await import("@/lib/packs/free-packs");
     const december = new Date("2026-12-05T02:00:00Z");
     await issueFreePacks({ ctx: { ...m.system(), now: december }, input: { accountId: m.accountId } });
     await m.report([{ id: "d1", api: "scan.code-recognition", calls: 900, at: "2026-12-05T10:00:00+08:00" }], december);
-    expect((await sent(database().db, m.accountId)).filter(([kind]) => kind === "pack-low")).toHaveLength(2);
+    expect((await sent(database().db, m.accountId)).filter(([kind]) => kind === "pack-low")).toHaveLength(1);
   });
 
   it("a free pack used up while a bought or gift pack takes over says nothing", async () => {

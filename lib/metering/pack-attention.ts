@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/context";
+import { DEFAULT_ALERT_THRESHOLDS } from "@/lib/pricing";
 import { listThresholds } from "./thresholds";
 import { listPacks, type PackView } from "@/lib/packs/list";
 
@@ -28,7 +29,7 @@ export async function packsNeedingAttention({ ctx }: { ctx: ServiceContext }): P
     .flatMap((pack): PackAttention[] => {
       const expiring = pack.expiresAt.getTime() <= horizon;
       // Integer arithmetic on counts: remaining × 100 < threshold × size, no rounding to argue about.
-      const threshold = lowOf.get(pack.product) ?? 20;
+      const threshold = lowOf.get(pack.product) ?? DEFAULT_ALERT_THRESHOLDS[pack.product][0] ?? 20;
       const low = pack.remaining * 100 < threshold * pack.size;
       if (!expiring && !low) return [];
       return [

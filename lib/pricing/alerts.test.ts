@@ -20,8 +20,11 @@ describe("pack alerts (SPEC §5)", () => {
     expect(alertsCrossed({ ...base, product: "body", previousRemaining: 1, remaining: 0 })).toEqual([0]);
   });
 
-  it("others: 20% and 0 by default; a jump to 0 crosses both", () => {
-    expect(alertsCrossed({ ...base, product: "recognition", previousRemaining: 1_000, remaining: 0 })).toEqual([20, 0]);
+  it("others: 20% and 0 by default; a jump to 0 is one used-up alert, not also a running-low one", () => {
+    expect(alertsCrossed({ ...base, product: "recognition", previousRemaining: 1_000, remaining: 0 })).toEqual([0]);
+    expect(alertsCrossed({ ...base, product: "scan", previousRemaining: 500, remaining: 0 })).toEqual([0]);
+    expect(alertsCrossed({ ...base, product: "body", thresholds: [50, 0], previousRemaining: 600, remaining: 0 })).toEqual([0]);
+    expect(alertsCrossed({ ...base, product: "recognition", previousRemaining: 1_000, remaining: 150 })).toEqual([20]);
   });
 
   it("takes the customer's thresholds instead of the default", () => {

@@ -28,7 +28,8 @@ function isCrossed(threshold: number, before: number, after: number, size: numbe
  * most once per pack, since remaining only falls, so "once per pack and threshold"
  * (SPEC §5) follows. `thresholds` overrides the product default (customers may change them).
  * For scan, a non-zero threshold alerts only while the product has exactly one usable pack
- * left, counting this one (Reading SCAN_LOW_ALERT_ONLY_WITH_ONE_PACK).
+ * left, counting this one (Reading SCAN_LOW_ALERT_ONLY_WITH_ONE_PACK). A draw that crosses a low
+ * threshold and 0 at once gives only 0 (the pack is used up, not running low).
  */
 export function alertsCrossed(input: {
   readonly product: ProductId;
@@ -41,9 +42,12 @@ export function alertsCrossed(input: {
 }): number[] {
   const thresholds = input.thresholds ?? DEFAULT_ALERT_THRESHOLDS[input.product];
   const onePackLeft = input.usablePacksOfProduct === 1;
-  return thresholds.filter((threshold) => {
+  const crossed = thresholds.filter((threshold) => {
     if (!isCrossed(threshold, input.previousRemaining, input.remaining, input.size)) return false;
     if (input.product !== "scan" || onePackLeft) return true;
     return threshold === 0 && !SCAN_ONE_PACK_CONDITION_APPLIES_TO_ZERO;
   });
+  // A pack that goes from above the low threshold to 0 in one draw is used up: "running low, 0 left"
+  // next to "used up" at the same instant says one thing twice, so only the used-up alert goes.
+  return crossed.includes(0) ? [0] : crossed;
 }

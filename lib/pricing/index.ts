@@ -12,7 +12,7 @@ export { Dec, toDec, type MoneyInput } from "./decimal";
 export { roundLineAmount, lineAmount, sumAmounts } from "./money";
 export { formatCount, formatMoney, formatMoneyGrouped, groupMoneyText, formatYuan, formatUnitPrice } from "./format";
 export { PricingError, PRICING_ERROR_CODES, type PricingErrorCode } from "./errors";
-export { productOfPack, UnknownPackApiError } from "./pack-product";
+export { packsOnSaleFor, productOfPack, productSellsPacks, UnknownPackApiError } from "./pack-product";
 export {
   BILLING_TIME_ZONE,
   DAY_MS,

@@ -1,3 +1,4 @@
+import { PACKS } from "./catalog/packs";
 import { PRICE_BOOKS } from "./catalog/price-books";
 import { isApiId, productOfApi, type ProductId } from "./catalog/products";
 import { PricingError, showValue } from "./errors";
@@ -33,4 +34,23 @@ export function productOfPack(packApi: string): ProductId {
   const product = PRODUCT_OF_POOL.get(packApi);
   if (!product) throw new UnknownPackApiError(packApi);
   return product;
+}
+
+/**
+ * Whether packs are on sale for the calls a pack `api` serves (an API with its own pack offers,
+ * or a shared pool one of whose APIs has them). Image processing, and most recognition APIs, sell
+ * none (SPEC §2.4): when their free quota runs out the calls go postpaid and there is nothing to buy.
+ * The pack-alert messages and the Pack alerts page say so instead of suggesting a purchase.
+ */
+export function packsOnSaleFor(packApi: string): boolean {
+  // Older alert rows name a pack offer (`scan.code-recognition:10k`): its API is before the colon.
+  const api = packApi.split(":")[0] ?? packApi;
+  const pool = PRICE_BOOKS.flatMap((book) => book.freePools).find((candidate) => candidate.id === api);
+  const apis: readonly string[] = pool ? pool.apis : [api];
+  return PACKS.some((offer) => apis.includes(offer.api));
+}
+
+/** Whether any API of a product sells packs (image processing does not: it is postpaid only beyond its free quota). */
+export function productSellsPacks(product: ProductId): boolean {
+  return PACKS.some((offer) => productOfApi(offer.api) === product);
 }

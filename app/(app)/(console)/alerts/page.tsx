@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listThresholds } from "@/lib/metering/thresholds";
+import { productSellsPacks } from "@/lib/pricing";
 import { updateThresholdAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,6 +39,11 @@ export default async function AlertsPage() {
                   <Td>
                     <div className="font-medium">{t(`product.${row.product}`)}</div>
                     <div className="text-xs text-muted">{row.isDefault ? t("alerts.default") : t("alerts.custom", { percent: row.defaultPercent })}</div>
+                    {productSellsPacks(row.product) ? null : (
+                      <p className="mt-1 max-w-xs text-xs text-muted" data-testid="free-only">
+                        {t("alerts.freeOnly")}
+                      </p>
+                    )}
                   </Td>
                   <Td>
                     {can(customer, "alerts#updateThresholdAction") ? (
@@ -59,6 +65,7 @@ export default async function AlertsPage() {
             <li>{t("alerts.rules.once")}</li>
             <li>{t("alerts.rules.scan")}</li>
             <li>{t("alerts.rules.free")}</li>
+            <li>{t("alerts.rules.jump")}</li>
             <li>{t("alerts.rules.change")}</li>
             <li>
               <Link href="/messages/subscriptions" className="text-brand-600 hover:underline">

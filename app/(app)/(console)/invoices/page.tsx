@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { RequestInvoiceForm } from "@/components/invoices/request-form";
 import { ReversalForm } from "@/components/invoices/reversal-form";
+import { getProfile } from "@/lib/profile/profile";
 import { TitleForm } from "@/components/invoices/title-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -27,7 +28,13 @@ export default async function InvoicesPage() {
   const customer = await requireCustomer("/invoices");
   const ctx = await customerContext(customer);
   const { t, locale } = await getTranslator();
-  const [figures, titles, orders, invoices] = await Promise.all([invoiceableAmount(ctx.db, customer.accountId), listTitles({ ctx }), invoiceableOrders(ctx.db, customer.accountId), listInvoices({ ctx })]);
+  const [figures, titles, orders, invoices, profile] = await Promise.all([
+    invoiceableAmount(ctx.db, customer.accountId),
+    listTitles({ ctx }),
+    invoiceableOrders(ctx.db, customer.accountId),
+    listInvoices({ ctx }),
+    getProfile({ ctx }),
+  ]);
   const rows: [string, string, boolean?][] = [
     [t("invoices.figures.paidIn"), formatYuan(figures.paidIn)],
     [t("invoices.figures.spent"), formatYuan(figures.spent)],
@@ -92,7 +99,7 @@ export default async function InvoicesPage() {
               ))}
             </ul>
           )}
-          <TitleForm action={addTitleAction} />
+          <TitleForm action={addTitleAction} defaults={{ companyName: profile.companyName }} />
         </Card>
       </div>
     </>

@@ -66,12 +66,19 @@ export default async function MembersPage() {
                     <Td>{formatDateTime(locale, member.joinedAt)}</Td>
                     {manage ? (
                       <Td className="min-w-64 space-y-3">
-                        <MemberForm action={changeRoleAction} submit={t("members.changeRole.submit")} variant="secondary">
-                          <input type="hidden" name="userId" value={member.userId} />
-                          <SelectField id={`role-${member.userId}`} name="role" label={t("members.changeRole.label", { name: member.name })} defaultValue={member.role}>
-                            {roleOptions}
-                          </SelectField>
-                        </MemberForm>
+                        {member.userId === customer.userId ? (
+                          // An owner's own role changes only through a transfer: demoting or removing yourself here could leave no owner.
+                          <p className="text-sm text-muted" data-testid="own-row-note">
+                            {t("members.ownRow")}
+                          </p>
+                        ) : (
+                          <MemberForm action={changeRoleAction} submit={t("members.changeRole.submit")} variant="secondary">
+                            <input type="hidden" name="userId" value={member.userId} />
+                            <SelectField id={`role-${member.userId}`} name="role" label={t("members.changeRole.label", { name: member.name })} defaultValue={member.role}>
+                              {roleOptions}
+                            </SelectField>
+                          </MemberForm>
+                        )}
                         {member.userId === customer.userId ? null : (
                           <details>
                             <summary className="cursor-pointer text-sm font-medium text-red-700">{t("members.remove.open")}</summary>

@@ -70,7 +70,7 @@ export const bills = {
   "bill.range.from": "{from} calls or more",
   "bill.usageTotal": "Usage total",
   "bill.statement.title": "Statement for {month}",
-  "bill.statement.note": "Everything that moved your balance during the month (China time, UTC+8), and what the close posted for this bill.",
+  "bill.statement.note": "Balance movements dated in this month (China time, UTC+8): top-ups, purchases, refunds, credits and vouchers; plus this bill's own deduction, posted at its close early next month. The previous month's bill, deducted on the 1st, is on that month's statement.",
   "bill.statement.none": "Nothing moved your balance this month.",
   "bill.statement.summary": "By type",
   "bill.doc.bill": "Bill for {month}",

@@ -4,6 +4,7 @@ export const members = {
   "members.title": "Members",
   "members.subtitle": "Who can sign in to this account, and what each person may do.",
   "members.you": "(you)",
+  "members.ownRow": "Your own role changes only through Transfer ownership below, so the account always keeps an owner.",
   "members.role.owner": "Owner",
   "members.role.finance": "Finance",
   "members.role.developer": "Developer",

@@ -28,7 +28,7 @@ export const overview = {
   "overview.estimate.lastBill": "Last bill: {month}, {total}",
   "overview.estimate.bills": "All bills",
   "overview.packs.title": "Packs needing attention",
-  "overview.packs.none": "No pack expires within 30 days or is running low.",
+  "overview.packs.none": "No bought or gift pack expires within 30 days or is running low. Free monthly quotas are not listed here: they renew on the 1st.",
   "overview.packs.expires": "Valid until {date} (ends in {days} days); what is left then is void",
   "overview.packs.low": "{percent}% left, below your {threshold}% alert",
   "overview.packs.remaining": "{remaining} of {size} calls left",

@@ -48,6 +48,7 @@ export const packs = {
   "packs.col.status": "Status",
   "packs.col.refund": "Refund",
   "packs.remainingOf": "{remaining} of {size}",
+  "packs.refundedRemaining": "No usable calls (refunded)",
   "packs.source.free": "Free",
   "packs.source.purchase": "Bought",
   "packs.source.gift": "Gift",

@@ -6,6 +6,7 @@ export const transfers = {
   "wallet.transfer.accountName": "Account name",
   "wallet.transfer.bankName": "Bank",
   "wallet.transfer.accountNumber": "Account number",
+  "wallet.transfer.demo": "This is a demo account of the sandbox console: do not send real money to it.",
   "wallet.transfer.noBankDetails": "Ask support for our bank account details; always write your reference in the memo.",
   "messages.kind.transfer-received.title": "Bank transfer received: {amount}",
   "messages.kind.transfer-received.body": "Your bank transfer of {date} for {amount} was added to your cash balance.",

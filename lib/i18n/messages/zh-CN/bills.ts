@@ -71,7 +71,7 @@ export const bills: Record<keyof typeof source, string> = {
   "bill.range.from": "{from} 次及以上",
   "bill.usageTotal": "用量合计",
   "bill.statement.title": "{month}收支明细",
-  "bill.statement.note": "当月（按北京时间）所有影响余额的收支，以及月结时为本账单记录的扣款。",
+  "bill.statement.note": "本月内（按北京时间）影响余额的收支：充值、购买、退款、入账和代金券；以及次月初月结时为本账单记录的扣款。上月账单于本月 1 日扣除，列在上月的收支明细中。",
   "bill.statement.none": "本月余额无变动。",
   "bill.statement.summary": "按类型汇总",
   "bill.doc.bill": "{month}账单",

@@ -5,6 +5,7 @@ export const members: Record<keyof typeof source, string> = {
   "members.title": "成员",
   "members.subtitle": "哪些人可以登录此账号，以及每人可以做什么。",
   "members.you": "(您)",
+  "members.ownRow": "您自己的角色只能通过下方的“转让所有权”变更，以确保账号始终有所有者。",
   "members.role.owner": "所有者",
   "members.role.finance": "财务",
   "members.role.developer": "开发者",

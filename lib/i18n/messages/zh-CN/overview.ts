@@ -30,7 +30,7 @@ export const overview: Record<keyof typeof source, string> = {
   "overview.estimate.lastBill": "上期账单：{month}，{total}",
   "overview.estimate.bills": "全部账单",
   "overview.packs.title": "需要关注的资源包",
-  "overview.packs.none": "没有 30 天内到期或余量不足的资源包。",
+  "overview.packs.none": "没有 30 天内到期或余量不足的已购或赠送资源包。每月免费额度不在此列出：每月 1 日重新发放。",
   "overview.packs.expires": "有效期至 {date}（{days} 天后到期），届时剩余部分作废",
   "overview.packs.low": "剩余 {percent}%，低于您设置的 {threshold}% 预警",
   "overview.packs.remaining": "剩余 {remaining} / {size} 次",

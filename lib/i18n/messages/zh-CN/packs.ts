@@ -50,6 +50,7 @@ export const packs: Record<keyof typeof source, string> = {
   "packs.col.status": "状态",
   "packs.col.refund": "退款",
   "packs.remainingOf": "{remaining} / {size}",
+  "packs.refundedRemaining": "无可用次数（已退款）",
   "packs.source.free": "免费",
   "packs.source.purchase": "购买",
   "packs.source.gift": "赠送",

@@ -7,6 +7,7 @@ export const transfers: Record<keyof typeof source, string> = {
   "wallet.transfer.accountName": "收款户名",
   "wallet.transfer.bankName": "开户银行",
   "wallet.transfer.accountNumber": "收款账号",
+  "wallet.transfer.demo": "此为沙箱演示控制台的示例收款账户，请勿向其实际汇款。",
   "wallet.transfer.noBankDetails": "请联系客服获取收款账户信息；汇款时务必在附言中填写您的识别码。",
   "messages.kind.transfer-received.title": "对公汇款到账：{amount}",
   "messages.kind.transfer-received.body": "您 {date} 的对公汇款 {amount} 已计入现金余额。",
