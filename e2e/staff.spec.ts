@@ -56,7 +56,7 @@ test("the staff account page tells packs apart, and the customer sees one line p
   await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
   // Each pack: where it came from, how long it is valid, its state.
   const pack = page.getByTestId("staff-pack").first();
-  await expect(pack).toContainText(/Free pack for \w+ \d{4}/);
+  await expect(pack).toContainText(/Free quota \w+ \d{4}/);
   await expect(pack).toContainText("valid through");
   await expect(pack).toContainText("Active");
   // Three page loads in a row: one visit on the customer's access log, with its count.

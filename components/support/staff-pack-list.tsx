@@ -51,6 +51,7 @@ function PackRows({ t, locale, rows }: { t: Translate; locale: Locale; rows: Row
 }
 
 function origin(t: Translate, locale: Locale, p: Row): string {
-  if (p.source === "free" && p.freeMonth) return t("staff.account.packs.freeMonth", { month: formatMonth(locale, p.freeMonth) });
+  // The customer's pack table words it the same way (a free pack is a month's quota or the one-time grant).
+  if (p.source === "free") return p.freeMonth ? t("packs.freeMonth", { month: formatMonth(locale, p.freeMonth) }) : t("packs.oneTimeGrant");
   return t(`packs.source.${p.source}`);
 }

@@ -18,7 +18,6 @@ export const supportConsole = {
   "staff.account.packs.noneCurrent": "No pack is valid now.",
   "staff.account.packs.showEnded": "Show ended packs (expired or refunded): {count}",
   "staff.account.packs.endedLatest": "The latest {shown} of {total} ended packs.",
-  "staff.account.packs.freeMonth": "Free pack for {month}",
   "staff.account.packs.validThrough": "valid through {date}",
   "staff.account.auditLatest": "Showing the latest {shown} of {total} entries.",
   "staff.account.packRemaining": "{remaining} of {size} left",

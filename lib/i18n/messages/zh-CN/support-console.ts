@@ -19,7 +19,6 @@ export const supportConsole: Record<keyof typeof en, string> = {
   "staff.account.packs.noneCurrent": "当前没有有效的资源包。",
   "staff.account.packs.showEnded": "显示已结束的资源包（已过期或已退款）：{count} 个",
   "staff.account.packs.endedLatest": "已结束的资源包共 {total} 个，此处显示最近 {shown} 个。",
-  "staff.account.packs.freeMonth": "{month}免费包",
   "staff.account.packs.validThrough": "有效期至 {date}",
   "staff.account.auditLatest": "共 {total} 条记录，此处显示最近 {shown} 条。",
   "staff.account.packRemaining": "剩余 {remaining} / {size}",
