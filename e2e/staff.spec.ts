@@ -1,4 +1,6 @@
 import { expect, formError, newCustomer, signIn, signUp, staffLogin, test } from "./fixtures";
+import { activate } from "./metering-helpers";
+import { signedInStaff } from "./staff-helpers";
 
 test("staff sign in on their own page and find a customer account", async ({ page, browser }) => {
   const customer = newCustomer("findme");
@@ -37,4 +39,34 @@ test("a signed-in customer who opens a staff page is sent back to the console", 
   await signUp(page, customer);
   await page.goto("/staff");
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});
+
+test("the staff account page tells packs apart, and the customer sees one line per staff visit", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const customer = newCustomer("packrows");
+  const customerPage = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signUp(customerPage, customer);
+  await activate(customerPage, "scan");
+
+  await signedInStaff(page, "Lin");
+  await page.goto("/staff");
+  await page.getByPlaceholder("Email, company or account ID").fill(customer.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: customer.company }).click();
+  await expect(page.getByRole("heading", { name: `Account ${customer.company}` })).toBeVisible();
+  // Each pack: where it came from, how long it is valid, its state.
+  const pack = page.getByTestId("staff-pack").first();
+  await expect(pack).toContainText(/Free quota \w+ \d{4}/);
+  await expect(pack).toContainText("valid through");
+  await expect(pack).toContainText("Active");
+  // Three page loads in a row: one visit on the customer's access log, with its count.
+  await page.reload();
+  await page.reload();
+  await expect(page.getByTestId("staff-pack").first()).toBeVisible();
+
+  await customerPage.goto("/security");
+  await expect(customerPage.getByText("No support view of your console yet.")).toBeVisible();
+  const visits = customerPage.getByTestId("staff-activity").filter({ hasText: "Lin opened your account in the support console" });
+  await expect(visits).toHaveCount(1);
+  await expect(visits).toContainText("3 times in one visit");
 });

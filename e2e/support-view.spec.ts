@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, newCustomer, signUp, test, type Customer } from "./fixtures";
 import { activate, topUp } from "./metering-helpers";
 import { seriousAxeViolations, signedInStaff } from "./staff-helpers";
@@ -21,6 +21,13 @@ async function startViewing(page: Page, customer: Customer, reason: string): Pro
   await page.getByLabel("Ticket reference (optional)").fill("T-1001");
   await page.getByRole("button", { name: "Start viewing" }).click();
   await expect(page.getByTestId("support-view-banner")).toBeVisible();
+}
+
+/** The page turns write buttons off in a view; a tampered page can turn one back on, and the server must still refuse. */
+async function pressDespiteView(button: Locator): Promise<void> {
+  await expect(button).toBeDisabled();
+  await button.evaluate((element) => element.removeAttribute("disabled"));
+  await button.click();
 }
 
 test("staff view a customer's console read-only, the server refuses a replayed write, and the customer sees the session", async ({ page, browser }) => {
@@ -57,19 +64,35 @@ test("staff view a customer's console read-only, the server refuses a replayed w
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await page.request.get("/api/console/unread")).status()).toBe(200);
 
-  // A write button, pressed in the staff view, is refused by the server.
+  // The page says the view is read-only: write buttons are off, with a note, and the banner stays in sight.
+  await page.goto("/balance");
+  await expect(page.getByRole("button", { name: "Continue to payment" })).toBeDisabled();
+  await expect(page.getByTestId("read-only-view-note").first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByTestId("support-view-banner")).toBeInViewport();
+  await page.goto("/packs");
+  await expect(page.getByRole("button", { name: "Continue to checkout" }).first()).toBeDisabled();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/balance");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByTestId("support-view-banner")).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Stop viewing" })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A write button, turned back on in the browser and pressed in the staff view, is refused by the server.
   await page.goto("/api-keys");
   await page.getByLabel(/name/i).first().fill("staff-key");
-  await page.getByRole("button", { name: /create/i }).first().click();
+  await pressDespiteView(page.getByRole("button", { name: /create/i }).first());
   await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
 
   // A purchase and a top-up tried in the view: refused, and the customer's log lists both (issue 19 item 7).
   await page.goto("/checkout?item=scan.code-recognition:1k&quantity=1");
-  await page.getByRole("button", { name: "Confirm and pay ¥100.00" }).click();
+  await expect(page.getByRole("button", { name: "Confirm and pay ¥100.00" })).toBeDisabled();
+  await pressDespiteView(page.getByRole("button", { name: "Confirm and pay ¥100.00" }));
   await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
   await page.goto("/balance");
   await page.getByLabel("Amount (¥)").fill("50");
-  await page.getByRole("button", { name: "Continue to payment" }).click();
+  await pressDespiteView(page.getByRole("button", { name: "Continue to payment" }));
   await expect(page.getByText("Read-only: you are viewing this account as support staff.")).toBeVisible();
   await expect(page.getByLabel("Amount (¥)")).toHaveValue("50");
 

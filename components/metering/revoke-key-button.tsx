@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { errorMessage } from "@/lib/i18n/translator";
+import { useReadOnlyViewNote } from "@/components/ui/read-only-view";
 
 /** Revoking is immediate and final, so it asks once more, in place, naming the key. */
 export function RevokeKeyButton({ keyId, name, revoke }: { keyId: string; name: string; revoke: (keyId: string) => Promise<{ ok: boolean; error?: string }> }) {
@@ -13,6 +14,8 @@ export function RevokeKeyButton({ keyId, name, revoke }: { keyId: string; name: 
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A read-only support view: the server would refuse it (components/ui/read-only-view.tsx).
+  const viewNote = useReadOnlyViewNote();
   if (!confirming) {
     return (
       <button type="button" className={buttonClass("secondary", "px-3 py-1 text-xs")} onClick={() => setConfirming(true)} aria-label={`${t("apiKeys.revoke")} ${name}`}>
@@ -26,7 +29,8 @@ export function RevokeKeyButton({ keyId, name, revoke }: { keyId: string; name: 
       <div className="flex gap-2">
         <button
           type="button"
-          disabled={pending}
+          disabled={pending || viewNote !== null}
+          title={viewNote ?? undefined}
           className={buttonClass("danger", "px-3 py-1 text-xs")}
           onClick={() =>
             startTransition(async () => {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/form-action";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/form-state";
 import { errorMessage } from "@/lib/i18n/translator";
@@ -44,9 +44,9 @@ export function ThresholdForm({ product, lowPercent, save }: { product: ProductI
             %
           </span>
         </div>
-        <button type="submit" disabled={pending} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+        <Button type="submit" quietInView disabled={pending} variant="secondary" className="px-3 py-1.5 text-xs">
           {pending ? t("alerts.saving") : t("alerts.save")}
-        </button>
+        </Button>
       </div>
       <p id={`${id}-status`} role={error ? "alert" : "status"} className={`text-xs ${error ? "text-red-600" : "text-emerald-700"}`}>
         {error ?? (state.saved !== undefined ? t("alerts.saved", { percent: state.saved }) : "")}

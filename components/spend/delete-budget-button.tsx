@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/components/ui/form-action";
 import type { SpendFormState } from "./form-state";
 import { errorMessage } from "@/lib/i18n/translator";
@@ -13,9 +13,9 @@ export function DeleteBudgetButton({ id, scopeLabel, remove }: { id: string; sco
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={t("budgets.deleteNamed", { scope: scopeLabel })} className={buttonClass("ghost", "px-2 py-1 text-xs")}>
+      <Button type="submit" quietInView disabled={pending} aria-label={t("budgets.deleteNamed", { scope: scopeLabel })} variant="ghost" className="px-2 py-1 text-xs">
         {t("budgets.delete")}
-      </button>
+      </Button>
       {state.error ? (
         <p role="alert" className="text-xs text-red-600">
           {errorMessage(t, state.error)}

@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui/table";
-import { formatDate, formatDateTime, formatMonth } from "@/lib/i18n/format-date";
+import { formatDate, formatDateTime, formatMonth, formatTime } from "@/lib/i18n/format-date";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan, isMonth } from "@/lib/pricing";
@@ -25,6 +25,7 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
   }
   switch (item.action) {
     case "support.account-viewed":
+      return item.count ? t("security.staff.support.account-viewed.visit", { staff, count: item.count }) : t("security.staff.support.account-viewed", { staff });
     case "account.create":
     case "account.disabled":
     case "account.enabled":
@@ -69,6 +70,12 @@ export function staffActivityText(t: Translate, locale: Locale, item: StaffActiv
   }
 }
 
+/** A visit's first and last opening: the day once when both are on it. */
+function visitSpan(locale: Locale, first: Date, last: Date): string {
+  const sameDay = formatDate(locale, first) === formatDate(locale, last);
+  return `${formatDateTime(locale, first)} – ${sameDay ? formatTime(locale, last) : formatDateTime(locale, last)}`;
+}
+
 /** The customer's own invoice steps, as the access log lists them. */
 function customerStep(t: Translate, item: StaffActivity): string {
   const d = item.details;
@@ -101,7 +108,7 @@ export function StaffActivityList({ t, locale, items, viewerId }: { t: Translate
             {staffActivityText(t, locale, item, viewerId)}
             {item.reason ? <span className="block text-muted">{t("security.staff.reason", { reason: item.reason })}</span> : null}
           </span>
-          <span className="text-muted">{formatDateTime(locale, item.at)}</span>
+          <span className="text-muted">{item.firstAt ? visitSpan(locale, item.firstAt, item.at) : formatDateTime(locale, item.at)}</span>
         </li>
       ))}
     </ul>

@@ -2,7 +2,11 @@ import type { ComponentProps } from "react";
 import type { Translate } from "@/lib/i18n/translate";
 import { StopViewingButton } from "./stop-viewing-button";
 
-/** Shown on every console page while a staff member views the account (SPEC §8): who, whose, why, time left, stop. */
+/**
+ * Shown on every console page while a staff member views the account (SPEC §8): who, whose, why, time left, stop.
+ * Sticky under the top bar (h-14), so a view stays announced however far the page scrolls; on a phone a short
+ * form (who, read-only, why in two lines at most) keeps it from filling the screen.
+ */
 export function SupportViewBannerView({
   t,
   staffName,
@@ -19,11 +23,17 @@ export function SupportViewBannerView({
   stopAction: ComponentProps<typeof StopViewingButton>["action"];
 }) {
   return (
-    <section aria-label={t("staff.view.title")} data-testid="support-view-banner" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-violet-800 px-4 py-3 text-sm text-white">
-      <p className="min-w-0 break-words">
-        {t("supportView.banner", { staff: staffName, account: accountName, reason })} <strong className="whitespace-nowrap">{t("supportView.minutesLeft", { minutes: minutesLeft })}</strong>
-      </p>
-      <StopViewingButton action={stopAction} />
+    <section
+      aria-label={t("staff.view.title")}
+      data-testid="support-view-banner"
+      className="no-print sticky top-14 z-[5] -mx-4 mb-4 flex items-center justify-between gap-3 bg-violet-800 px-4 py-2 text-sm text-white shadow-md sm:mx-0 sm:rounded-lg sm:py-3"
+    >
+      <p className="line-clamp-2 min-w-0 break-words sm:hidden">{t("supportView.compact", { staff: staffName, reason })}</p>
+      <p className="hidden min-w-0 break-words sm:block">{t("supportView.banner", { staff: staffName, account: accountName, reason })}</p>
+      <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-3">
+        <strong className="whitespace-nowrap">{t("supportView.minutesLeft", { minutes: minutesLeft })}</strong>
+        <StopViewingButton action={stopAction} />
+      </div>
     </section>
   );
 }

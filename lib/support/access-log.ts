@@ -4,6 +4,7 @@ import { auditLog, signInAttempts, supportSessions, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { displayName } from "./impersonation";
+import { groupStaffOpenings } from "./staff-openings";
 
 export interface AccessLogSession {
   id: string;
@@ -43,6 +44,9 @@ export interface StaffActivity {
   byCustomer?: boolean;
   /** Which member of the account took that step (issue 21 item 5). */
   member?: MemberRef;
+  /** Openings in the staff console grouped per visit (lib/support/staff-openings.ts): how many, and the first one's time. */
+  count?: number;
+  firstAt?: Date;
 }
 
 /** The member of the account an event or a step was theirs (issue 21 item 5): their id and name. */
@@ -158,7 +162,8 @@ async function staffActivity(ctx: ServiceContext, accountId: string): Promise<St
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(LIMIT);
-  return rows.map((r) => {
+  // One line per staff visit, not per page load of the staff console.
+  return groupStaffOpenings(rows, (r) => (r.actorType === "staff" ? r.userId : null)).map((r) => {
     const after = r.after !== null && typeof r.after === "object" ? (r.after as Record<string, unknown>) : {};
     const details: Record<string, string> = {};
     for (const [key, value] of Object.entries(after)) if (typeof value === "string" || typeof value === "number") details[key] = String(value);
@@ -168,6 +173,7 @@ async function staffActivity(ctx: ServiceContext, accountId: string): Promise<St
     const reason = typeof after.reason === "string" ? after.reason : null;
     const byCustomer = r.actorType === "customer";
     const member = byCustomer && r.userId !== null && r.userName !== null ? { member: { userId: r.userId, name: r.userName } } : {};
-    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.userName ?? "") : null, reason, details, ...(byCustomer ? { byCustomer } : {}), ...member };
+    const visit = r.count ? { count: r.count, firstAt: r.firstAt } : {};
+    return { id: r.id, at: r.at, action: r.action, staffName: r.actorType === "staff" ? displayName(r.userName ?? "") : null, reason, details, ...(byCustomer ? { byCustomer } : {}), ...member, ...visit };
   });
 }

@@ -1,15 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { accountViolations, accounts, auditLog, bills, licenceQuotes, packs, refunds, serviceActivations, supportRequests, supportSessions, users, wallets } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
 import { listMembers } from "@/lib/members/members";
+import { staffPackList } from "./staff-packs";
 
 export const accountPageInput = z.object({ accountId: z.uuid() });
 
 const RECENT = 20;
+const AUDIT_ROWS = 50;
+/** Packs still usable (or used up but valid) are all listed; at most this many of any kind are read. */
+const PACK_ROWS = 200;
 /** How long a reviewed refund stays on the page as "decided": the confirmation outlives the click (issue 19 item 5). */
 const DECIDED_HOURS = 24;
 
@@ -33,15 +37,11 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
   // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
   // only read path to one account, so the row is written here, once per page load.
   await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
-  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, liveView, violation, quotes, decidedRefunds, members] = await Promise.all([
+  const auditShown = and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed"));
+  const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, [auditCount], liveView, violation, quotes, decidedRefunds, members] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
     db.select({ product: serviceActivations.product, activatedAt: serviceActivations.activatedAt }).from(serviceActivations).where(eq(serviceActivations.accountId, account.id)),
-    db
-      .select({ id: packs.id, api: packs.api, packSpec: packs.packSpec, size: packs.size, remaining: packs.remaining, source: packs.source, expiresAt: packs.expiresAt, refundedAt: packs.refundedAt, refundHold: packs.refundHold })
-      .from(packs)
-      .where(eq(packs.accountId, account.id))
-      .orderBy(desc(packs.deliveredAt))
-      .limit(RECENT),
+    accountPacks(ctx, account.id),
     db.select({ id: bills.id, month: bills.month, status: bills.status, usageTotal: bills.usageTotal }).from(bills).where(eq(bills.accountId, account.id)).orderBy(desc(bills.month)).limit(6),
     db
       .select({ id: supportRequests.id, kind: supportRequests.kind, status: supportRequests.status, details: supportRequests.details, createdAt: supportRequests.createdAt })
@@ -59,9 +59,10 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .select({ ...getTableColumns(auditLog), actorName: users.name })
       .from(auditLog)
       .leftJoin(users, and(eq(auditLog.actorType, "customer"), eq(sql`${users.id}::text`, auditLog.actorId)))
-      .where(and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed")))
+      .where(auditShown)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(50),
+      .limit(AUDIT_ROWS),
+    db.select({ n: count() }).from(auditLog).where(auditShown),
     db
       .select({ id: supportSessions.id })
       .from(supportSessions)
@@ -100,6 +101,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     requests: requestRows,
     pendingRefunds,
     audit,
+    /** How many rows the trail has in all: the page says when it shows only the latest AUDIT_ROWS. */
+    auditTotal: auditCount?.n ?? audit.length,
     /** The staff member's own live view (of any account): they stop it before starting another. */
     viewing: liveView.length > 0,
     violation: violation[0] ?? null,
@@ -113,3 +116,16 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
 }
 
 export type StaffAccountPage = Awaited<ReturnType<typeof staffAccountPage>>;
+
+/** Every pack still valid, and the latest ended (expired or refunded) ones, with their states (lib/support/staff-packs.ts). */
+async function accountPacks(ctx: ServiceContext, accountId: string) {
+  const columns = { id: packs.id, api: packs.api, packSpec: packs.packSpec, size: packs.size, remaining: packs.remaining, source: packs.source, freeMonth: packs.freeMonth, expiresAt: packs.expiresAt, refundedAt: packs.refundedAt, refundHold: packs.refundHold };
+  const live = and(eq(packs.accountId, accountId), isNull(packs.refundedAt), gt(packs.expiresAt, ctx.now));
+  const over = and(eq(packs.accountId, accountId), or(isNotNull(packs.refundedAt), lte(packs.expiresAt, ctx.now)));
+  const [current, ended, [endedCount]] = await Promise.all([
+    ctx.db.select(columns).from(packs).where(live).orderBy(asc(packs.expiresAt)).limit(PACK_ROWS),
+    ctx.db.select(columns).from(packs).where(over).orderBy(desc(packs.expiresAt)).limit(RECENT),
+    ctx.db.select({ n: count() }).from(packs).where(over),
+  ]);
+  return { ...staffPackList([...current, ...ended], ctx.now), endedTotal: endedCount?.n ?? ended.length };
+}

@@ -11,6 +11,7 @@ import { purchase } from "@/lib/purchases/purchase";
 import { requestRefund } from "@/lib/refunds/request";
 import { describeEachDatabase, uniqueEmail } from "@/lib/tooling/testing/databases";
 import { newAccount, topUp } from "@/lib/tooling/testing/wallet-fixtures";
+import { recordAuditBatch } from "@/lib/audit";
 import { accessLog } from "./access-log";
 import { staffAccountPage } from "./account-page";
 import { goodwillCredit } from "./goodwill";
@@ -92,5 +93,20 @@ describeEachDatabase("customers are told; staff see amounts and reasons", (datab
     const page = await staffAccountPage({ ctx: support(later(61)), input: { accountId: account.accountId } });
     expect(page.pendingRefunds).toEqual([]);
     expect(page.decidedRefunds.map((r) => [r.id, r.status])).toEqual([[held.refundId, "approved"]]);
+    // The four bought packs are refunded: listed apart from the valid free ones, each with its state.
+    expect(page.packs.ended.map((p) => [p.source, p.status])).toEqual(Array.from({ length: 4 }, () => ["purchase", "refunded"]));
+    expect(page.packs.endedTotal).toBe(4);
+    expect(page.packs.current.length).toBeGreaterThan(0);
+    expect(page.packs.current.every((p) => p.source === "free" && p.status === "active")).toBe(true);
+    expect(page.auditTotal).toBe(page.audit.length);
+  });
+
+  it("the staff account page shows the latest 50 audit rows and counts them all", async () => {
+    const account = await newAccount(db(), at, "trail");
+    const system: ServiceContext = { db: db(), actor: { type: "system" }, now: at };
+    await recordAuditBatch(system, Array.from({ length: 60 }, (_, i) => ({ action: "wallet.credit" as const, accountId: account.accountId, target: String(i) })));
+    const page = await staffAccountPage({ ctx: (await staff())(later(1)), input: { accountId: account.accountId } });
+    expect(page.audit).toHaveLength(50);
+    expect(page.auditTotal).toBeGreaterThanOrEqual(60);
   });
 });

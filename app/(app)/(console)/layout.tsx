@@ -9,7 +9,7 @@ import { SandboxPaymentsBadge } from "@/components/wallet/sandbox-payments-badge
 import { customerContext, requireCustomerSection } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { signOutAction } from "@/app/actions/session";
-import { SupportViewBanner } from "./support-view-banner";
+import { SupportViewFrame } from "./support-view-banner";
 import { liveKeys } from "@/lib/live/keys";
 import { serverQueryClient, standingJson, unreadJson } from "@/lib/live/server";
 
@@ -44,8 +44,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </HydrationBoundary>
       }
     >
-      <SupportViewBanner />
-      {children}
+      <SupportViewFrame>{children}</SupportViewFrame>
     </AppShell>
   );
 }

@@ -6,6 +6,7 @@ export const accessLog = {
   "security.staff.operator": "An operator",
   "security.staff.reason": "Reason: {reason}",
   "security.staff.support.account-viewed": "{staff} opened your account in the support console (contact details, balance, packs, bills)",
+  "security.staff.support.account-viewed.visit": "{staff} opened your account in the support console {count} times in one visit (contact details, balance, packs, bills)",
   "security.staff.wallet.credit": "{staff} credited {amount} to your {book} balance",
   "security.staff.book.gift": "gift",
   "security.staff.book.cash": "cash",

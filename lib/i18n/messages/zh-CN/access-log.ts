@@ -7,6 +7,7 @@ export const accessLog: Record<keyof typeof en, string> = {
   "security.staff.operator": "运营人员",
   "security.staff.reason": "原因：{reason}",
   "security.staff.support.account-viewed": "{staff} 在支持控制台中打开了您的账号（联系方式、余额、资源包、账单）",
+  "security.staff.support.account-viewed.visit": "{staff} 在一次访问中于支持控制台打开了您的账号 {count} 次（联系方式、余额、资源包、账单）",
   "security.staff.wallet.credit": "{staff} 向您的{book}余额充入 {amount}",
   "security.staff.book.gift": "赠送",
   "security.staff.book.cash": "现金",

@@ -25,6 +25,7 @@ import { LicenceQuoteTool } from "@/components/support/licence-quote-tool";
 import { ToolForm } from "@/components/support/tool-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { StartViewForm } from "@/components/support/start-view-form";
+import { StaffPackList } from "@/components/support/staff-pack-list";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
@@ -256,18 +257,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
         <LateEventsCard t={t} locale={locale} late={page.monthEdge.late} />
       </div>
       <Card title={t("staff.account.packs")} className="mt-4">
-        {page.packs.length === 0 ? (
-          <EmptyState>{t("staff.account.noPacks")}</EmptyState>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {page.packs.map((p) => (
-              <li key={p.id}>
-                {p.packSpec ? itemName(t, p.packSpec) : apiLabel(t, p.api)} · {t("staff.account.packRemaining", { remaining: p.remaining.toLocaleString(locale), size: p.size.toLocaleString(locale) })}
-                {p.refundedAt ? ` · ${t("staff.account.packRefunded")}` : p.refundHold ? ` · ${t("staff.account.packHeld")}` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <StaffPackList t={t} locale={locale} packs={page.packs} />
       </Card>
       <Card title={t("staff.members.title")} className="mt-4">
         <Table label={t("staff.members.title")}>
@@ -316,6 +306,11 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             </tbody>
           </Table>
         )}
+        {page.auditTotal > page.audit.length ? (
+          <p className="mt-3 text-sm text-muted" data-testid="audit-cut">
+            {t("staff.account.auditLatest", { shown: page.audit.length.toLocaleString(locale), total: page.auditTotal.toLocaleString(locale) })}
+          </p>
+        ) : null}
       </Card>
     </>
   );
