@@ -21,8 +21,6 @@ export const supportConsole = {
   "staff.account.packs.validThrough": "valid through {date}",
   "staff.account.auditLatest": "Showing the latest {shown} of {total} entries.",
   "staff.account.packRemaining": "{remaining} of {size} left",
-  "staff.account.packRefunded": "refunded",
-  "staff.account.packHeld": "held for refund review",
   "staff.account.bills": "Recent bills",
   "staff.account.noBills": "No bills yet.",
   "staff.account.requests": "Open requests",

@@ -22,8 +22,6 @@ export const supportConsole: Record<keyof typeof en, string> = {
   "staff.account.packs.validThrough": "有效期至 {date}",
   "staff.account.auditLatest": "共 {total} 条记录，此处显示最近 {shown} 条。",
   "staff.account.packRemaining": "剩余 {remaining} / {size}",
-  "staff.account.packRefunded": "已退款",
-  "staff.account.packHeld": "退款审核中，暂停使用",
   "staff.account.bills": "最近账单",
   "staff.account.noBills": "暂无账单。",
   "staff.account.requests": "待处理申请",
