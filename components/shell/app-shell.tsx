@@ -37,7 +37,7 @@ export function AppShell({
             <Logo label={t("app.name")} compact />
           </Link>
         </div>
-        <div className="flex shrink-0 items-center gap-1.5 sm:gap-3">
+        <div className="flex shrink-0 items-center gap-1 sm:gap-3">
           <LanguageSwitch />
           {menu}
         </div>

@@ -28,8 +28,18 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
   return <th scope="col" className={`border-b border-line px-5 py-2 text-xs font-medium text-muted ${className}`} {...props} />;
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`border-b border-line/70 px-5 py-2.5 align-top ${className}`} {...props} />;
+/**
+ * A body cell. `empty` (or a cell whose whole text is "—" or nothing) is marked `data-empty`: on a
+ * phone's stacked card that line is left out (app/globals.css), so a card shows only what it has.
+ */
+export function Td({ className = "", empty, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { empty?: boolean }) {
+  const blank = empty ?? isBlank(props.children);
+  return <td className={`border-b border-line/70 px-5 py-2.5 align-top ${className}`} data-empty={blank ? "" : undefined} {...props} />;
+}
+
+function isBlank(children: ReactNode): boolean {
+  if (children === null || children === undefined || children === false) return true;
+  return typeof children === "string" && (children.trim() === "" || children.trim() === "—");
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
