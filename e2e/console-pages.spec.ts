@@ -106,6 +106,48 @@ async function moneyOffScreen(page: Page): Promise<{ seen: number; cells: number
   });
 }
 
+/**
+ * Text that breaks where it must not: a button or a tab whose label wraps ("Sav / e", "搜 / 索"), and
+ * an amount alone in its element ("+¥13,563.00", "¥0.0025 / call") split over two lines. A text
+ * is on one line when all its line boxes share a top (within half a line: a smaller word beside it).
+ */
+async function brokenText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = (element: Element): number => {
+      const tops: number[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of Array.from(range.getClientRects())) {
+          if (rect.width < 1 || rect.height < 1) continue;
+          if (!tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+        }
+      }
+      return tops.length;
+    };
+    const visible = (element: HTMLElement) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && getComputedStyle(element).visibility !== "hidden";
+    };
+    const broken: string[] = [];
+    for (const button of document.querySelectorAll<HTMLElement>("body button, body a[class*='justify-center'][class*='rounded-md']")) {
+      if (visible(button) && lines(button) > 1) broken.push(`button "${button.textContent?.trim().slice(0, 30)}" wraps`);
+    }
+    const amount = /^[+\-−]?¥[\d,]+(\.\d+)?( ?(\/|per) ?[^\s]+)?$/;
+    for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+      const own = Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? "")
+        .join("")
+        .trim();
+      if (amount.test(own) && visible(element) && lines(element) > 1) broken.push(`amount "${own}" breaks over lines`);
+    }
+    return broken.slice(0, 5);
+  });
+}
+
 /** Pages whose tables show amounts once the seed ran: their money cells must be there to be checked. */
 const MONEY_TABLE_PAGES = new Set(["/balance", "/bills", "/usage", "/prices/body"]);
 
@@ -125,6 +167,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         const { page: sideways, clipped, wide } = await overflow(page, size === "desktop");
         if (sideways > 0) problems.push(`${url}: page scrolls sideways by ${sideways}px (${wide.join(", ")})`);
         for (const c of clipped) problems.push(`${url}: clipped ${c}`);
+        for (const b of await brokenText(page)) problems.push(`${url}: ${b}`);
         if (size === "phone") {
           const money = await moneyOffScreen(page);
           for (const o of money.off) problems.push(`${url}: an amount is off-screen at 390 px: ${o}`);
