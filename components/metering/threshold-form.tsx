@@ -26,7 +26,7 @@ export function ThresholdForm({ product, lowPercent, save }: { product: ProductI
         <label htmlFor={id} className="sr-only">
           {t("alerts.field", { product: t(`product.${product}`) })}
         </label>
-        <div className="relative w-24">
+        <div className="relative w-24 shrink-0">
           <input
             id={id}
             name="lowPercent"

@@ -18,7 +18,7 @@ import { Children, cloneElement, Fragment, isValidElement, type ReactElement, ty
 export function Table({ children, label, phone = "stack" }: { children: ReactNode; label: string; phone?: "stack" | "scroll" }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="relative -mx-5 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-500">
-      <table aria-label={label} className={`tabular w-full text-left text-sm [&>tbody:last-child>tr:last-child>td]:border-b-0 ${phone === "stack" ? "table-stack" : ""}`}>
+      <table aria-label={label} className={`tabular w-full text-left text-sm [&>tbody:last-child>tr:last-child>td]:border-b-0 [&>tfoot>tr:last-child>td]:border-b-0 ${phone === "stack" ? "table-stack" : ""}`}>
         {phone === "stack" ? labelCells(children) : children}
       </table>
     </div>
