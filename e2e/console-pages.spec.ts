@@ -117,7 +117,9 @@ async function brokenText(page: Page): Promise<string[]> {
       const tops: number[] = [];
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.textContent?.trim()) continue;
+        // Screen-reader-only text (a 1 px box) is not drawn: its lines do not count.
+        const parent = node.parentElement?.getBoundingClientRect();
+        if (!node.textContent?.trim() || !parent || parent.width <= 1 || parent.height <= 1) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
         for (const rect of Array.from(range.getClientRects())) {
