@@ -54,7 +54,7 @@ async function seed(page: Page): Promise<void> {
   expect(response.status()).toBe(200);
 }
 
-/** What overflows: the page sideways, and (at desktop width) any table region or truncated cell. */
+/** What overflows: the page sideways, a stacked table's box, and (at desktop width) any table region or truncated cell. */
 async function overflow(page: Page, desktop: boolean) {
   return page.evaluate((checkClipping) => {
     const root = document.documentElement;
@@ -63,6 +63,10 @@ async function overflow(page: Page, desktop: boolean) {
       for (const element of document.querySelectorAll<HTMLElement>('main [role="region"], main .truncate, main table')) {
         if (element.scrollWidth > element.clientWidth + 1) clipped.push(`${element.tagName.toLowerCase()} ${element.getAttribute("aria-label") ?? element.textContent?.slice(0, 40)}`);
       }
+    }
+    // On a phone a stacked table (`.table-stack`) never scrolls inside its box: a field wider than its card shows as cut off.
+    for (const element of document.querySelectorAll<HTMLElement>("main :has(> table.table-stack)")) {
+      if (element.scrollWidth > element.clientWidth + 1) clipped.push(`stacked ${element.getAttribute("aria-label") ?? element.textContent?.slice(0, 40)}`);
     }
     // The outermost elements that stick out on the right, to say what makes the page scroll sideways.
     const wide: string[] = [];
