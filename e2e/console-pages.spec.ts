@@ -54,7 +54,7 @@ async function seed(page: Page): Promise<void> {
   expect(response.status()).toBe(200);
 }
 
-/** What overflows: the page sideways, and (at desktop width) any table region or truncated cell. */
+/** What overflows: the page sideways, a stacked table's box, and (at desktop width) any table region or truncated cell. */
 async function overflow(page: Page, desktop: boolean) {
   return page.evaluate((checkClipping) => {
     const root = document.documentElement;
@@ -63,6 +63,10 @@ async function overflow(page: Page, desktop: boolean) {
       for (const element of document.querySelectorAll<HTMLElement>('main [role="region"], main .truncate, main table')) {
         if (element.scrollWidth > element.clientWidth + 1) clipped.push(`${element.tagName.toLowerCase()} ${element.getAttribute("aria-label") ?? element.textContent?.slice(0, 40)}`);
       }
+    }
+    // On a phone a stacked table (`.table-stack`) never scrolls inside its box: a field wider than its card shows as cut off.
+    for (const element of document.querySelectorAll<HTMLElement>("main :has(> table.table-stack)")) {
+      if (element.scrollWidth > element.clientWidth + 1) clipped.push(`stacked ${element.getAttribute("aria-label") ?? element.textContent?.slice(0, 40)}`);
     }
     // The outermost elements that stick out on the right, to say what makes the page scroll sideways.
     const wide: string[] = [];
@@ -106,6 +110,50 @@ async function moneyOffScreen(page: Page): Promise<{ seen: number; cells: number
   });
 }
 
+/**
+ * Text that breaks where it must not: a button or a tab whose label wraps ("Sav / e", "搜 / 索"), and
+ * an amount alone in its element ("+¥13,563.00", "¥0.0025 / call") split over two lines. A text
+ * is on one line when all its line boxes share a top (within half a line: a smaller word beside it).
+ */
+async function brokenText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = (element: Element): number => {
+      const tops: number[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Screen-reader-only text (a 1 px box) is not drawn: its lines do not count.
+        const parent = node.parentElement?.getBoundingClientRect();
+        if (!node.textContent?.trim() || !parent || parent.width <= 1 || parent.height <= 1) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of Array.from(range.getClientRects())) {
+          if (rect.width < 1 || rect.height < 1) continue;
+          if (!tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+        }
+      }
+      return tops.length;
+    };
+    const visible = (element: HTMLElement) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && getComputedStyle(element).visibility !== "hidden";
+    };
+    const broken: string[] = [];
+    for (const button of document.querySelectorAll<HTMLElement>("body button, body a[class*='justify-center'][class*='rounded-md']")) {
+      if (visible(button) && lines(button) > 1) broken.push(`button "${button.textContent?.trim().slice(0, 30)}" wraps`);
+    }
+    const amount = /^[+\-−]?¥[\d,]+(\.\d+)?( ?(\/|per) ?[^\s]+)?$/;
+    for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+      const own = Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? "")
+        .join("")
+        .trim();
+      if (amount.test(own) && visible(element) && lines(element) > 1) broken.push(`amount "${own}" breaks over lines`);
+    }
+    return broken.slice(0, 5);
+  });
+}
+
 /** Pages whose tables show amounts once the seed ran: their money cells must be there to be checked. */
 const MONEY_TABLE_PAGES = new Set(["/balance", "/bills", "/usage", "/prices/body"]);
 
@@ -125,6 +173,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         const { page: sideways, clipped, wide } = await overflow(page, size === "desktop");
         if (sideways > 0) problems.push(`${url}: page scrolls sideways by ${sideways}px (${wide.join(", ")})`);
         for (const c of clipped) problems.push(`${url}: clipped ${c}`);
+        for (const b of await brokenText(page)) problems.push(`${url}: ${b}`);
         if (size === "phone") {
           const money = await moneyOffScreen(page);
           for (const o of money.off) problems.push(`${url}: an amount is off-screen at 390 px: ${o}`);

@@ -19,7 +19,7 @@ export function AuthFrame({ t, children }: { t: Translate; children: ReactNode }
       </main>
       <footer className="px-6 py-4 text-center text-xs text-muted">
         {t("app.tagline")} ·{" "}
-        <Link href="/calculator" className="text-brand-600 hover:underline">
+        <Link href="/calculator" className="whitespace-nowrap text-brand-600 hover:underline">
           {t("nav.calculator")}
         </Link>
       </footer>

@@ -26,8 +26,12 @@ export interface PasswordField {
 
 type Action = (state: PasswordFormState, formData: FormData) => Promise<PasswordFormState>;
 
-/** The change-password, forgot-password and reset-password forms: fields, errors beside them, one button. */
-export function PasswordForm({ action, fields, hidden = {}, submitLabel }: { action: Action; fields: PasswordField[]; hidden?: Record<string, string>; submitLabel: MessageKey }) {
+/**
+ * The change-password, forgot-password and reset-password forms: fields, errors beside them, one button.
+ * `inConsole`: a form on a console page has a button of its own width; on a sign-in card it is the
+ * card's full width, like the other sign-in forms.
+ */
+export function PasswordForm({ action, fields, hidden = {}, submitLabel, inConsole = false }: { action: Action; fields: PasswordField[]; hidden?: Record<string, string>; submitLabel: MessageKey; inConsole?: boolean }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -53,7 +57,7 @@ export function PasswordForm({ action, fields, hidden = {}, submitLabel }: { act
           />
         );
       })}
-      <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
+      <Button type="submit" className={inConsole ? "w-full sm:w-auto" : "w-full"} disabled={pending}>
         {pending ? t("auth.pending") : t(submitLabel)}
       </Button>
     </form>

@@ -44,7 +44,8 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
             </Td>
             <Td className="text-muted">—</Td>
             <Td className="text-muted">—</Td>
-            <Td>
+            {/* On a phone's card the link says what it is: no "View bill" label beside it. */}
+            <Td data-label="">
               <Link href={`/usage?month=${row.month}`} className="text-brand-600 hover:underline">
                 {t("bills.viewUsage")}
               </Link>
@@ -66,7 +67,8 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
             </Td>
             <Td className="text-muted">{priceBookName(t, locale, bill.priceBook)}</Td>
             <Td className="whitespace-nowrap text-muted">{formatDateTime(locale, bill.closedAt)}</Td>
-            <Td>
+            {/* On a phone's card the link says what it is: no "View bill" label beside it. */}
+            <Td data-label="">
               <Link href={`/bills/${bill.month}`} className="text-brand-600 hover:underline">
                 {t("bills.view")}
               </Link>

@@ -41,8 +41,8 @@ function TierTable({ t, line }: { t: Translate; line: QuoteLine }) {
                     {reached ? <Badge tone="blue">{t("calculator.tiers.reached")}</Badge> : null}
                   </span>
                 </td>
-                <td className="px-2 py-2 text-right">{rangeText(t, row)}</td>
-                <td className="px-5 py-2 text-right">
+                <td className="px-2 py-2 text-right sm:whitespace-nowrap">{rangeText(t, row)}</td>
+                <td className="px-5 py-2 text-right whitespace-nowrap">
                   {priceText(t, row)}
                   {row.per === 1 ? null : <span className="block text-xs font-normal text-muted">{t("calculator.tiers.perCall", { price: `¥${row.unitPrice}` })}</span>}
                 </td>

@@ -43,8 +43,10 @@ function ApiRow({ api, form, update, error, book }: { api: Api; form: Calculator
   const pool = book ? freePoolOf(book, api.id) : null;
   const id = `calls-${api.id}`;
   return (
-    <li className="grid grid-cols-[minmax(0,1fr)_9.5rem_7.5rem] items-start gap-3 py-2.5">
-      <div className="min-w-0 pt-1">
+    // On a phone the name and its note take a whole line and the two inputs share the row below
+    // (three columns squeezed the name to a few letters).
+    <li className="grid grid-cols-2 sm:grid-cols-[minmax(0,1fr)_9.5rem_7.5rem] items-start gap-x-3 gap-y-2 py-2.5">
+      <div className="col-span-2 min-w-0 pt-1 sm:col-span-1">
         <label htmlFor={id} className="text-sm font-medium text-ink">
           {apiName(t, api.id)}
         </label>
@@ -78,8 +80,8 @@ function ProductCard({ product, ...props }: { product: ProductId; form: Calculat
       title={productName(t, product)}
       actions={product === "body" ? <BillingModeSwitch value={props.form.bodyBilling} onChange={(bodyBilling) => props.update((current) => ({ ...current, bodyBilling }))} /> : null}
     >
-      <div className="grid grid-cols-[minmax(0,1fr)_9.5rem_7.5rem] gap-3 text-xs font-medium text-muted" aria-hidden="true">
-        <span />
+      <div className="grid grid-cols-2 sm:grid-cols-[minmax(0,1fr)_9.5rem_7.5rem] gap-3 text-xs font-medium text-muted" aria-hidden="true">
+        <span className="hidden sm:block" />
         <span className="text-right">{t("calculator.usage.calls")}</span>
         <span className="text-right">{t("calculator.usage.freeLeft")}</span>
       </div>

@@ -24,7 +24,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
               router.refresh();
             })
           }
-          className={`rounded px-2 py-1 whitespace-nowrap transition ${option === locale ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
+          className={`rounded px-1.5 py-1 whitespace-nowrap sm:px-2 transition ${option === locale ? "bg-brand-600 text-white" : "text-muted hover:text-ink"}`}
         >
           {t(`lang.${option}`)}
         </button>

@@ -54,7 +54,8 @@ export function SubscriptionsForm({
     if (!value) return null;
     const error = errors.get(key);
     return (
-      <div className="space-y-2">
+      // On a phone (a stacked card) the channel's name is a line of its own above its fields.
+      <div className="space-y-2 text-left max-sm:clear-both max-sm:pt-1">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={value.enabled} onChange={(e) => change(key, { enabled: e.target.checked })} className="h-4 w-4 accent-brand-600" />
           {t("subscriptions.enabled")}
@@ -104,7 +105,8 @@ export function SubscriptionsForm({
       className="space-y-4"
     >
       <div role="region" aria-label={t("subscriptions.title")} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-line bg-white">
-        <table className="min-w-full divide-y divide-line text-sm">
+        {/* On a phone each category is a card (`.table-stack`, app/globals.css): its channels one under another. */}
+        <table className="table-stack min-w-full divide-y divide-line text-sm">
           <thead className="bg-canvas text-left text-xs text-muted">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">
@@ -126,9 +128,11 @@ export function SubscriptionsForm({
                 <th scope="row" className="px-4 py-3 text-left font-medium">
                   {topic.label}
                 </th>
-                <td className="px-4 py-3 text-muted">{t("subscriptions.alwaysOn")}</td>
+                <td className="px-4 py-3 text-muted" data-label={t("subscriptions.channel.console")}>
+                  {t("subscriptions.alwaysOn")}
+                </td>
                 {channels.map((channel) => (
-                  <td key={channel} className="min-w-52 px-4 py-3" data-testid={`subscription-${topic.id}-${channel}`}>
+                  <td key={channel} className="min-w-52 px-4 py-3" data-label={t(`subscriptions.channel.${channel}`)} data-testid={`subscription-${topic.id}-${channel}`}>
                     {cell(topic.id, channel)}
                   </td>
                 ))}

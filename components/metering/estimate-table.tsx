@@ -31,16 +31,18 @@ export function EstimateTable({ t, locale, summary }: { t: Translate; locale: Lo
               <div className="font-medium">{apiName(locale, line.api)}</div>
               <div className="font-mono text-xs text-muted">{line.api}</div>
             </Td>
-            <Td className="text-right">{formatCount(line.calls)}</Td>
-            <Td className="text-right">{formatCount(line.free)}</Td>
-            <Td className="text-right">{formatCount(line.fromPacks)}</Td>
-            <Td className="text-right">{formatCount(line.billable)}</Td>
+            <Td className="text-right whitespace-nowrap">{formatCount(line.calls)}</Td>
+            <Td className="text-right whitespace-nowrap">{formatCount(line.free)}</Td>
+            <Td className="text-right whitespace-nowrap">{formatCount(line.fromPacks)}</Td>
+            <Td className="text-right whitespace-nowrap">{formatCount(line.billable)}</Td>
             <Td>
               <div>{t("usage.tier", { tier: line.tier })}</div>
-              <div className="text-xs text-muted">{t("usage.unitPrice", { price: line.unitPrice })}</div>
+              <div className="text-xs whitespace-nowrap text-muted">{t("usage.unitPrice", { price: line.unitPrice })}</div>
             </Td>
-            <Td className="font-mono text-xs">{line.formula}</Td>
-            <Td className="text-right font-medium">{formatYuan(line.estimatedAmount)}</Td>
+            <Td className="font-mono text-xs">
+              <span className="whitespace-nowrap">{line.formula}</span>
+            </Td>
+            <Td className="text-right font-medium whitespace-nowrap">{formatYuan(line.estimatedAmount)}</Td>
           </tr>
         ))}
       </tbody>
@@ -49,7 +51,7 @@ export function EstimateTable({ t, locale, summary }: { t: Translate; locale: Lo
           <Td className="font-semibold" colSpan={7}>
             {t("usage.total")}
           </Td>
-          <Td className="text-right font-semibold" data-testid="estimate-total">
+          <Td className="text-right font-semibold whitespace-nowrap" data-testid="estimate-total">
             {formatYuan(summary.estimatedTotal)}
           </Td>
         </tr>

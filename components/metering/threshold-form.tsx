@@ -22,11 +22,12 @@ export function ThresholdForm({ product, lowPercent, save }: { product: ProductI
   return (
     <form action={action} className="space-y-1" noValidate>
       <input type="hidden" name="product" value={product} />
-      <div className="flex items-center gap-2">
+      {/* Beside its label on a phone's card the button goes under the input rather than past the card's edge. */}
+      <div className="flex flex-wrap items-center justify-end gap-2 sm:flex-nowrap sm:justify-start">
         <label htmlFor={id} className="sr-only">
           {t("alerts.field", { product: t(`product.${product}`) })}
         </label>
-        <div className="relative w-24">
+        <div className="relative w-20 shrink-0 sm:w-24">
           <input
             id={id}
             name="lowPercent"

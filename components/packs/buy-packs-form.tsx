@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { inputClass, SelectField } from "@/components/ui/field";
+import { SelectedOptionText } from "@/components/ui/selected-option-text";
 import type { Translate } from "@/lib/i18n/translate";
 import { apiLabel, packOffer } from "@/lib/i18n/names";
 import { apiById, PACKS, type ProductId } from "@/lib/pricing";
@@ -23,6 +24,9 @@ export function BuyPacksForm({ t, products }: { t: Translate; products: ProductI
           </optgroup>
         ))}
       </SelectField>
+      <div className="sm:hidden">
+        <SelectedOptionText selectId="buy-item" />
+      </div>
       <div className="space-y-1.5">
         <label htmlFor="buy-quantity" className="block text-sm font-medium">
           {t("packs.buy.quantity")}

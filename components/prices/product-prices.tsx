@@ -59,12 +59,13 @@ export function ProductPrices({ t, book, product }: { t: Translate; book: PriceB
                   <tbody>
                     {tierRows(api.id).map((row) => (
                       <tr key={row.number}>
-                        <Td>
+                        {/* Its only spaces are around the dash: on a phone it may break there, and nowhere else. */}
+                        <Td className="sm:whitespace-nowrap">
                           {row.lastCall === null
                             ? t("calculator.tiers.andAbove", { from: formatCount(row.firstCall) })
                             : t("calculator.tiers.between", { from: formatCount(row.firstCall), to: formatCount(row.lastCall) })}
                         </Td>
-                        <Td className="text-right">
+                        <Td className="text-right whitespace-nowrap">
                           {row.per === 1 ? t("calculator.tiers.perCall", { price: `¥${row.unitPrice}` }) : t("calculator.tiers.perThousand", { price: `¥${row.publishedPrice}` })}
                         </Td>
                       </tr>
@@ -87,8 +88,8 @@ export function ProductPrices({ t, book, product }: { t: Translate; book: PriceB
                     <tbody>
                       {packs.map((pack) => (
                         <tr key={pack.id}>
-                          <Td className="text-right">{formatCount(pack.calls)}</Td>
-                          <Td className="text-right">{formatYuan(pack.price)}</Td>
+                          <Td className="text-right whitespace-nowrap">{formatCount(pack.calls)}</Td>
+                          <Td className="text-right whitespace-nowrap">{formatYuan(pack.price)}</Td>
                         </tr>
                       ))}
                     </tbody>

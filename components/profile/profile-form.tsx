@@ -29,7 +29,7 @@ export function ProfileForm({ companyName, contactPhone, save }: { companyName: 
         type="tel"
         defaultValue={value("contactPhone", contactPhone)}
         autoComplete="tel"
-        hint={t("profile.phone.hint")}
+        hint={unbrokenPhones(t("profile.phone.hint"))}
         error={error("contactPhone")}
       />
       {refusal ? <Alert tone="error">{refusal}</Alert> : null}
@@ -39,4 +39,9 @@ export function ProfileForm({ companyName, contactPhone, save }: { companyName: 
       <div aria-live="polite">{state.saved ? <Alert tone="success">{t("profile.saved")}</Alert> : null}</div>
     </form>
   );
+}
+
+/** The example phone number in a hint ("+86 138 0000 0000") never breaks across lines. */
+function unbrokenPhones(text: string): string {
+  return text.replace(/\+\d[\d ]*\d/g, (phone) => phone.replaceAll(" ", "\u00a0"));
 }

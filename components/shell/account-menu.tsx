@@ -30,7 +30,7 @@ export function AccountMenu({
           {/* The visible email is part of the button's name (axe: label-content-name-mismatch). */}
           <span className="hidden max-w-48 truncate sm:inline">{email}</span>
           <span className="sr-only">{t("menu.account")}</span>
-          <span aria-hidden="true" className="text-muted">
+          <span aria-hidden="true" className="hidden text-muted sm:inline">
             ▾
           </span>
         </>

@@ -33,11 +33,11 @@ export function AppShell({
       <header className="no-print sticky top-0 z-10 flex h-14 items-center justify-between gap-2 border-b border-line bg-white px-3 sm:px-6">
         <div className="flex min-w-0 items-center gap-2">
           <MobileNav sections={sections} />
-          <Link href={home} className="min-w-0">
+          <Link href={home} className="shell-logo min-w-0">
             <Logo label={t("app.name")} compact />
           </Link>
         </div>
-        <div className="flex shrink-0 items-center gap-1.5 sm:gap-3">
+        <div className="flex shrink-0 items-center gap-1 sm:gap-3">
           <LanguageSwitch />
           {menu}
         </div>

@@ -15,7 +15,7 @@ export function NavLinks({ sections }: { sections: RenderedNavSection[] }) {
           <p className="px-3 pb-1 text-[11px] font-semibold tracking-wide text-muted uppercase">{t(section.title)}</p>
           <ul className="space-y-0.5">
             {section.items.map((item) => {
-              const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
+              const active = isActive(item.href, pathname, section.items.map((other) => other.href));
               return (
                 <li key={item.href}>
                   <Link
@@ -36,4 +36,15 @@ export function NavLinks({ sections }: { sections: RenderedNavSection[] }) {
       ))}
     </nav>
   );
+}
+
+/**
+ * A link is current on its own page and the pages under it, unless a sibling link names a deeper
+ * match ("/staff" is not current on "/staff/invoices", which has its own link). "/" matches only itself.
+ */
+export function isActive(href: string, pathname: string, siblings: string[]): boolean {
+  if (href === "/") return pathname === "/";
+  if (pathname === href) return true;
+  if (!pathname.startsWith(`${href}/`)) return false;
+  return !siblings.some((other) => other !== href && other.startsWith(`${href}/`) && (pathname === other || pathname.startsWith(`${other}/`)));
 }

@@ -53,12 +53,13 @@ export function ForecastCard({ t, locale, forecast }: { t: Translate; locale: Lo
                       <Td className="font-medium whitespace-normal">{apiName(locale, line.api)}</Td>
                       <Td className="text-right">
                         <div>{formatCount(line.calls)}</div>
-                        <div className="text-xs text-muted">{t("forecast.soFar", { calls: formatCount(line.callsSoFar) })}</div>
+                        <div className="text-xs whitespace-nowrap text-muted">{t("forecast.soFar", { calls: formatCount(line.callsSoFar) })}</div>
                       </Td>
                       <Td className="text-right">
-                        <div className="font-medium">{formatYuan(line.amount)}</div>
-                        <div className="text-xs text-muted">
-                          {formatYuan(line.amountLow)} – {formatYuan(line.amountHigh)}
+                        <div className="font-medium whitespace-nowrap">{formatYuan(line.amount)}</div>
+                        {/* A range breaks only at its dash, and only on a phone. */}
+                        <div className="text-xs text-muted sm:whitespace-nowrap">
+                          <span className="whitespace-nowrap">{formatYuan(line.amountLow)} –</span> <span className="whitespace-nowrap">{formatYuan(line.amountHigh)}</span>
                         </div>
                       </Td>
                     </tr>

@@ -10,8 +10,9 @@ const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green",
 export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; locale: Locale; rows: AccountRow[]; emptyText: string }) {
   if (rows.length === 0) return <p className="rounded-lg border border-dashed border-line bg-white px-4 py-10 text-center text-sm text-muted">{emptyText}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-white">
-      <table className="min-w-full divide-y divide-line text-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-white">
+      {/* On a phone each account is a card of labelled lines (`.table-stack`, app/globals.css), as on the customer pages. */}
+      <table className="table-stack min-w-full divide-y divide-line text-sm">
         <thead className="bg-canvas text-left text-xs text-muted">
           <tr>
             <th className="px-4 py-2 font-medium">{t("staff.col.company")}</th>
@@ -29,12 +30,18 @@ export function AccountTable({ t, locale, rows, emptyText }: { t: Translate; loc
                   {row.name}
                 </Link>
               </td>
-              <td className="px-4 py-2">{row.email}</td>
-              <td className="px-4 py-2">
+              <td className="px-4 py-2" data-label={t("staff.col.email")}>
+                {row.email}
+              </td>
+              <td className="px-4 py-2" data-label={t("staff.col.status")}>
                 <Badge tone={statusTone[row.status] ?? "neutral"}>{t(`overview.status.${row.status as "active"}`)}</Badge>
               </td>
-              <td className="px-4 py-2 text-muted">{formatDate(locale, row.createdAt)}</td>
-              <td className="px-4 py-2 font-mono text-xs text-muted">{row.accountId}</td>
+              <td className="px-4 py-2 whitespace-nowrap text-muted" data-label={t("staff.col.created")}>
+                {formatDate(locale, row.createdAt)}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs text-muted" data-label={t("staff.col.accountId")}>
+                {row.accountId}
+              </td>
             </tr>
           ))}
         </tbody>

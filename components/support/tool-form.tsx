@@ -5,6 +5,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { SelectedOptionText } from "@/components/ui/selected-option-text";
 import { useFormFields } from "@/components/ui/form-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import type { MessageKey } from "@/lib/i18n/translator";
@@ -95,6 +96,7 @@ export function ToolForm({
                 className={inputClass}
               />
             )}
+            {f.options ? <SelectedOptionText selectId={id} /> : null}
             {message ? (
               <p id={`${id}-error`} className="text-xs text-red-600">
                 {message}

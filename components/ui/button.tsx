@@ -8,7 +8,7 @@ const variants: Record<Variant, string> = {
 };
 
 export function buttonClass(variant: Variant = "primary", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 disabled:cursor-not-allowed ${variants[variant]} ${extra}`;
+  return `inline-flex items-center justify-center gap-2 rounded-md whitespace-nowrap px-4 py-2 text-sm font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1 disabled:cursor-not-allowed ${variants[variant]} ${extra}`;
 }
 
 // A client component (it reads the read-only view context); buttonClass stays callable from server components.

@@ -4,7 +4,9 @@ export function Card({ title, actions, children, className = "" }: { title?: Rea
   return (
     <section className={`min-w-0 rounded-lg border border-line bg-white shadow-sm ${className}`}>
       {title || actions ? (
-        <header className="flex items-center justify-between gap-4 border-b border-line px-5 py-3">
+        // The actions go under the title when both do not fit on a line (on a phone the title was
+        // squeezed to one character a line beside them).
+        <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line px-5 py-3">
           {title ? <h2 className="text-sm font-semibold text-ink">{title}</h2> : <span />}
           {actions}
         </header>

@@ -25,7 +25,7 @@ describe("Table on a phone: stacked rows, every cell labelled with its column", 
 
   it("puts the heading on each body and footer cell, not on cells spanning columns", () => {
     const html = table();
-    expect(html).toContain('class="tabular w-full text-left text-sm table-stack"');
+    expect(html).toMatch(/<table [^>]*class="[^"]*\btable-stack"/);
     expect(html.match(/data-label="API"/g)).toHaveLength(2);
     expect(html.match(/data-label="Amount"/g)).toHaveLength(3);
     expect(html).toContain('data-testid="amount" data-label="Amount"');
@@ -42,5 +42,22 @@ describe("Table on a phone: stacked rows, every cell labelled with its column", 
     const html = table("scroll");
     expect(html).not.toContain("data-label");
     expect(html).not.toContain("table-stack");
+  });
+});
+
+// Screenshot review: a phone's card listed every column, four of eight lines "—".
+describe("Td marks a cell with nothing in it", () => {
+  const cell = (children: string | null, empty?: boolean) => renderToStaticMarkup(h("table", null, h("tbody", null, h("tr", null, h(Td, { empty }, children)))));
+
+  it("when its text is a dash or nothing, or when told", () => {
+    expect(cell("—")).toContain("data-empty");
+    expect(cell(null)).toContain("data-empty");
+    expect(cell("  ")).toContain("data-empty");
+    expect(cell("¥1.00", true)).toContain("data-empty");
+  });
+
+  it("not when it shows a value, or when told it is not empty", () => {
+    expect(cell("¥1.00")).not.toContain("data-empty");
+    expect(cell("—", false)).not.toContain("data-empty");
   });
 });

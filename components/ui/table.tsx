@@ -12,12 +12,13 @@ import { Children, cloneElement, Fragment, isValidElement, type ReactElement, ty
  * The headings are taken from the table's own `<thead>`: every `Td` written in a body row of this
  * table gets its column's heading as `data-label` (shown by CSS, not in the DOM text), unless it spans
  * columns or names its own. Rows or cells drawn by another component are not seen here (a component
- * in a row counts as one column): give their cells a `data-label` yourself. `phone="scroll"` keeps the desktop table (for a table narrow enough for a phone).
+ * in a row counts as one column): give their cells a `data-label` yourself. The last row has no rule
+ * under it: the card's edge closes the table (a rule there drew an empty band above the card's padding). `phone="scroll"` keeps the desktop table (for a table narrow enough for a phone).
  */
 export function Table({ children, label, phone = "stack" }: { children: ReactNode; label: string; phone?: "stack" | "scroll" }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="relative -mx-5 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-500">
-      <table aria-label={label} className={`tabular w-full text-left text-sm ${phone === "stack" ? "table-stack" : ""}`}>
+      <table aria-label={label} className={`tabular w-full text-left text-sm [&>tbody:last-child>tr:last-child>td]:border-b-0 [&>tfoot>tr:last-child>td]:border-b-0 ${phone === "stack" ? "table-stack" : ""}`}>
         {phone === "stack" ? labelCells(children) : children}
       </table>
     </div>
@@ -28,8 +29,18 @@ export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellE
   return <th scope="col" className={`border-b border-line px-5 py-2 text-xs font-medium text-muted ${className}`} {...props} />;
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`border-b border-line/70 px-5 py-2.5 align-top ${className}`} {...props} />;
+/**
+ * A body cell. `empty` (or a cell whose whole text is "—" or nothing) is marked `data-empty`: on a
+ * phone's stacked card that line is left out (app/globals.css), so a card shows only what it has.
+ */
+export function Td({ className = "", empty, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { empty?: boolean }) {
+  const blank = empty ?? isBlank(props.children);
+  return <td className={`border-b border-line/70 px-5 py-2.5 align-top ${className}`} data-empty={blank ? "" : undefined} {...props} />;
+}
+
+function isBlank(children: ReactNode): boolean {
+  if (children === null || children === undefined || children === false) return true;
+  return typeof children === "string" && (children.trim() === "" || children.trim() === "—");
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {

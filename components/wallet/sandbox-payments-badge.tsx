@@ -12,9 +12,9 @@ export async function SandboxPaymentsBadge() {
     <span
       data-testid="sandbox-payments-badge"
       title={t("payments.sandboxBadge.hint")}
-      // On a phone it stays in the top bar, smaller and on two lines if it must: it used to float in
-      // the bottom corner and covered what was under it (issue 19 item 10: "Income balance" at checkout).
-      className="no-print inline-flex max-w-16 shrink-0 items-center rounded-md bg-amber-100 px-1.5 py-0.5 text-center text-[10px] leading-tight font-semibold text-amber-900 ring-1 ring-amber-600/30 ring-inset sm:max-w-none sm:rounded-full sm:px-2 sm:text-xs sm:whitespace-nowrap"
+      // On a phone it stays in the top bar, smaller, on one line: it used to float in the bottom corner
+      // and covered what was under it (issue 19 item 10: "Income balance" at checkout).
+      className="no-print inline-flex shrink-0 items-center rounded-full bg-amber-100 px-1.5 py-0.5 text-[10px] leading-tight font-semibold whitespace-nowrap text-amber-900 ring-1 ring-amber-600/30 ring-inset sm:px-2 sm:text-xs"
     >
       {t("payments.sandboxBadge")}
     </span>

@@ -40,3 +40,21 @@ describe("transaction table by role", () => {
     }
   });
 });
+
+// Screenshot review: the always-empty Gift and Voucher columns took the description's width at 1440 px.
+describe("transaction table columns", () => {
+  const headings = (transactions: TransactionView[]) => {
+    const html = renderToStaticMarkup(createElement(TransactionTable, { t: translatorFor("en"), locale: "en", transactions }));
+    return [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((match) => match[1]);
+  };
+
+  it("shows cash and income always, gift and voucher only when a movement touched them", () => {
+    expect(headings([purchase])).toEqual(["Time", "Type", "Source document", "By", "Cash", "Income transferred in"]);
+    expect(headings([purchase, { ...purchase, id: "tx-2", changes: { gift: "5.00", voucher: "-3.00" } }]).slice(4)).toEqual(["Cash", "Income transferred in", "Gift", "Voucher"]);
+  });
+
+  it("marks an empty balance cell, so a phone's card leaves it out", () => {
+    const html = renderToStaticMarkup(createElement(TransactionTable, { t: translatorFor("en"), locale: "en", transactions: [purchase] }));
+    expect(html.match(/data-empty/g)).toHaveLength(1);
+  });
+});

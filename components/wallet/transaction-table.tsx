@@ -60,7 +60,18 @@ export function documentDescription(t: Translate, locale: Locale, tx: Pick<Trans
 function Change({ value }: { value?: string }) {
   if (!value) return <span className="text-muted">—</span>;
   const negative = value.startsWith("-");
-  return <span className={negative ? "text-ink" : "text-emerald-700"}>{negative ? formatYuan(value) : `+${formatYuan(value)}`}</span>;
+  return <span className={`whitespace-nowrap ${negative ? "text-ink" : "text-emerald-700"}`}>{negative ? formatYuan(value) : `+${formatYuan(value)}`}</span>;
+}
+
+type Book = "cash" | "income" | "gift" | "voucher";
+const bookHeadings = { cash: "wallet.cash", income: "wallet.income", gift: "wallet.gift", voucher: "wallet.tx.voucher" } as const;
+
+/**
+ * The balance columns this list needs: cash and income always, gift and voucher only when a movement
+ * in it touched them (they are empty for most accounts and took the width the description needs).
+ */
+function booksShown(transactions: TransactionView[]): Book[] {
+  return (["cash", "income", "gift", "voucher"] as const).filter((book) => book === "cash" || book === "income" || transactions.some((tx) => tx.changes[book]));
 }
 
 function actorName(t: Translate, actor: NonNullable<TransactionView["actor"]>, viewerId: string | undefined): string {
@@ -83,18 +94,20 @@ function DocumentLink({ href, role, children }: { href: string; role: MemberRole
  */
 export function TransactionTable({ t, locale, transactions, viewerId, role = "owner" }: { t: Translate; locale: Locale; transactions: TransactionView[]; viewerId?: string; role?: MemberRole }) {
   if (transactions.length === 0) return <EmptyState>{t("wallet.transactions.none")}</EmptyState>;
+  const books = booksShown(transactions);
   return (
     <Table label={t("wallet.transactions")}>
       <thead>
         <tr>
-          <Th>{t("wallet.tx.time")}</Th>
-          <Th>{t("wallet.tx.type")}</Th>
-          <Th>{t("wallet.tx.document")}</Th>
-          <Th>{t("wallet.tx.by")}</Th>
-          <Th className="text-right">{t("wallet.cash")}</Th>
-          <Th className="text-right">{t("wallet.income")}</Th>
-          <Th className="text-right">{t("wallet.gift")}</Th>
-          <Th className="text-right">{t("wallet.tx.voucher")}</Th>
+          <Th className="whitespace-nowrap">{t("wallet.tx.time")}</Th>
+          <Th className="whitespace-nowrap">{t("wallet.tx.type")}</Th>
+          <Th className="whitespace-nowrap">{t("wallet.tx.document")}</Th>
+          <Th className="whitespace-nowrap">{t("wallet.tx.by")}</Th>
+          {books.map((book) => (
+            <Th key={book} className="text-right whitespace-nowrap">
+              {t(bookHeadings[book])}
+            </Th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -105,7 +118,7 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
               <Badge tone={tx.kind === "refund" || tx.kind === "top-up" || tx.kind === "credit" ? "green" : "neutral"}>{t(`wallet.tx.kind.${tx.kind}`)}</Badge>
             </Td>
             {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
-            <Td className="max-w-xs truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
+            <Td className="max-w-md min-w-48 truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
               {tx.documentType === "purchase" ? (
                 <DocumentLink href={`/checkout/done/${tx.documentId}`} role={role}>
                   {documentLabel(t, locale, tx)}
@@ -122,21 +135,14 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
                 documentLabel(t, locale, tx)
               )}
             </Td>
-            <Td className="whitespace-nowrap" data-testid="transaction-actor">
+            <Td className="whitespace-nowrap" data-testid="transaction-actor" empty={!tx.actor}>
               {tx.actor ? actorName(t, tx.actor, viewerId) : <span className="text-muted">—</span>}
             </Td>
-            <Td className="text-right">
-              <Change value={tx.changes.cash} />
-            </Td>
-            <Td className="text-right">
-              <Change value={tx.changes.income} />
-            </Td>
-            <Td className="text-right">
-              <Change value={tx.changes.gift} />
-            </Td>
-            <Td className="text-right">
-              <Change value={tx.changes.voucher} />
-            </Td>
+            {books.map((book) => (
+              <Td key={book} className="text-right whitespace-nowrap" empty={!tx.changes[book]}>
+                <Change value={tx.changes[book]} />
+              </Td>
+            ))}
           </tr>
         ))}
       </tbody>

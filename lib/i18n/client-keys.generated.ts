@@ -505,7 +505,8 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "wallet.topUp.returnNote",
   "wallet.topUp.submit",
   "wallet.topUp.waiting",
-  "wallet.total"
+  "wallet.total",
+  "wallet.tx.voucher"
 ];
 
 export const CLIENT_MESSAGE_PREFIXES: readonly string[] = [

@@ -68,7 +68,7 @@ export default async function ApiKeysPage() {
                     </Td>
                     <Td data-testid="api-key-creator">{key.createdBy ?? t("apiKeys.createdBy.none")}</Td>
                     <Td>{formatDateTime(locale, key.createdAt)}</Td>
-                    <Td>{key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : <span className="text-muted">{t("apiKeys.never")}</span>}</Td>
+                    <Td>{key.lastUsedAt ? formatDateTime(locale, key.lastUsedAt) : <span className="whitespace-nowrap text-muted">{t("apiKeys.never")}</span>}</Td>
                     <Td>
                       {key.revokedAt ? (
                         <Badge tone="neutral">{t("apiKeys.status.revoked", { date: formatDateTime(locale, key.revokedAt) })}</Badge>

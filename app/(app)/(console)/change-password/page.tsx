@@ -24,6 +24,7 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
         {changed ? <Alert tone="success">{t("password.change.done")}</Alert> : null}
         <Card>
           <PasswordForm
+            inConsole
             action={changePasswordAction}
             submitLabel="password.change.submit"
             fields={CHANGE_PASSWORD_FIELDS}

@@ -32,7 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The app a scanning SDK licence binds to; `form` keeps the two forms' field ids apart. */
 function AppFields({ t, form }: { t: Translate; form: string }) {
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
+    // A label on two lines must not push its input below the others.
+    <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
       <Field label={t("sdk.app.name")} name="appName" id={`${form}-appName`} required />
       <Field label={t("sdk.app.ios")} name="iosBundleId" id={`${form}-iosBundleId`} placeholder="com.example.app" required />
       <Field label={t("sdk.app.android")} name="androidPackage" id={`${form}-androidPackage`} placeholder="com.example.app" required />

@@ -37,13 +37,13 @@ export default async function ServicesPage() {
             <Card
               key={product.id}
               title={
-                <span className="flex items-center gap-3">
-                  {t(`product.${product.id}`)}
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="whitespace-nowrap">{t(`product.${product.id}`)}</span>
                   <Badge tone={since ? "green" : "neutral"}>{since ? t("services.active", { date: formatDate(locale, since) }) : t("services.inactive")}</Badge>
                 </span>
               }
               actions={
-                <span className="flex flex-wrap justify-end gap-3 text-sm">
+                <span className="flex flex-wrap justify-end gap-3 text-sm whitespace-nowrap">
                   <Link href={`/prices/${product.id}`} className="text-brand-600 hover:underline">
                     {t("prices.seeAll")}
                     <span className="sr-only">: {t(`product.${product.id}`)}</span>

@@ -75,11 +75,12 @@ export default async function BillPage({ params }: Params) {
         }
       />
       <Card>
-        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        {/* The account's id is one unbroken line where there is room (the first column is as wide as it). */}
+        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-[auto_repeat(3,minmax(0,1fr))]">
           <div>
             <dt className="text-muted">{t("bill.account")}</dt>
             <dd className="font-medium">{account.name}</dd>
-            <dd className="font-mono text-xs text-muted">{account.id}</dd>
+            <dd className="font-mono text-xs text-muted max-lg:break-all lg:whitespace-nowrap">{account.id}</dd>
           </div>
           <div>
             <dt className="text-muted">{t("bill.priceBook")}</dt>
