@@ -8,7 +8,7 @@ import { useFormFields } from "@/components/ui/form-fields";
 import type { FormAction } from "@/components/ui/form-action";
 import type { SpendFormState } from "./form-state";
 import { errorMessage } from "@/lib/i18n/translator";
-import { formatYuan } from "@/lib/pricing/format";
+import { yuanText } from "@/lib/pricing/money-text";
 
 /** The balance alert: on/off and the amount, with the suggested amount filled in when none is set. */
 export function BalanceAlertForm({ enabled, threshold, suggested, save }: { enabled: boolean; threshold: string | null; suggested: string; save: FormAction<SpendFormState> }) {
@@ -28,7 +28,7 @@ export function BalanceAlertForm({ enabled, threshold, suggested, save }: { enab
         name="threshold"
         inputMode="decimal"
         defaultValue={value("threshold", threshold ?? suggested)}
-        hint={t("balanceAlert.suggested", { amount: formatYuan(suggested) })}
+        hint={t("balanceAlert.suggested", { amount: yuanText(suggested) })}
         error={error("threshold") ?? (state.error ? errorMessage(t, state.error) : undefined)}
       />
       <Button type="submit" disabled={pending}>

@@ -1,4 +1,9 @@
-import { formatCount, formatYuan, isApiId, packSpecById, QPS_GROUP_IDS, qpsItemId } from "@/lib/pricing";
+// Submodules, not the pricing barrel: browser code reaches this file (client-imports.test.ts).
+import { packSpecById } from "@/lib/pricing/catalog/packs";
+import { isApiId } from "@/lib/pricing/catalog/products";
+import { QPS_GROUP_IDS, qpsItemId } from "@/lib/pricing/catalog/qps";
+import { formatYuan } from "@/lib/pricing/format";
+import { formatCount } from "@/lib/pricing/money-text";
 import type { Translate } from "./translate";
 
 /**
