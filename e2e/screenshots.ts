@@ -38,6 +38,8 @@ async function signIn(page: Page, base: string, login: Login): Promise<void> {
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => !url.pathname.endsWith("/sign-in")).catch(() => undefined);
+    // A staff member with a one-time password lands on /staff first and is sent on to change it.
+    await page.waitForLoadState("networkidle");
     if (!new URL(page.url()).pathname.endsWith("/sign-in")) break;
   }
   if (new URL(page.url()).pathname === "/staff/change-password") {
