@@ -57,11 +57,11 @@ export function UsageAdviceCard({ t, locale, advice, canBuy = true }: { t: Trans
                 </p>
                 <div className="flex flex-wrap gap-2">
                   {item.kind === "pack" && canBuy ? (
-                    <Link href={`/checkout?item=${encodeURIComponent(item.packId)}&quantity=${item.quantity}`} className={buttonClass("primary", "px-3 py-1.5 text-xs")}>
+                    <Link href={`/checkout?item=${encodeURIComponent(item.packId)}&quantity=${item.quantity}`} className={buttonClass("primary", "whitespace-normal px-3 py-1.5 text-left text-xs")}>
                       {t("advice.buy", { pack: itemName(t, item.packId) })}
                     </Link>
                   ) : null}
-                  <Link href={calculatorHref(item)} className={buttonClass("secondary", "px-3 py-1.5 text-xs")}>
+                  <Link href={calculatorHref(item)} className={buttonClass("secondary", "whitespace-normal px-3 py-1.5 text-left text-xs")}>
                     {t("advice.calculator")}
                   </Link>
                 </div>

@@ -44,9 +44,19 @@ function importsOf(root: string, file: string, text: string, files: Set<string>)
 
 /** "use client" files and everything they import: the modules that run in the browser. */
 function browserModules(root: string, texts: Map<string, string>): Set<string> {
+  return importClosure(root, texts, [...texts].filter(([, text]) => /^\s*["']use client["']/.test(text)).map(([file]) => file));
+}
+
+/** The project's source files (app, components, lib; no tests, no catalogs) by absolute path, with their text. */
+export function projectSources(root: string): Map<string, string> {
+  return new Map(ROOTS.flatMap((dir) => sourceFiles(path.join(root, dir))).map((file) => [file, readFileSync(file, "utf8")] as const));
+}
+
+/** `entries` and every project module they import, transitively. */
+export function importClosure(root: string, texts: Map<string, string>, entries: readonly string[]): Set<string> {
   const files = new Set(texts.keys());
   const reached = new Set<string>();
-  const queue = [...texts].filter(([, text]) => /^\s*["']use client["']/.test(text)).map(([file]) => file);
+  const queue = [...entries];
   while (queue.length > 0) {
     const file = queue.pop() ?? "";
     if (reached.has(file)) continue;
@@ -60,7 +70,7 @@ export function scanClientKeys(root: string, keys: readonly string[]): { keys: s
   const known = new Set(keys);
   const found = new Set<string>();
   const prefixes = new Set<string>(ALWAYS_PREFIXES);
-  const texts = new Map(ROOTS.flatMap((dir) => sourceFiles(path.join(root, dir))).map((file) => [file, readFileSync(file, "utf8")] as const));
+  const texts = projectSources(root);
   const browser = browserModules(root, texts);
   for (const [file, text] of texts) {
     const isClient = browser.has(file);

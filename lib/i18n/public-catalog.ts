@@ -11,7 +11,7 @@ import type { Locale } from "./locales";
  */
 export const PUBLIC_NAMESPACES = [
   "advice", "api", "app", "auth", "calculator", "date", "errors", "item", "lang", "nav", "notFound", "packs", "password",
-  "plural", "prices", "product", "qps", "refunds", "table",
+  "plural", "priceBook", "prices", "product", "qps", "refunds", "table",
 ] as const;
 
 const keep = new Set<string>(PUBLIC_NAMESPACES);

@@ -6,8 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can, customerContext, requireCustomer } from "@/lib/auth/session";
-import { formatDate } from "@/lib/i18n/format-date";
-import { priceBookName } from "@/lib/i18n/price-book-name";
+import { formatDate, formatMonth } from "@/lib/i18n/format-date";
 import { getTranslator } from "@/lib/i18n/server";
 import { activeProducts, TERMS_VERSION } from "@/lib/packs/activation";
 import { APIS, formatCount, monthlyFreeCalls, monthOf, oneTimeGrantOf, PACKS, priceBookForMonth, PRODUCTS } from "@/lib/pricing";
@@ -27,7 +26,7 @@ export default async function ServicesPage() {
   return (
     <>
       <PageHeader title={t("services.title")} description={t("services.description")} />
-      <p className="mb-4 text-xs text-muted">{t("services.priceBook", { book: priceBookName(t, locale, book.id) })}</p>
+      <p className="mb-4 text-xs text-muted">{t("services.priceBook", { month: formatMonth(locale, book.id) })}</p>
       <div className="space-y-6">
         {PRODUCTS.map((product) => {
           const since = active.get(product.id);

@@ -13,7 +13,7 @@ export const packs = {
   "services.freeQuota.none": "—",
   "services.freeQuota.calls": "{calls} calls",
   "services.freeQuota.once": "{calls} calls once, valid 5 years",
-  "services.priceBook": "{book} · free quotas are issued on the 1st of each month as a free resource pack, valid that month.",
+  "services.priceBook": "Prices in force since {month} · free quotas are issued on the 1st of each month as a free resource pack, valid that month.",
   "services.terms": "I have read and accept the {product} service terms (version {version}), including its prices and free quota.",
   "services.activate": "Activate",
   "services.activating": "Activating…",

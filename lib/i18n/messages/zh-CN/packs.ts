@@ -15,7 +15,7 @@ export const packs: Record<keyof typeof source, string> = {
   "services.freeQuota.none": "—",
   "services.freeQuota.calls": "{calls} 次",
   "services.freeQuota.once": "一次性 {calls} 次，5 年有效",
-  "services.priceBook": "{book} · 免费额度于每月 1 日以免费资源包形式发放，当月有效。",
+  "services.priceBook": "价格自{month}起生效 · 免费额度于每月 1 日以免费资源包形式发放，当月有效。",
   "services.terms": "我已阅读并同意{product}服务条款（版本 {version}），包括其价格与免费额度。",
   "services.activate": "立即开通",
   "services.activating": "正在开通…",
