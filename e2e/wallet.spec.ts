@@ -155,7 +155,7 @@ test("buy QPS and switch the body group to QPS billing", async ({ page, customer
   await expect(page.getByTestId("refund-policy")).toContainText("QPS can't be refunded");
   await page.getByRole("button", { name: "Confirm and pay ¥960.00" }).click();
   await page.getByRole("link", { name: "See your QPS" }).click();
-  await expect(page.getByTestId("qps-held")).toHaveText("2 of at most 200");
+  await expect(page.getByTestId("qps-held")).toHaveText("2 (limit 200)");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Switch to QPS billing" }).click();
   await expect(page.getByTestId("qps-mode")).toHaveText("By QPS");

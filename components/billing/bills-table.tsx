@@ -34,7 +34,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
       <tbody>
         {estimates.map((row) => (
           <tr key={row.month} className="bg-canvas/60" data-testid="bill-estimate-row" data-month={row.month}>
-            <Td className="font-medium">{formatMonth(locale, row.month)}</Td>
+            <Td className="whitespace-nowrap font-medium">{formatMonth(locale, row.month)}</Td>
             <Td>
               <Badge tone="amber">{t(row.kind === "current" ? "bills.current.badge" : "bills.pending.badge")}</Badge>
               <p className="mt-1 max-w-sm text-xs whitespace-normal text-muted">{t(row.kind === "current" ? "bills.current.note" : "bills.pending.note")}</p>
@@ -54,7 +54,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
         ))}
         {bills.map((bill) => (
           <tr key={bill.month} data-testid="bill-row" data-month={bill.month}>
-            <Td className="font-medium">
+            <Td className="whitespace-nowrap font-medium">
               <Link href={`/bills/${bill.month}`} className="hover:underline">
                 {formatMonth(locale, bill.month)}
               </Link>
@@ -65,7 +65,7 @@ export function BillsTable({ t, locale, estimates, bills }: { t: Translate; loca
             <Td className="text-right font-medium" data-testid="bill-total">
               {formatYuan(bill.usageTotal)}
             </Td>
-            <Td className="text-muted">{priceBookName(t, locale, bill.priceBook)}</Td>
+            <Td className="whitespace-nowrap text-muted">{priceBookName(t, locale, bill.priceBook)}</Td>
             <Td className="whitespace-nowrap text-muted">{formatDateTime(locale, bill.closedAt)}</Td>
             {/* On a phone's card the link says what it is: no "View bill" label beside it. */}
             <Td data-label="">

@@ -35,7 +35,7 @@ export function PricesPage({ t, locale, back, product, month }: { t: Translate; 
       <ProductPrices t={t} book={book} product={product} />
       <p className="mt-6 flex flex-wrap gap-4 text-sm">
         <Link href="/terms" className="text-brand-600 hover:underline">
-          {t("terms.title", { version: TERMS_VERSION })}
+          {t("terms.title", { version: formatMonth(locale, TERMS_VERSION) })}
         </Link>
         <Link href="/calculator" className="text-brand-600 hover:underline">
           {t("prices.calculator")}

@@ -76,7 +76,7 @@ export function customerNavFor(role: MemberRole): NavSection[] {
 
 export const staffNav: NavSection[] = [
   {
-    title: "nav.section.account",
+    title: "nav.section.support",
     items: [
       { href: "/staff", label: "nav.staff.accounts", icon: "accounts" },
       { href: "/staff/bank-transfers", label: "nav.staff.bankTransfers", icon: "transfer" },

@@ -26,11 +26,11 @@ export function SupportViewBannerView({
     <section
       aria-label={t("staff.view.title")}
       data-testid="support-view-banner"
-      className="no-print sticky top-14 z-[5] -mx-4 mb-4 flex items-center justify-between gap-3 bg-violet-800 px-4 py-2 text-sm text-white shadow-md sm:mx-0 sm:rounded-lg sm:py-3"
+      className="no-print sticky top-14 z-[5] -mx-4 mb-4 flex flex-col gap-1 bg-violet-800 px-4 py-2 text-sm text-white shadow-md sm:mx-0 sm:flex-row sm:items-center sm:justify-between sm:gap-3 sm:rounded-lg sm:py-3"
     >
-      <p className="line-clamp-2 min-w-0 break-words sm:hidden">{t("supportView.compact", { staff: staffName, reason })}</p>
+      <p className="line-clamp-3 min-w-0 break-words sm:hidden">{t("supportView.compact", { staff: staffName, reason })}</p>
       <p className="hidden min-w-0 break-words sm:block">{t("supportView.banner", { staff: staffName, account: accountName, reason })}</p>
-      <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-3">
+      <div className="flex shrink-0 items-center justify-between gap-3 sm:justify-end">
         <strong className="whitespace-nowrap">{t("supportView.minutesLeft", { minutes: minutesLeft })}</strong>
         <StopViewingButton action={stopAction} />
       </div>

@@ -118,7 +118,7 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
               <Badge tone={tx.kind === "refund" || tx.kind === "top-up" || tx.kind === "credit" ? "green" : "neutral"}>{t(`wallet.tx.kind.${tx.kind}`)}</Badge>
             </Td>
             {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
-            <Td className="max-w-md min-w-48 truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
+            <Td className="max-w-xs min-w-40 truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
               {tx.documentType === "purchase" ? (
                 <DocumentLink href={`/checkout/done/${tx.documentId}`} role={role}>
                   {documentLabel(t, locale, tx)}
@@ -135,7 +135,7 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
                 documentLabel(t, locale, tx)
               )}
             </Td>
-            <Td className="whitespace-nowrap" data-testid="transaction-actor" empty={!tx.actor}>
+            <Td className="min-w-24" data-testid="transaction-actor" empty={!tx.actor}>
               {tx.actor ? actorName(t, tx.actor, viewerId) : <span className="text-muted">—</span>}
             </Td>
             {books.map((book) => (

@@ -297,6 +297,7 @@ export const CLIENT_MESSAGE_KEYS: readonly string[] = [
   "nav.section.account",
   "nav.section.billing",
   "nav.section.resources",
+  "nav.section.support",
   "nav.section.tools",
   "nav.section.usage",
   "nav.security",

@@ -12,6 +12,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Prerendered per locale, for everyone (proxy.ts serves the visitor's); the way back to the console is decided in the browser. */
 export default async function Page({ params }: Props) {
-  const t = translatorFor(await localeOf(params));
-  return <TermsPage t={t} back={backLink(t, "/services")} />;
+  const locale = await localeOf(params);
+  const t = translatorFor(locale);
+  return <TermsPage t={t} locale={locale} back={backLink(t, "/services")} />;
 }

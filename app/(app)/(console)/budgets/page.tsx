@@ -36,7 +36,7 @@ export default async function BudgetsPage() {
   const ctx = await customerContext(customer);
   const [budgets, alert, wallet, forecast, { t }] = await Promise.all([listBudgets({ ctx }), getBalanceAlert({ ctx }), getWallet({ ctx }), accountForecast({ ctx }), getTranslator()]);
   const suggested = suggestedBalanceThreshold(forecast.actualTotal, forecast.day);
-  const state = !alert.enabled || !alert.threshold ? t("balanceAlert.state.off") : t(alert.armed ? "balanceAlert.state.armed" : "balanceAlert.state.fired", { threshold: formatYuan(alert.threshold) });
+  const state = !alert.enabled || !alert.threshold ? t("balanceAlert.state.offLine") : t(alert.armed ? "balanceAlert.state.armed" : "balanceAlert.state.fired", { threshold: formatYuan(alert.threshold) });
   return (
     <>
       <PageHeader title={t("budgets.title")} description={t("budgets.subtitle")} />

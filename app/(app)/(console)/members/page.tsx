@@ -59,11 +59,11 @@ export default async function MembersPage() {
                       {/* A real space, so the name and the mark read (and copy) apart: "Demo Retail Co., Ltd. (you)". */}
                       {member.userId === customer.userId ? <> <span className="text-muted">{t("members.you")}</span></> : null}
                     </Td>
-                    <Td className="break-all">{member.email}</Td>
+                    <Td className="break-all sm:break-normal sm:whitespace-nowrap">{member.email}</Td>
                     <Td>
                       <Badge tone={member.role === "owner" ? "blue" : "neutral"}>{t(`members.role.${member.role}`)}</Badge>
                     </Td>
-                    <Td>{formatDateTime(locale, member.joinedAt)}</Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(locale, member.joinedAt)}</Td>
                     {manage ? (
                       <Td className="min-w-64 space-y-3">
                         {member.userId === customer.userId ? (

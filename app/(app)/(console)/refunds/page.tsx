@@ -7,7 +7,7 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
-import { formatYuan } from "@/lib/pricing";
+import { Dec, formatYuan } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const tone = { approved: "green", "pending-review": "amber", rejected: "red" } as const;
+
+/** The balances a refund went back to, leaving out those it returned nothing to (cash alone when all are zero). */
+function returnedParts(refund: { returnedCash: string; returnedIncome: string; returnedGift: string }): ["cash" | "income" | "gift", string][] {
+  const parts = ([["cash", refund.returnedCash], ["income", refund.returnedIncome], ["gift", refund.returnedGift]] as ["cash" | "income" | "gift", string][]).filter(([, amount]) => !new Dec(amount).isZero());
+  return parts.length > 0 ? parts : [["cash", refund.returnedCash]];
+}
 
 export default async function RefundsPage() {
   const customer = await requireCustomer("/refunds");
@@ -36,8 +42,8 @@ export default async function RefundsPage() {
                   <Th>{t("refunds.col.pack")}</Th>
                   <Th>{t("refunds.col.requested")}</Th>
                   <Th>{t("refunds.col.status")}</Th>
-                  <Th>{t("refunds.col.returned")}</Th>
-                  <Th className="text-right">{t("refunds.col.voucher")}</Th>
+                  <Th className="whitespace-nowrap">{t("refunds.col.returned")}</Th>
+                  <Th className="whitespace-nowrap text-right">{t("refunds.col.voucher")}</Th>
                   <Th>{t("refunds.col.decided")}</Th>
                 </tr>
               </thead>
@@ -55,7 +61,12 @@ export default async function RefundsPage() {
                     </Td>
                     <Td className="text-sm">
                       {refund.status === "approved"
-                        ? t("refunds.returned", { cash: formatYuan(refund.returnedCash), income: formatYuan(refund.returnedIncome), gift: formatYuan(refund.returnedGift) })
+                        ? returnedParts(refund).map(([balance, amount], index) => (
+                            <span key={balance} className="whitespace-nowrap">
+                              {index > 0 ? " · " : null}
+                              {t(`refunds.returned.${balance}`, { amount: formatYuan(amount) })}
+                            </span>
+                          ))
                         : "—"}
                     </Td>
                     <Td className="text-right">{formatYuan(refund.voucherNotReturned)}</Td>

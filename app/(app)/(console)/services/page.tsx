@@ -84,7 +84,7 @@ export default async function ServicesPage() {
                     })}
                   </tbody>
                 </Table>
-                {since || !can(customer, "services#activateAction") ? null : <ActivateForm product={product.id} termsVersion={TERMS_VERSION} activate={activateAction} />}
+                {since || !can(customer, "services#activateAction") ? null : <ActivateForm product={product.id} termsVersion={formatMonth(locale, TERMS_VERSION)} activate={activateAction} />}
               </div>
             </Card>
           );

@@ -9,6 +9,7 @@ export const common = {
   "nav.calculator": "Price calculator",
   "nav.section.account": "Account",
   "nav.section.tools": "Tools",
+  "nav.section.support": "Support desk",
   "nav.staff.accounts": "Accounts",
   "nav.skip": "Skip to content",
   "nav.menu": "Menu",

@@ -22,7 +22,7 @@ export const prices = {
   "prices.terms": "Service terms",
   "prices.calculator": "Price calculator",
   "prices.seeAll": "See prices",
-  "terms.title": "Service terms (version {version})",
+  "terms.title": "Service terms ({version} version)",
   "terms.description": "What you accept when you activate a product. Prices are those of the price pages, per the price book in force each month.",
   "terms.calendar.title": "Calendar and money",
   "terms.calendar.body": "Months are calendar months in Beijing time (UTC+8). Amounts are in yuan; each bill line is rounded half-up to 0.01 and a bill's total is the sum of its lines.",

@@ -33,6 +33,7 @@ export const spend = {
   "balanceAlert.save": "Save alert",
   "balanceAlert.saved": "Balance alert saved.",
   "balanceAlert.state.off": "Off",
+  "balanceAlert.state.offLine": "Off: nothing warns you before the balance runs low. Turn it on below.",
   "balanceAlert.state.armed": "On: watching for the balance to fall below {threshold}",
   "balanceAlert.state.fired": "Sent: the balance is below {threshold}; it re-arms once the balance is back above it",
   "balanceAlert.balance": "Available balance now: {balance}",

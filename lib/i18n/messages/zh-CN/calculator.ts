@@ -42,7 +42,7 @@ export const calculator: Record<keyof typeof source, string> = {
   "calculator.usage.qpsBilled": "按 QPS 计费",
   "calculator.packs.title": "已有资源包",
   "calculator.packs.hint": "资源包在免费额度之后抵扣；先到期的资源包先抵扣。",
-  "calculator.packs.empty": "暂无资源包。",
+  "calculator.packs.empty": "尚未添加资源包。添加您已有的资源包，估算时会先从中扣除调用。",
   "calculator.packs.add": "添加资源包",
   "calculator.packs.type": "资源包",
   "calculator.packs.remaining": "剩余次数",

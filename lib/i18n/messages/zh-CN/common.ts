@@ -11,6 +11,7 @@ export const common: Record<keyof typeof source, string> = {
   "nav.calculator": "价格计算器",
   "nav.section.account": "账号",
   "nav.section.tools": "工具",
+  "nav.section.support": "支持工作台",
   "nav.staff.accounts": "客户账号",
   "nav.skip": "跳到正文",
   "nav.menu": "菜单",

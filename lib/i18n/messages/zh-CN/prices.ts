@@ -23,7 +23,7 @@ export const prices: Record<keyof typeof source, string> = {
   "prices.terms": "服务条款",
   "prices.calculator": "价格计算器",
   "prices.seeAll": "查看价格",
-  "terms.title": "服务条款（版本 {version}）",
+  "terms.title": "服务条款（{version}版）",
   "terms.description": "开通产品即表示接受以下条款。价格以价格页为准，按每月适用的价格版本计费。",
   "terms.calendar.title": "日历与金额",
   "terms.calendar.body": "月份按北京时间（UTC+8）的自然月计算。金额单位为人民币元；账单每行四舍五入到 0.01 元，账单总额为各行之和。",

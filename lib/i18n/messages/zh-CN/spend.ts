@@ -34,6 +34,7 @@ export const spend: Record<keyof typeof en, string> = {
   "balanceAlert.save": "保存预警",
   "balanceAlert.saved": "余额预警已保存。",
   "balanceAlert.state.off": "已关闭",
+  "balanceAlert.state.offLine": "已关闭：余额不足前不会提醒您。可在下方开启。",
   "balanceAlert.state.armed": "已开启：余额低于 {threshold} 时提醒",
   "balanceAlert.state.fired": "已提醒：余额低于 {threshold}；余额回升到该金额以上后重新生效",
   "balanceAlert.balance": "当前可用余额：{balance}",
