@@ -30,7 +30,9 @@ export default async function ApiKeysPage() {
   // The example reports a call to the first API (catalog order) of a service the customer has activated.
   const exampleApi = APIS.find((api) => active.has(api.product));
   const example = exampleApi ? { id: exampleApi.id, name: apiName(locale, exampleApi.id) } : null;
-  const at = shanghaiIsoString(ctx.now, "seconds");
+  // The next whole second, not the last: a time cut to the second could fall before an activation
+  // made earlier in that same second, and the pasted sample would be refused as "not activated".
+  const at = shanghaiIsoString(new Date(Math.ceil(ctx.now.getTime() / 1000) * 1000), "seconds");
   const manage = can(customer, "api-keys#createApiKeyAction");
   return (
     <>
