@@ -21,3 +21,15 @@ test("orders filter by a month chosen by name (the account's months, newest firs
   await expect(page.getByRole("cell", { name: "Top-up" }).first()).toBeVisible();
   await expect(page.getByTestId("orders-csv")).toHaveAttribute("href", `/orders/csv?month=${thisMonth}`);
 });
+
+test("Balance names a top-up by the number Orders shows, linking to its receipt", async ({ page, customer: _customer }) => {
+  await topUp(page, "20");
+  await page.goto("/orders");
+  const number = (await page.getByTestId("order-row").first().getByRole("link").textContent())?.trim() ?? "";
+  expect(number).toMatch(/^TU-\d{8}-[0-9A-F]{8}$/);
+  await page.goto("/balance");
+  const movement = page.getByTestId("transaction-document").filter({ hasText: number });
+  await expect(movement).toHaveText(`Top-up order ${number}`);
+  await movement.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${number}`);
+});

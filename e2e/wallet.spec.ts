@@ -139,7 +139,7 @@ test("not enough balance on a phone: one message, paying disabled, Top up with t
   await page.goto("/balance");
   const purchase = page.getByTestId("transaction-document").filter({ hasText: "Order" }).first();
   const title = (await purchase.getAttribute("title")) ?? "";
-  expect(title).toMatch(/^Purchase · Order [0-9a-f]{8} · /);
+  expect(title).toMatch(/^Purchase · Order PO-\d{8}-[0-9A-F]{8} · /);
   expect(title).toContain("10,000");
   expect(title).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 });

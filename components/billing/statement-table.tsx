@@ -7,14 +7,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
+import { documentRef } from "@/components/wallet/transaction-table";
 
 function Change({ value }: { value?: string }) {
   if (!value || value === "0.00") return <span className="text-muted">—</span>;
   return value.startsWith("-") ? <span>{formatYuan(value)}</span> : <span className="text-emerald-700">+{formatYuan(value)}</span>;
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? id.slice(0, 8) : id;
 }
 
 /** What a ledger entry was, in words, linking to its document where the console has a page for it. */
@@ -23,7 +20,7 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: T
   if (entry.kind === "bill" && month) return <>{t("bill.doc.bill", { month: formatMonth(locale, month) })}</>;
   if (entry.kind === "release" && month) return <>{t("bill.doc.release", { month: formatMonth(locale, month) })}</>;
   if (entry.kind === "freeze") return <>{t("bill.doc.freeze")}</>;
-  const id = shortId(entry.documentId);
+  const id = documentRef(entry);
   switch (entry.documentType) {
     case "purchase":
       return (
@@ -38,7 +35,13 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: T
         </Link>
       );
     case "top-up":
-      return <>{t("wallet.doc.top-up", { id })}</>;
+      return entry.orderNumber ? (
+        <Link href={`/orders/${entry.documentId}`} className="text-brand-600 hover:underline">
+          {t("wallet.doc.top-up", { id })}
+        </Link>
+      ) : (
+        <>{t("wallet.doc.top-up", { id })}</>
+      );
     case "credit":
       return <>{t("wallet.doc.credit", { reason: String(entry.memo?.reason ?? "") })}</>;
     case "voucher":

@@ -9,8 +9,9 @@ import { formatYuan } from "@/lib/pricing";
 import type { TransactionView } from "@/lib/wallet/balance";
 import { mayOpen, type MemberRole } from "@/lib/identity/roles";
 
-function shortId(id: string): string {
-  return id.length > 12 ? id.slice(0, 8) : id;
+/** How a movement names its document: a top-up's or purchase's order number as Orders shows it, else the id's first 8 characters. */
+export function documentRef(tx: Pick<TransactionView, "documentId" | "orderNumber">): string {
+  return tx.orderNumber ?? (tx.documentId.length > 12 ? tx.documentId.slice(0, 8) : tx.documentId);
 }
 
 /** A bill's ledger document is `<account id>:<YYYY-MM>` (lib/billing/statement.ts billDocumentId): the month is what a reader needs. */
@@ -24,8 +25,8 @@ function billLabel(locale: Locale, documentId: string): string {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatMonth(locale, month) : month;
 }
 
-export function documentLabel(t: Translate, locale: Locale, tx: Pick<TransactionView, "documentType" | "documentId" | "memo">): string {
-  const id = shortId(tx.documentId);
+export function documentLabel(t: Translate, locale: Locale, tx: Pick<TransactionView, "documentType" | "documentId" | "memo" | "orderNumber">): string {
+  const id = documentRef(tx);
   switch (tx.documentType) {
     case "top-up":
       return t("wallet.doc.top-up", { id });
@@ -50,7 +51,7 @@ export function documentLabel(t: Translate, locale: Locale, tx: Pick<Transaction
  * A movement in words for its tooltip (issue 19 item 9: it was the document's UUID): what the
  * document is and, for a purchase or a refund, what was bought or given back, by name.
  */
-export function documentDescription(t: Translate, locale: Locale, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo">): string {
+export function documentDescription(t: Translate, locale: Locale, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo" | "orderNumber">): string {
   const what = typeof tx.memo?.item === "string" ? tx.memo.item : typeof tx.memo?.pack === "string" ? tx.memo.pack : null;
   const parts = [t(`wallet.tx.kind.${tx.kind}`), documentLabel(t, locale, tx)];
   if (what) parts.push(typeof tx.memo?.quantity === "number" && tx.memo.quantity > 1 ? `${itemName(t, what)} × ${tx.memo.quantity}` : itemName(t, what));
@@ -125,6 +126,10 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
                 </DocumentLink>
               ) : tx.documentType === "bill" ? (
                 <DocumentLink href={`/bills/${billMonthOf(tx.documentId)}`} role={role}>
+                  {documentLabel(t, locale, tx)}
+                </DocumentLink>
+              ) : tx.documentType === "top-up" && tx.orderNumber ? (
+                <DocumentLink href={`/orders/${tx.documentId}`} role={role}>
                   {documentLabel(t, locale, tx)}
                 </DocumentLink>
               ) : tx.documentType === "refund" ? (

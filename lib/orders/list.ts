@@ -3,7 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
-import { shanghaiDay, shanghaiDayStart } from "@/lib/pricing";
+import { shanghaiDayStart } from "@/lib/pricing";
+import { orderNumber } from "@/lib/wallet/order-number";
 
 /**
  * One list of everything an account ordered (issue 20 part 3, docs/payments.md): top-ups
@@ -114,16 +115,11 @@ function where(filter: z.output<typeof orderFilterSchema>): SQL {
 
 const date = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
-function orderNumber(kind: OrderKind, id: string, createdAt: Date): string {
-  const day = shanghaiDay(createdAt).replaceAll("-", "");
-  return `${kind === "top-up" ? "TU" : "PO"}-${day}-${id.replaceAll("-", "").slice(0, 8).toUpperCase()}`;
-}
-
 function view(row: Row): OrderView {
   const createdAt = new Date(row.created_at);
   return {
     id: row.id,
-    number: orderNumber(row.kind, row.id, createdAt),
+    number: orderNumber(row.kind === "top-up" ? "top-up" : "purchase", row.id, createdAt),
     kind: row.kind,
     createdAt,
     item: row.item,

@@ -7,7 +7,8 @@ import { requestRefund } from "@/lib/refunds/request";
 import { describeEachDatabase } from "@/lib/tooling/testing/databases";
 import { newAccount, testProvider, topUp } from "@/lib/tooling/testing/wallet-fixtures";
 import { creditAccount } from "@/lib/wallet/credit";
-import { createTopUp } from "@/lib/wallet/top-up";
+import { listTransactions } from "@/lib/wallet/balance";
+import { confirmTopUp, createTopUp } from "@/lib/wallet/top-up";
 import { allOrders, findOrder, listOrders } from "./list";
 import { paidInByMethod } from "./paid-in";
 
@@ -61,5 +62,26 @@ describeEachDatabase("the order list", (get) => {
       { method: "cash", amount: "100.00", real: true },
       { method: "sandbox", amount: "2000.00", real: false },
     ]);
+  });
+
+  it("Balance names a top-up and a purchase by the number Orders shows, the day the order was made (not the day it was paid)", async () => {
+    const db = get().db;
+    // Ordered a minute before midnight in Beijing on 2 December, paid two minutes later on the 3rd.
+    const ordered = new Date("2026-12-02T15:59:00Z");
+    const paidAt = new Date("2026-12-02T16:01:00Z");
+    const account = await newAccount(db, ordered, "orders-numbers");
+    await activateProduct({ ctx: account.customer(ordered), input: { product: "scan", acceptTerms: true } });
+    const order = await createTopUp({ ctx: account.customer(ordered), input: { amount: "2000.00" }, provider: testProvider, returnUrl: "/balance" });
+    await confirmTopUp({ ctx: account.system(paidAt), providerId: testProvider.id, notice: { orderId: order.orderId, providerOrderId: `sbx_${order.orderId.replaceAll("-", "")}`, amount: "2000.00", status: "paid" } });
+    const bought = await purchase({ ctx: account.customer(paidAt), input: { idempotencyKey: `n-${Date.now()}`, item: "scan.code-recognition:1k", quantity: 1 } });
+
+    const orders = (await listOrders({ ctx: account.customer(paidAt), input: {} })).orders;
+    const numberOf = (id: string) => orders.find((o) => o.id === id)?.number;
+    expect(numberOf(order.orderId)).toMatch(/^TU-20261202-/);
+    const movements = await listTransactions({ ctx: account.customer(paidAt) });
+    const byDocument = new Map(movements.map((m) => [m.documentId, m.orderNumber]));
+    expect(byDocument.get(order.orderId)).toBe(numberOf(order.orderId));
+    expect(byDocument.get(bought.purchaseId)).toBe(numberOf(bought.purchaseId));
+    expect(byDocument.get(bought.purchaseId)).toMatch(/^PO-20261203-/);
   });
 });

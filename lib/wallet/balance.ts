@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditLog, ledgerEntries, ledgerTransactions, users, vouchers, wallets, type LedgerKind } from "@/db/schema";
+import { auditLog, ledgerEntries, ledgerTransactions, purchases, topUpOrders, users, vouchers, wallets, type LedgerKind } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
 import { Dec, formatMoney, type ProductId } from "@/lib/pricing";
+import { orderNumber } from "./order-number";
 
 export interface WalletView {
   cash: string;
@@ -46,6 +47,8 @@ export interface TransactionView {
    * movements nobody on the account started (a bill settled, a credit from staff, a bank transfer).
    */
   actor?: { userId: string; name: string };
+  /** A top-up's or a purchase's order number, as Orders shows it (`TU-…`, `PO-…`, ./order-number.ts). */
+  orderNumber?: string;
 }
 
 const zeroWallet: WalletView = { cash: "0.00", income: "0.00", gift: "0.00", frozen: "0.00", total: "0.00" };
@@ -96,9 +99,10 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.accountId, accountId), inArray(ledgerEntries.transactionId, txs.map((t) => t.id)), inArray(ledgerEntries.book, [...customerBooks])))
     .groupBy(ledgerEntries.transactionId, ledgerEntries.book);
-  const actors = await documentActors(db, accountId, txs.map((t) => t.documentId));
+  const [actors, numbers] = await Promise.all([documentActors(db, accountId, txs.map((t) => t.documentId)), orderNumbers(db, accountId, txs)]);
   return txs.map((t) => {
     const actor = actors.get(t.documentId);
+    const number = numbers.get(t.documentId);
     const changes: TransactionView["changes"] = {};
     for (const row of sums) {
       if (row.transactionId !== t.id) continue;
@@ -116,6 +120,7 @@ export async function withBookChanges(db: Database, accountId: string, txs: (typ
       changes,
       balanceChange: formatMoney(new Dec(changes.cash ?? "0").plus(changes.income ?? "0").plus(changes.gift ?? "0")),
       ...(actor ? { actor } : {}),
+      ...(number ? { orderNumber: number } : {}),
     };
   });
 }
@@ -135,6 +140,26 @@ async function documentActors(db: Database, accountId: string, documentIds: stri
     .orderBy(asc(auditLog.id));
   const out = new Map<string, { userId: string; name: string }>();
   for (const row of rows) if (row.target !== null && !out.has(row.target)) out.set(row.target, { userId: row.userId, name: row.name });
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The order numbers of the top-ups and purchases among the transactions: the number carries the day
+ * the order was made, which for a top-up may be days before it was paid — so read from the order.
+ */
+async function orderNumbers(db: Database, accountId: string, txs: { documentType: string; documentId: string }[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(txs.filter((t) => t.documentType === type && UUID.test(t.documentId)).map((t) => t.documentId))];
+  const topUpIds = idsOf("top-up");
+  const purchaseIds = idsOf("purchase");
+  const [topUps, bought] = await Promise.all([
+    topUpIds.length === 0 ? [] : db.select({ id: topUpOrders.id, createdAt: topUpOrders.createdAt }).from(topUpOrders).where(and(eq(topUpOrders.accountId, accountId), inArray(topUpOrders.id, topUpIds))),
+    purchaseIds.length === 0 ? [] : db.select({ id: purchases.id, createdAt: purchases.createdAt }).from(purchases).where(and(eq(purchases.accountId, accountId), inArray(purchases.id, purchaseIds))),
+  ]);
+  const out = new Map<string, string>();
+  for (const row of topUps) out.set(row.id, orderNumber("top-up", row.id, row.createdAt));
+  for (const row of bought) out.set(row.id, orderNumber("purchase", row.id, row.createdAt));
   return out;
 }
 
