@@ -63,10 +63,16 @@ test("the staff account page tells packs apart, and the customer sees one line p
   await page.reload();
   await page.reload();
   await expect(page.getByTestId("staff-pack").first()).toBeVisible();
+  // The audit trail is paged (`?audit=N`); a short trail has one page and no pager. A page that is
+  // not a number, or past the end, is no page — and not a look at the customer's data either.
+  await expect(page.getByTestId("audit-page")).toHaveCount(0);
+  const accountUrl = page.url();
+  for (const bad of ["abc", "2", "0", "1e3"]) expect((await page.goto(`${accountUrl}?audit=${bad}`))?.status(), bad).toBe(404);
+  await page.goto(accountUrl);
 
   await customerPage.goto("/security");
   await expect(customerPage.getByText("No support view of your console yet.")).toBeVisible();
   const visits = customerPage.getByTestId("staff-activity").filter({ hasText: "Lin opened your account in the support console" });
   await expect(visits).toHaveCount(1);
-  await expect(visits).toContainText("3 times in one visit");
+  await expect(visits).toContainText("4 times in one visit");
 });

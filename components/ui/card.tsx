@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({ title, actions, children, className = "", id }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`min-w-0 rounded-lg border border-line bg-white shadow-sm ${className}`}>
+    <section id={id} className={`min-w-0 rounded-lg border border-line bg-white shadow-sm ${className}`}>
       {title || actions ? (
         // The actions go under the title when both do not fit on a line (on a phone the title was
         // squeezed to one character a line beside them).

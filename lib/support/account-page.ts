@@ -8,7 +8,8 @@ import { assertStaff } from "@/lib/context/access";
 import { listMembers } from "@/lib/members/members";
 import { staffPackList } from "./staff-packs";
 
-export const accountPageInput = z.object({ accountId: z.uuid() });
+/** `auditPage`: which page of the audit trail, AUDIT_ROWS a page, newest first. */
+export const accountPageInput = z.object({ accountId: z.uuid(), auditPage: z.number().int().min(1).max(100_000).default(1) });
 
 const RECENT = 20;
 const AUDIT_ROWS = 50;
@@ -22,7 +23,8 @@ const DECIDED_HOURS = 24;
  * recent bills, open requests and the audit trail. Staff's own read path: customer services take the
  * account from the session only. Each call is recorded in the customer's access log.
  */
-export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; input: { accountId: string } }) {
+export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; input: { accountId: string; auditPage?: number } }) {
+  const auditPage = input.auditPage ?? 1;
   assertStaff(ctx.actor);
   const db = ctx.db;
   const [account] = await db
@@ -34,9 +36,6 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     .orderBy(asc(users.createdAt))
     .limit(1);
   if (!account) throw new NotFoundError("account-not-found");
-  // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
-  // only read path to one account, so the row is written here, once per page load.
-  await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
   const auditShown = and(eq(auditLog.accountId, account.id), ne(auditLog.action, "support.account-viewed"));
   const [wallet, products, packRows, billRows, requestRows, pendingRefunds, audit, [auditCount], liveView, violation, quotes, decidedRefunds, members] = await Promise.all([
     db.select({ cash: wallets.cash, income: wallets.income, gift: wallets.gift, frozen: wallets.frozen }).from(wallets).where(eq(wallets.accountId, account.id)),
@@ -61,7 +60,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .leftJoin(users, and(eq(auditLog.actorType, "customer"), eq(sql`${users.id}::text`, auditLog.actorId)))
       .where(auditShown)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(AUDIT_ROWS),
+      .limit(AUDIT_ROWS)
+      .offset((auditPage - 1) * AUDIT_ROWS),
     db.select({ n: count() }).from(auditLog).where(auditShown),
     db
       .select({ id: supportSessions.id })
@@ -92,6 +92,14 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
       .limit(RECENT),
     listMembers({ ctx, accountId: account.id }),
   ]);
+  const auditTotal = auditCount?.n ?? audit.length;
+  const auditPages = Math.max(1, Math.ceil(auditTotal / AUDIT_ROWS));
+  // A page past the trail's end is a page that does not exist (the URL was made up or the trail is shorter).
+  if (auditPage > auditPages) throw new NotFoundError("audit-page-not-found");
+  // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
+  // only read path to one account, so the row is written here, once per page load (after the reads: a page refused above
+  // records nothing).
+  await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
   return {
     account,
     wallet: wallet[0] ?? { cash: "0", income: "0", gift: "0", frozen: "0" },
@@ -101,8 +109,10 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
     requests: requestRows,
     pendingRefunds,
     audit,
-    /** How many rows the trail has in all: the page says when it shows only the latest AUDIT_ROWS. */
-    auditTotal: auditCount?.n ?? audit.length,
+    /** How many rows the trail has in all, and its pages of AUDIT_ROWS: the page pages through it. */
+    auditTotal,
+    auditPage,
+    auditPages,
     /** The staff member's own live view (of any account): they stop it before starting another. */
     viewing: liveView.length > 0,
     violation: violation[0] ?? null,

@@ -28,6 +28,7 @@ import { StartViewForm } from "@/components/support/start-view-form";
 import { StaffPackList } from "@/components/support/staff-pack-list";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { EmptyState, Table, Td, Th } from "@/components/ui/table";
 import { requireStaff, staffContext } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/context";
@@ -47,9 +48,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
 
-async function load(accountId: string): Promise<StaffAccountPage & { role: "support" | "admin"; userId: string; now: Date; reference: string; monthEdge: StaffMonthEdge }> {
+/** `?audit=N`: a page of the audit trail, digits only; anything else (or a repeated name) is no page. */
+function auditPageOf(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  if (typeof value !== "string" || !/^\d{1,6}$/.test(value)) return null;
+  return Number(value);
+}
+
+async function load(accountId: string, auditPage: number | null): Promise<StaffAccountPage & { role: "support" | "admin"; userId: string; now: Date; reference: string; monthEdge: StaffMonthEdge }> {
   const staff = await requireStaff();
-  const parsed = accountPageInput.safeParse({ accountId });
+  const parsed = accountPageInput.safeParse({ accountId, auditPage });
   if (!parsed.success) notFound();
   try {
     const ctx = await staffContext(staff);
@@ -62,8 +70,8 @@ async function load(accountId: string): Promise<StaffAccountPage & { role: "supp
   }
 }
 
-export default async function StaffAccountPageView({ params }: { params: Promise<{ accountId: string }> }) {
-  const page = await load((await params).accountId);
+export default async function StaffAccountPageView({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const page = await load((await params).accountId, auditPageOf((await searchParams).audit));
   const { t, locale } = await getTranslator();
   const { account, wallet } = page;
   return (
@@ -283,7 +291,7 @@ export default async function StaffAccountPageView({ params }: { params: Promise
           </tbody>
         </Table>
       </Card>
-      <Card title={t("staff.account.audit")} className="mt-4">
+      <Card title={t("staff.account.audit")} className="mt-4" id="audit">
         {page.audit.length === 0 ? (
           <EmptyState>{t("staff.account.noAudit")}</EmptyState>
         ) : (
@@ -306,11 +314,16 @@ export default async function StaffAccountPageView({ params }: { params: Promise
             </tbody>
           </Table>
         )}
-        {page.auditTotal > page.audit.length ? (
-          <p className="mt-3 text-sm text-muted" data-testid="audit-cut">
-            {t("staff.account.auditLatest", { shown: page.audit.length.toLocaleString(locale), total: page.auditTotal.toLocaleString(locale) })}
-          </p>
-        ) : null}
+        <Pager
+          page={page.auditPage}
+          pages={page.auditPages}
+          href={(target) => `/staff/accounts/${account.id}${target > 1 ? `?audit=${target}` : ""}#audit`}
+          label={t("staff.account.auditPages")}
+          status={t("staff.account.auditPage", { page: page.auditPage, pages: page.auditPages, count: page.auditTotal })}
+          previous={t("staff.account.auditNewer")}
+          next={t("staff.account.auditOlder")}
+          testId="audit-page"
+        />
       </Card>
     </>
   );
