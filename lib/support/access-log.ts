@@ -56,7 +56,8 @@ export interface MemberRef {
 }
 
 export type SecurityEvent = (
-  | { kind: "auth.sign-in" | "auth.sign-in-failed"; at: Date }
+  /** `ip`: the address the attempt came from, as the console saw it (lib/auth/client-ip.ts). */
+  | { kind: "auth.sign-in" | "auth.sign-in-failed"; at: Date; ip: string }
   | { kind: "api-key.create" | "api-key.revoke"; at: Date; name: string }
   | { kind: "auth.password-changed"; at: Date }
 ) & { member?: MemberRef };
@@ -115,7 +116,7 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   const [signIns, audited] = await Promise.all([
     members.length > 0
       ? ctx.db
-          .select({ email: signInAttempts.email, succeeded: signInAttempts.succeeded, at: signInAttempts.at })
+          .select({ email: signInAttempts.email, succeeded: signInAttempts.succeeded, at: signInAttempts.at, ip: signInAttempts.ip })
           .from(signInAttempts)
           .where(inArray(signInAttempts.email, members.map((m) => m.email)))
           .orderBy(desc(signInAttempts.at))
@@ -131,7 +132,7 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   ]);
   const named = (member: MemberRef | null | undefined) => (member ? { member } : {});
   const events: SecurityEvent[] = [
-    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at, ...named(byEmail.get(r.email)) })),
+    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at, ip: r.ip, ...named(byEmail.get(r.email)) })),
     ...audited.map((r): SecurityEvent => {
       const member = named(r.userId !== null && r.userName !== null ? { userId: r.userId, name: r.userName } : null);
       if (r.action === "auth.password-changed") return { kind: "auth.password-changed", at: r.at, ...member };

@@ -39,15 +39,15 @@ describeEachDatabase("who did what", (database) => {
     expect(named.credit).toBeNull();
   });
 
-  it("the access log names the member behind each sign-in and key", async () => {
+  it("the access log names the member behind each sign-in and key, and the address each sign-in came from", async () => {
     const owner = await newAccount(database().db, at, "who-log");
     const dev = await join(owner, "developer", "Dev Dana");
     const anonymous = { ...owner.system(), actor: { type: "anonymous" as const } };
-    await verifySignIn({ ctx: anonymous, input: { email: dev.email, password: "password-1" }, ip: "t", audience: "customer" });
+    await verifySignIn({ ctx: anonymous, input: { email: dev.email, password: "password-1" }, ip: "203.0.113.7", audience: "customer" });
     await createApiKey({ ctx: dev.ctx(), input: { name: "ci key" } });
     const log = await accessLog({ ctx: owner.customer() });
     const signIn = log.events.find((e) => e.kind === "auth.sign-in");
-    expect(signIn?.member).toEqual({ userId: dev.userId, name: "Dev Dana" });
+    expect(signIn).toMatchObject({ member: { userId: dev.userId, name: "Dev Dana" }, ip: "203.0.113.7" });
     const key = log.events.find((e) => e.kind === "api-key.create");
     expect(key).toMatchObject({ name: "ci key", member: { userId: dev.userId, name: "Dev Dana" } });
   });

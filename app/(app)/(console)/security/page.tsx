@@ -114,6 +114,11 @@ export default async function SecurityPage() {
                 <span>
                   {eventText(t, event)}
                   {event.member ? <span className="ml-2 text-muted">{eventMember(t, event, viewerId)}</span> : null}
+                  {"ip" in event && event.ip ? (
+                    <span className="ml-2 text-muted" data-testid="security-event-ip">
+                      {t("security.event.ip", { ip: event.ip })}
+                    </span>
+                  ) : null}
                 </span>
                 <span className="text-muted">{formatDateTime(locale, event.at)}</span>
               </li>

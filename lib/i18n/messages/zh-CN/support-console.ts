@@ -79,6 +79,7 @@ export const supportConsole: Record<keyof typeof en, string> = {
   "security.event.api-key.revoke": "吊销 API 密钥：{name}",
   "security.event.auth.password-changed": "修改密码",
   "security.event.member": "操作人：{name}",
+  "security.event.ip": "IP 地址：{ip}",
   "security.event.you": "操作人：您",
   "errors.support-reason": "请填写至少 10 个字符的原因。",
   "errors.support-view-active": "您正在查看另一个账号，请先停止。",
