@@ -9,7 +9,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/list";
 import { parseOrderQuery } from "@/lib/orders/query";
 import { getOwnAccount } from "@/lib/identity/account";
-import { monthOf, previousMonth, type Month } from "@/lib/pricing";
+import { monthOf } from "@/lib/pricing";
+import { accountMonths } from "@/lib/orders/months";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -17,14 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PAGE_SIZE = 25;
-
-/** The months an order can be in, newest first: the account's months, and the one a URL asked for if it is another. */
-function accountMonths(first: Month, last: Month, asked: Month | undefined): Month[] {
-  const months: Month[] = [];
-  for (let month = last; month >= first && months.length < 240; month = previousMonth(month)) months.push(month);
-  if (asked && !months.includes(asked)) months.push(asked);
-  return months.sort().reverse();
-}
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const customer = await requireCustomer("/orders");

@@ -7,8 +7,9 @@ import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import { getTranslator } from "@/lib/i18n/server";
-import { Dec, formatYuan } from "@/lib/pricing";
+import { formatYuan } from "@/lib/pricing";
 import { listRefunds } from "@/lib/refunds/list";
+import { returnedParts } from "@/lib/refunds/returned";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -16,12 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const tone = { approved: "green", "pending-review": "amber", rejected: "red" } as const;
-
-/** The balances a refund went back to, leaving out those it returned nothing to (cash alone when all are zero). */
-function returnedParts(refund: { returnedCash: string; returnedIncome: string; returnedGift: string }): ["cash" | "income" | "gift", string][] {
-  const parts = ([["cash", refund.returnedCash], ["income", refund.returnedIncome], ["gift", refund.returnedGift]] as ["cash" | "income" | "gift", string][]).filter(([, amount]) => !new Dec(amount).isZero());
-  return parts.length > 0 ? parts : [["cash", refund.returnedCash]];
-}
 
 export default async function RefundsPage() {
   const customer = await requireCustomer("/refunds");
