@@ -47,4 +47,10 @@ test("the inbox filters by topic and unread, by link; an unknown filter is not f
   await expect(page.getByText("No messages here.")).toBeVisible();
 
   expect((await page.goto("/messages?show=nothing"))?.status()).toBe(404);
+  // The inbox is paged (`?page=N`, 50 a page): a few messages are one page and no pager; a page
+  // that is not a number, or past the end, is no page.
+  await page.goto("/messages");
+  await expect(page.getByRole("link", { name: "Top-up received: ¥50.00" })).toBeVisible();
+  await expect(page.getByTestId("inbox-page")).toHaveCount(0);
+  for (const bad of ["0", "2", "x", "-1"]) expect((await page.goto(`/messages?page=${bad}`))?.status(), bad).toBe(404);
 });

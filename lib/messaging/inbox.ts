@@ -9,18 +9,33 @@ import { audienceFilter, readerRole } from "./reader";
 
 export type InboxMessage = typeof messages.$inferSelect;
 
-export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: { limit?: number; unreadOnly?: boolean; topic?: MessageTopic } }): Promise<InboxMessage[]> {
-  const accountId = accountOf(ctx.actor);
-  // A member lists the messages meant for their role (lib/messaging/audience.ts).
-  const audience = audienceFilter(await readerRole(ctx));
+type InboxQuery = { unreadOnly?: boolean; topic?: MessageTopic };
+
+/** The messages of the reader's account meant for their role (lib/messaging/audience.ts), filtered as asked. */
+async function inboxWhere(ctx: ServiceContext, input: InboxQuery) {
   const topic = input.topic ? inArray(messages.kind, kindsOfTopic(input.topic)) : undefined;
-  const where = and(eq(messages.accountId, accountId), input.unreadOnly ? isNull(messages.readAt) : undefined, topic, audience);
+  return and(eq(messages.accountId, accountOf(ctx.actor)), input.unreadOnly ? isNull(messages.readAt) : undefined, topic, audienceFilter(await readerRole(ctx)));
+}
+
+export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: InboxQuery & { limit?: number; offset?: number } }): Promise<InboxMessage[]> {
   return ctx.db
     .select()
     .from(messages)
-    .where(where)
+    .where(await inboxWhere(ctx, input))
     .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(Math.min(input.limit ?? 100, 500));
+    .limit(Math.min(input.limit ?? 100, 500))
+    .offset(input.offset ?? 0);
+}
+
+/** One page of the inbox, newest first, with how many messages and pages the filter holds. */
+export async function inboxPage({ ctx, input }: { ctx: ServiceContext; input: InboxQuery & { page: number; pageSize: number } }): Promise<{ messages: InboxMessage[]; total: number; pages: number }> {
+  const where = await inboxWhere(ctx, input);
+  const [listed, [counted]] = await Promise.all([
+    listMessages({ ctx, input: { ...input, limit: input.pageSize, offset: (input.page - 1) * input.pageSize } }),
+    ctx.db.select({ n: count() }).from(messages).where(where),
+  ]);
+  const total = counted?.n ?? 0;
+  return { messages: listed, total, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
 }
 
 export async function unreadCount({ ctx }: { ctx: ServiceContext }): Promise<number> {

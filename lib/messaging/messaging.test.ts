@@ -6,7 +6,7 @@ import { signUp } from "@/lib/identity/sign-up";
 import { describeEachDatabase, describePostgres, uniqueEmail } from "@/lib/tooling/testing/databases";
 import type { ChannelSender, Delivery } from "./channels";
 import { deliverDue, DELIVERY_RETRY } from "./deliver";
-import { listMessages, markRead, unreadCount } from "./inbox";
+import { inboxPage, listMessages, markRead, unreadCount } from "./inbox";
 import { notify, notifyMany } from "./notify";
 import { listSubscriptions, updateSubscription } from "./subscriptions";
 
@@ -50,6 +50,30 @@ describeEachDatabase("messaging", (database) => {
     expect(message).toMatchObject({ kind: "pack-low", params: { remaining: 1999 } });
     expect(await markRead({ ctx: own, input: { ids: [] } })).toBe(1);
     expect(await unreadCount({ ctx: own })).toBe(0);
+  });
+
+  it("pages the inbox, newest first, to the oldest message; a filter pages its own count", async () => {
+    const db = database().db;
+    const { accountId, actor } = await newAccount(db);
+    // 60 pack alerts a minute apart, then 3 arrears notices (billing).
+    for (let i = 0; i < 60; i++) {
+      const now = new Date(t0.getTime() + i * 60_000);
+      await notify({ db, actor: { type: "system" }, now }, { accountId, kind: "pack-low", product: "scan", params: { pack: "scan.code-recognition:10k", remaining: 1999, percent: 19, size: 10000, threshold: 20 }, dedupeKey: `pack-low:page-${i}` });
+    }
+    for (let i = 0; i < 3; i++) {
+      await notify({ db, actor: { type: "system" }, now: new Date(t0.getTime() + (60 + i) * 60_000) }, { accountId, kind: "arrears", product: null, params: { balance: "-¥1.00", month: "2026-10", deadline: "x" }, dedupeKey: `arrears:page-${i}` });
+    }
+    const own: ServiceContext = { db, actor, now: t0 };
+    const all = (await listMessages({ ctx: own, input: { limit: 500 } })).map((m) => m.id);
+    const first = await inboxPage({ ctx: own, input: { page: 1, pageSize: 50 } });
+    const second = await inboxPage({ ctx: own, input: { page: 2, pageSize: 50 } });
+    expect(first.total).toBe(all.length);
+    expect(first.pages).toBe(Math.ceil(all.length / 50));
+    expect([...first.messages, ...second.messages].map((m) => m.id)).toEqual(all.slice(0, 100));
+    expect(first.messages[0]?.kind).toBe("arrears");
+    const billing = await inboxPage({ ctx: own, input: { page: 1, pageSize: 2, topic: "billing" } });
+    expect(billing).toMatchObject({ total: 3, pages: 2 });
+    expect(billing.messages.map((m) => m.kind)).toEqual(["arrears", "arrears"]);
   });
 
   it("lists one topic, or the unread ones, when the inbox is filtered", async () => {

@@ -7,7 +7,8 @@ import { MessagesTabs } from "@/components/messaging/messages-tabs";
 import { PageHeader } from "@/components/shell/page-header";
 import { customerContext, requireCustomer } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { listMessages, unreadCount } from "@/lib/messaging/inbox";
+import { inboxPage, unreadCount } from "@/lib/messaging/inbox";
+import { Pager } from "@/components/ui/pager";
 import { parseInboxFilter } from "@/lib/messaging/kinds";
 import { markReadAction } from "./actions";
 
@@ -16,18 +17,32 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("inbox.title") };
 }
 
-/** The inbox lists at most this many messages, newest first; the page says so when there are more. */
-const SHOWN = 100;
+/** The inbox shows this many messages a page, newest first. */
+const PAGE_SIZE = 50;
 
-export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ show?: string | string[] }> }) {
+/** `?page=N`: digits only; anything else (or a repeated name) is no page. */
+function pageOf(value: string | string[] | undefined): number | null {
+  if (value === undefined) return 1;
+  if (typeof value !== "string" || !/^\d{1,6}$/.test(value) || Number(value) < 1) return null;
+  return Number(value);
+}
+
+export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ show?: string | string[]; page?: string | string[] }> }) {
   const customer = await requireCustomer("/messages");
-  const show = parseInboxFilter((await searchParams).show);
-  if (show === null) notFound();
+  const params = await searchParams;
+  const show = parseInboxFilter(params.show);
+  const page = pageOf(params.page);
+  if (show === null || page === null) notFound();
   const ctx = await customerContext(customer);
-  const input = { limit: SHOWN + 1, unreadOnly: show === "unread", ...(show !== "all" && show !== "unread" ? { topic: show } : {}) };
-  const [listed, unread] = await Promise.all([listMessages({ ctx, input }), unreadCount({ ctx })]);
+  const input = { page, pageSize: PAGE_SIZE, unreadOnly: show === "unread", ...(show !== "all" && show !== "unread" ? { topic: show } : {}) };
+  const [{ messages, total, pages }, unread] = await Promise.all([inboxPage({ ctx, input }), unreadCount({ ctx })]);
+  // A page past the end is a page that does not exist.
+  if (page > pages) notFound();
   const { t, locale } = await getTranslator();
-  const messages = listed.slice(0, SHOWN);
+  const pageHref = (target: number) => {
+    const query = new URLSearchParams({ ...(show !== "all" ? { show } : {}), ...(target > 1 ? { page: String(target) } : {}) }).toString();
+    return query ? `/messages?${query}` : "/messages";
+  };
   return (
     <>
       <PageHeader
@@ -43,7 +58,16 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       ) : (
         <MessageList t={t} locale={locale} messages={messages} markRead={markReadAction} />
       )}
-      {listed.length > SHOWN ? <p className="mt-3 text-sm text-muted">{t("inbox.latestOnly", { count: SHOWN })}</p> : null}
+      <Pager
+        page={page}
+        pages={pages}
+        href={pageHref}
+        label={t("inbox.pages")}
+        status={t("inbox.page", { page, pages, count: total })}
+        previous={t("inbox.newer")}
+        next={t("inbox.older")}
+        testId="inbox-page"
+      />
     </>
   );
 }
