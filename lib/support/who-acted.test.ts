@@ -48,6 +48,10 @@ describeEachDatabase("who did what", (database) => {
     const log = await accessLog({ ctx: owner.customer() });
     const signIn = log.events.find((e) => e.kind === "auth.sign-in");
     expect(signIn).toMatchObject({ member: { userId: dev.userId, name: "Dev Dana" }, ip: "203.0.113.7" });
+    // Without a trusted proxy the console cannot know the address: the event names none (not "unknown").
+    await verifySignIn({ ctx: { ...anonymous, now: new Date(at.getTime() + 60_000) }, input: { email: dev.email, password: "password-1" }, ip: null, audience: "customer" });
+    const unknown = (await accessLog({ ctx: owner.customer(new Date(at.getTime() + 120_000)) })).events.find((e) => e.kind === "auth.sign-in");
+    expect(unknown).toMatchObject({ ip: null });
     const key = log.events.find((e) => e.kind === "api-key.create");
     expect(key).toMatchObject({ name: "ci key", member: { userId: dev.userId, name: "Dev Dana" } });
   });
