@@ -7,10 +7,12 @@ import type { MessageKey, Translate } from "@/lib/i18n/translator";
 /**
  * The auto-renew cell of a renewable item's row (a QPS grant, a yearly licence): whether it renews,
  * and for a member allowed to change it, the one button that flips it. The action receives the
- * item's id under `idField` and the wanted state as `on`.
+ * item's id under `idField` and the wanted state as `on`. An item that cannot renew (a daily QPS
+ * grant, a perpetual licence) shows a dash.
  */
 export function AutoRenewToggle({
   t,
+  renewable,
   on,
   action,
   idField,
@@ -19,6 +21,7 @@ export function AutoRenewToggle({
   testId,
 }: {
   t: Translate;
+  renewable: boolean;
   on: boolean;
   /** Absent when the reader may not change it: the state is shown alone. */
   action?: FormAction<QuotaFormState>;
@@ -27,6 +30,7 @@ export function AutoRenewToggle({
   labels: { isOn: MessageKey; isOff: MessageKey; turnOn: MessageKey; turnOff: MessageKey };
   testId: string;
 }) {
+  if (!renewable) return <span className="text-muted">—</span>;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid={testId}>
       <Badge tone={on ? "green" : "neutral"}>{t(on ? labels.isOn : labels.isOff)}</Badge>

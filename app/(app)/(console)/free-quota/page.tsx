@@ -45,7 +45,7 @@ export default async function FreeQuotaPage() {
                 const label = formatMonth(locale, month);
                 return (
                   <details key={month} className="group py-2" data-testid={`free-past-${month}`}>
-                    <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2 rounded px-1 py-1 text-sm hover:bg-canvas">
+                    <summary className="flex cursor-pointer flex-col gap-0.5 rounded px-1 py-1 text-sm hover:bg-canvas sm:flex-row sm:items-baseline sm:justify-between sm:gap-2">
                       <span className="font-medium text-ink">{label}</span>
                       <span className="tabular text-xs text-muted">{t("freeQuota.past.summary", { used: formatCount(used), size: formatCount(size), apis: t("plural.apis", { count: packs.length }) })}</span>
                     </summary>

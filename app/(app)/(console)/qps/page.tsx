@@ -129,19 +129,16 @@ export default async function QpsPage() {
                       )}
                     </Td>
                     <Td>
-                      {grant.renewable ? (
-                        <AutoRenewToggle
-                          t={t}
-                          on={grant.autoRenew}
-                          action={mayRenew ? autoRenewAction : undefined}
-                          idField="grantId"
-                          id={grant.id}
-                          labels={QPS_AUTO_RENEW}
-                          testId="qps-auto-renew"
-                        />
-                      ) : (
-                        <span className="text-muted">—</span>
-                      )}
+                      <AutoRenewToggle
+                        t={t}
+                        renewable={grant.renewable}
+                        on={grant.autoRenew}
+                        action={mayRenew ? autoRenewAction : undefined}
+                        idField="grantId"
+                        id={grant.id}
+                        labels={QPS_AUTO_RENEW}
+                        testId="qps-auto-renew"
+                      />
                     </Td>
                   </tr>
                 ))}

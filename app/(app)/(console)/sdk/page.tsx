@@ -163,19 +163,16 @@ export default async function SdkPage() {
                     <Td>{licence.endsAt ? formatDate(locale, licence.endsAt) : t("sdk.forever")}</Td>
                     {anyRenewable ? (
                       <Td>
-                        {licence.renewable ? (
-                          <AutoRenewToggle
-                            t={t}
-                            on={licence.autoRenew}
-                            action={mayRenew ? autoRenewAction : undefined}
-                            idField="licenceId"
-                            id={licence.id}
-                            labels={LICENCE_AUTO_RENEW}
-                            testId="licence-auto-renew"
-                          />
-                        ) : (
-                          <span className="text-muted">—</span>
-                        )}
+                        <AutoRenewToggle
+                          t={t}
+                          renewable={licence.renewable}
+                          on={licence.autoRenew}
+                          action={mayRenew ? autoRenewAction : undefined}
+                          idField="licenceId"
+                          id={licence.id}
+                          labels={LICENCE_AUTO_RENEW}
+                          testId="licence-auto-renew"
+                        />
                       </Td>
                     ) : null}
                   </tr>
