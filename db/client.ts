@@ -1,6 +1,7 @@
 import path from "node:path";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -79,9 +80,24 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   }
   const dir = path.join(options.dataDir ?? defaultDataDir(), "pglite");
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const release = lockEmbeddedDatabase(dir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
-  return { db, kind: "pglite", location: dir, close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    location: dir,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 function redactUrl(url: string): string {

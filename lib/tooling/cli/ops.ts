@@ -4,6 +4,7 @@
  */
 import { defaultDataDir, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { EmbeddedDatabaseBusyError } from "@/db/embedded-lock";
 import { now, parseInstant, setFixedNow } from "@/lib/clock";
 import { OpsError, parseFlags } from "@/lib/ops/args";
 import { commands as domainCommands, opsErrorOf, systemContext, type Command } from "@/lib/ops/commands";
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
     setFixedNow(at);
   }
   const { now: _now, ...commandFlags } = flags;
-  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  } catch (error) {
+    // The console is running on the embedded database: say so and what to do, not a stack trace.
+    if (error instanceof EmbeddedDatabaseBusyError) fail(new OpsError("database-busy", error.message));
+    throw error;
+  }
   try {
     if (command !== "migrate") await migrateDatabase(handle);
     const result = await run({ handle, now: now() }, commandFlags);

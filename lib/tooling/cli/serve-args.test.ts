@@ -42,6 +42,9 @@ describe("npm start tells a newcomer how to get a staff login (issue 19 item 10)
     expect(text).toContain("--role admin");
     expect(text).toContain("http://localhost:3000/staff/sign-in");
     expect(text).toMatch(/reset links are written to this server log/);
+    // The embedded database takes one process at a time: the console is stopped first.
+    expect(text).toMatch(/stop the console \(Ctrl-C\), run npm run ops/);
+    expect(staffLoginHelp("postgres", "3000", { DATABASE_URL: "postgres://x" }).join("\n")).not.toMatch(/stop the console/);
   });
 
   it("says where reset links go otherwise", () => {

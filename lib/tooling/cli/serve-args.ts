@@ -32,12 +32,19 @@ export function checkSecuritySettings(env: Record<string, string | undefined> = 
  * log (app/(app)/(auth)/password-actions.ts).
  */
 export function staffLoginHelp(kind: string, port: string, env: Record<string, string | undefined> = process.env): string[] {
-  const lines = [
-    `  Staff login: npm run ops -- create-staff --email you@example.com --role admin --name "Your Name"`,
-    `               prints a one-time password (roles: support, admin); sign in at http://localhost:${port}/staff/sign-in`,
-  ];
+  const embedded = kind === "pglite" && !env.DATABASE_URL;
+  const lines = embedded
+    ? [
+        // The embedded database takes one process at a time (db/embedded-lock.ts): ops refuses while this runs.
+        `  Staff login: stop the console (Ctrl-C), run npm run ops -- create-staff --email you@example.com --role admin --name "Your Name"`,
+        `               and start it again; it prints a one-time password (roles: support, admin); sign in at http://localhost:${port}/staff/sign-in`,
+      ]
+    : [
+        `  Staff login: npm run ops -- create-staff --email you@example.com --role admin --name "Your Name"`,
+        `               prints a one-time password (roles: support, admin); sign in at http://localhost:${port}/staff/sign-in`,
+      ];
   if (env.SMTP_URL) lines.push("  Reset links: emailed through SMTP_URL");
-  else if (kind === "pglite" && !env.DATABASE_URL) lines.push("  Reset links: no SMTP_URL on the embedded default, so password-reset links are written to this server log");
+  else if (embedded) lines.push("  Reset links: no SMTP_URL on the embedded default, so password-reset links are written to this server log");
   else lines.push("  Reset links: no SMTP_URL, so password-reset emails stay queued until it is set");
   return lines;
 }
