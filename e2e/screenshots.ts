@@ -42,6 +42,8 @@ async function signIn(page: Page, base: string, login: Login): Promise<void> {
     await page.waitForLoadState("networkidle");
     if (!new URL(page.url()).pathname.endsWith("/sign-in")) break;
   }
+  // The staff console sends a one-time password on to change it after its first render: wait for that.
+  if (login.staff) await page.waitForURL((url) => url.pathname === "/staff/change-password", { timeout: 5_000 }).catch(() => undefined);
   if (new URL(page.url()).pathname === "/staff/change-password") {
     // Typed before the form is hydrated, the values would be lost to the first render.
     await page.waitForLoadState("networkidle");
