@@ -26,7 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("qps.title") };
 }
 
-const QPS_AUTO_RENEW = { isOn: "qps.autoRenew.isOn", isOff: "qps.autoRenew.isOff", turnOn: "qps.autoRenew.turnOn", turnOff: "qps.autoRenew.turnOff" } as const;
 
 export default async function QpsPage() {
   const customer = await requireCustomer("/qps");
@@ -129,16 +128,7 @@ export default async function QpsPage() {
                       )}
                     </Td>
                     <Td>
-                      <AutoRenewToggle
-                        t={t}
-                        renewable={grant.renewable}
-                        on={grant.autoRenew}
-                        action={mayRenew ? autoRenewAction : undefined}
-                        idField="grantId"
-                        id={grant.id}
-                        labels={QPS_AUTO_RENEW}
-                        testId="qps-auto-renew"
-                      />
+                      <AutoRenewToggle t={t} kind="qps" renewable={grant.renewable} on={grant.autoRenew} action={mayRenew ? autoRenewAction : undefined} id={grant.id} />
                     </Td>
                   </tr>
                 ))}

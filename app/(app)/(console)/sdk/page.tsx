@@ -53,7 +53,6 @@ function FormHeading({ id, title, note }: { id: string; title: string; note: str
   );
 }
 
-const LICENCE_AUTO_RENEW = { isOn: "sdk.autoRenew.isOn", isOff: "sdk.autoRenew.isOff", turnOn: "sdk.autoRenew.turnOn", turnOff: "sdk.autoRenew.turnOff" } as const;
 
 const REQUEST_STATES = ["awaiting-quote", "quoted", "licensed", "declined"] as const;
 
@@ -163,16 +162,7 @@ export default async function SdkPage() {
                     <Td>{licence.endsAt ? formatDate(locale, licence.endsAt) : t("sdk.forever")}</Td>
                     {anyRenewable ? (
                       <Td>
-                        <AutoRenewToggle
-                          t={t}
-                          renewable={licence.renewable}
-                          on={licence.autoRenew}
-                          action={mayRenew ? autoRenewAction : undefined}
-                          idField="licenceId"
-                          id={licence.id}
-                          labels={LICENCE_AUTO_RENEW}
-                          testId="licence-auto-renew"
-                        />
+                        <AutoRenewToggle t={t} kind="licence" renewable={licence.renewable} on={licence.autoRenew} action={mayRenew ? autoRenewAction : undefined} id={licence.id} />
                       </Td>
                     ) : null}
                   </tr>
