@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
-import { documentRef } from "@/components/wallet/transaction-table";
+import { documentLabel, documentRef } from "@/components/wallet/transaction-table";
 
 function Change({ value }: { value?: string }) {
   if (!value || value === "0.00") return <span className="text-muted">—</span>;
@@ -31,7 +31,7 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: T
     case "refund":
       return (
         <Link href="/refunds" className="text-brand-600 hover:underline">
-          {t("wallet.doc.refund", { id })}
+          {documentLabel(t, locale, entry)}
         </Link>
       );
     case "top-up":

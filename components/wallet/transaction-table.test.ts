@@ -58,3 +58,22 @@ describe("transaction table columns", () => {
     expect(html.match(/data-empty/g)).toHaveLength(1);
   });
 });
+
+// A movement names its document as the customer knows it: the order number Orders shows, the pack a refund gave back.
+describe("transaction documents by name", () => {
+  const html = (tx: TransactionView) => renderToStaticMarkup(createElement(TransactionTable, { t: translatorFor("en"), locale: "en", transactions: [tx] }));
+
+  it("a purchase and a top-up by their order numbers", () => {
+    expect(html({ ...purchase, orderNumber: "PO-20261122-0B9F0F7E" })).toContain("Order PO-20261122-0B9F0F7E");
+    const topUp = html({ ...purchase, kind: "top-up", documentType: "top-up", orderNumber: "TU-20261122-0B9F0F7E", changes: { cash: "50.00" } });
+    expect(topUp).toContain("Top-up order TU-20261122-0B9F0F7E");
+    expect(topUp).toContain(`href="/orders/${purchase.documentId}"`);
+  });
+
+  it("a refund by the pack it gave back, said once in its tooltip", () => {
+    const refund = html({ ...purchase, kind: "refund", documentType: "refund", memo: { pack: "scan.code-recognition:1k" }, changes: { cash: "100.00" } });
+    expect(refund).toContain("Refund of QR and barcode recognition pack · 1,000 calls");
+    expect(refund).not.toContain("0b9f0f7e");
+    expect(refund.match(/QR and barcode recognition pack/g)).toHaveLength(2); // the cell and its title
+  });
+});

@@ -37,7 +37,8 @@ export function documentLabel(t: Translate, locale: Locale, tx: Pick<Transaction
     case "purchase":
       return t("wallet.doc.purchase", { id });
     case "refund":
-      return t("wallet.doc.refund", { id });
+      // The pack given back, by name (a refund has no number a customer knows).
+      return typeof tx.memo?.pack === "string" ? t("wallet.doc.refundOf", { item: itemName(t, tx.memo.pack) }) : t("wallet.doc.refund", { id });
     case "voucher":
       return t("wallet.doc.voucher", { id });
     case "bill":
@@ -54,7 +55,8 @@ export function documentLabel(t: Translate, locale: Locale, tx: Pick<Transaction
 export function documentDescription(t: Translate, locale: Locale, tx: Pick<TransactionView, "kind" | "documentType" | "documentId" | "memo" | "orderNumber">): string {
   const what = typeof tx.memo?.item === "string" ? tx.memo.item : typeof tx.memo?.pack === "string" ? tx.memo.pack : null;
   const parts = [t(`wallet.tx.kind.${tx.kind}`), documentLabel(t, locale, tx)];
-  if (what) parts.push(typeof tx.memo?.quantity === "number" && tx.memo.quantity > 1 ? `${itemName(t, what)} × ${tx.memo.quantity}` : itemName(t, what));
+  // A refund's label names its pack already.
+  if (what && tx.documentType !== "refund") parts.push(typeof tx.memo?.quantity === "number" && tx.memo.quantity > 1 ? `${itemName(t, what)} × ${tx.memo.quantity}` : itemName(t, what));
   return parts.join(" · ");
 }
 

@@ -51,6 +51,7 @@ export const wallet = {
   "wallet.doc.bank-transfer": "Bank transfer {id}",
   "wallet.doc.credit": "Credit: {reason}",
   "wallet.doc.purchase": "Order {id}",
+  "wallet.doc.refundOf": "Refund of {item}",
   "wallet.doc.refund": "Refund {id}",
   "wallet.doc.voucher": "Voucher {id}",
   "wallet.doc.bill": "Bill for {month}",

@@ -53,6 +53,7 @@ export const wallet: Record<keyof typeof source, string> = {
   "wallet.doc.bank-transfer": "对公汇款 {id}",
   "wallet.doc.credit": "入账：{reason}",
   "wallet.doc.purchase": "订单 {id}",
+  "wallet.doc.refundOf": "退款：{item}",
   "wallet.doc.refund": "退款单 {id}",
   "wallet.doc.voucher": "代金券 {id}",
   "wallet.doc.bill": "{month}账单",
