@@ -109,6 +109,8 @@ export const signInAttempts = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
+    /** The browser's User-Agent (≤ 500 characters), for the customer's security events ("Chrome on macOS"); null before it was kept. */
+    userAgent: text("user_agent"),
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
   },

@@ -31,6 +31,7 @@ function credentialsProvider(audience: SignInAudience) {
           ctx: { db: await getDb(), actor: { type: "anonymous" }, now: now() },
           input: parsed.data,
           ip: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent"),
           audience,
         });
         return { id: user.userId, email: user.email, name: user.name, role: user.role, accountId: user.accountId, memberRole: user.memberRole, sessionVersion: user.sessionVersion };

@@ -67,15 +67,18 @@ export async function verifySignIn({
   ctx,
   input,
   ip,
+  userAgent = null,
   audience,
 }: {
   ctx: ServiceContext;
   input: SignInInput;
   /** null: no trustworthy address; only the per-email limit applies. */
   ip: string | null;
+  /** The browser's User-Agent header, kept (cut to 500 characters) to show the device in the access log. */
+  userAgent?: string | null;
   audience: SignInAudience;
 }): Promise<SignedInUser> {
-  const [attempt] = await ctx.db.insert(signInAttempts).values({ email: input.email, ip: ip ?? UNKNOWN_IP, succeeded: false, at: ctx.now }).returning({ id: signInAttempts.id });
+  const [attempt] = await ctx.db.insert(signInAttempts).values({ email: input.email, ip: ip ?? UNKNOWN_IP, userAgent: userAgent?.slice(0, 500) ?? null, succeeded: false, at: ctx.now }).returning({ id: signInAttempts.id });
   if (!attempt) throw new Error("attempt insert returned nothing");
   const windowMs = THROTTLE.windowMinutes * 60_000;
   const failed = and(eq(signInAttempts.succeeded, false), gt(signInAttempts.at, new Date(ctx.now.getTime() - windowMs)));

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, like, notLike, or, sql } from "drizzle-orm";
 import { auditLog, signInAttempts, supportSessions, users } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf } from "@/lib/context/access";
+import { deviceOf, type Device } from "@/lib/identity/device";
 import { UNKNOWN_IP } from "@/lib/identity/sign-in";
 import { displayName } from "./impersonation";
 import { groupStaffOpenings } from "./staff-openings";
@@ -58,7 +59,7 @@ export interface MemberRef {
 
 export type SecurityEvent = (
   /** `ip`: the address the attempt came from (lib/auth/client-ip.ts); null where the console could not know it (no trusted proxy). */
-  | { kind: "auth.sign-in" | "auth.sign-in-failed"; at: Date; ip: string | null }
+  | { kind: "auth.sign-in" | "auth.sign-in-failed"; at: Date; ip: string | null; device: Device | null }
   | { kind: "api-key.create" | "api-key.revoke"; at: Date; name: string }
   | { kind: "auth.password-changed"; at: Date }
 ) & { member?: MemberRef };
@@ -117,7 +118,7 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   const [signIns, audited] = await Promise.all([
     members.length > 0
       ? ctx.db
-          .select({ email: signInAttempts.email, succeeded: signInAttempts.succeeded, at: signInAttempts.at, ip: signInAttempts.ip })
+          .select({ email: signInAttempts.email, succeeded: signInAttempts.succeeded, at: signInAttempts.at, ip: signInAttempts.ip, userAgent: signInAttempts.userAgent })
           .from(signInAttempts)
           .where(inArray(signInAttempts.email, members.map((m) => m.email)))
           .orderBy(desc(signInAttempts.at))
@@ -133,7 +134,7 @@ export async function accessLog({ ctx }: { ctx: ServiceContext }): Promise<{ ses
   ]);
   const named = (member: MemberRef | null | undefined) => (member ? { member } : {});
   const events: SecurityEvent[] = [
-    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at, ip: r.ip === UNKNOWN_IP ? null : r.ip, ...named(byEmail.get(r.email)) })),
+    ...signIns.map((r): SecurityEvent => ({ kind: r.succeeded ? "auth.sign-in" : "auth.sign-in-failed", at: r.at, ip: r.ip === UNKNOWN_IP ? null : r.ip, device: deviceOf(r.userAgent), ...named(byEmail.get(r.email)) })),
     ...audited.map((r): SecurityEvent => {
       const member = named(r.userId !== null && r.userName !== null ? { userId: r.userId, name: r.userName } : null);
       if (r.action === "auth.password-changed") return { kind: "auth.password-changed", at: r.at, ...member };

@@ -39,19 +39,19 @@ describeEachDatabase("who did what", (database) => {
     expect(named.credit).toBeNull();
   });
 
-  it("the access log names the member behind each sign-in and key, and the address each sign-in came from", async () => {
+  it("the access log names the member behind each sign-in and key, and the device and address each sign-in came from", async () => {
     const owner = await newAccount(database().db, at, "who-log");
     const dev = await join(owner, "developer", "Dev Dana");
     const anonymous = { ...owner.system(), actor: { type: "anonymous" as const } };
-    await verifySignIn({ ctx: anonymous, input: { email: dev.email, password: "password-1" }, ip: "203.0.113.7", audience: "customer" });
+    await verifySignIn({ ctx: anonymous, input: { email: dev.email, password: "password-1" }, ip: "203.0.113.7", userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", audience: "customer" });
     await createApiKey({ ctx: dev.ctx(), input: { name: "ci key" } });
     const log = await accessLog({ ctx: owner.customer() });
     const signIn = log.events.find((e) => e.kind === "auth.sign-in");
-    expect(signIn).toMatchObject({ member: { userId: dev.userId, name: "Dev Dana" }, ip: "203.0.113.7" });
+    expect(signIn).toMatchObject({ member: { userId: dev.userId, name: "Dev Dana" }, ip: "203.0.113.7", device: { browser: "Chrome", os: "macOS" } });
     // Without a trusted proxy the console cannot know the address: the event names none (not "unknown").
     await verifySignIn({ ctx: { ...anonymous, now: new Date(at.getTime() + 60_000) }, input: { email: dev.email, password: "password-1" }, ip: null, audience: "customer" });
     const unknown = (await accessLog({ ctx: owner.customer(new Date(at.getTime() + 120_000)) })).events.find((e) => e.kind === "auth.sign-in");
-    expect(unknown).toMatchObject({ ip: null });
+    expect(unknown).toMatchObject({ ip: null, device: null });
     const key = log.events.find((e) => e.kind === "api-key.create");
     expect(key).toMatchObject({ name: "ci key", member: { userId: dev.userId, name: "Dev Dana" } });
   });

@@ -6,6 +6,7 @@ import { attemptName, consolePageName } from "@/components/support/audit-text";
 import { StaffActivityList } from "@/components/support/staff-activity-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import type { Device } from "@/lib/identity/device";
 import { EmptyState } from "@/components/ui/table";
 import { can, customerContext, requireCustomer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format-date";
@@ -23,6 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
 function eventMember(t: Translate, event: SecurityEvent, viewerId: string | undefined): string | null {
   if (!event.member) return null;
   return event.member.userId === viewerId ? t("security.event.you") : t("security.event.member", { name: event.member.name });
+}
+
+/** "Chrome on macOS", or whichever of the two is known. */
+function deviceText(t: Translate, device: Device): string {
+  if (device.browser && device.os) return t("security.event.device", { browser: device.browser, os: device.os });
+  return device.browser ?? device.os ?? "";
 }
 
 function eventText(t: Translate, event: SecurityEvent): string {
@@ -114,6 +121,11 @@ export default async function SecurityPage() {
                 <span>
                   {eventText(t, event)}
                   {event.member ? <span className="ml-2 text-muted">{eventMember(t, event, viewerId)}</span> : null}
+                  {"device" in event && event.device ? (
+                    <span className="ml-2 text-muted" data-testid="security-event-device">
+                      {deviceText(t, event.device)}
+                    </span>
+                  ) : null}
                   {"ip" in event && event.ip ? (
                     <span className="ml-2 text-muted" data-testid="security-event-ip">
                       {t("security.event.ip", { ip: event.ip })}

@@ -78,6 +78,7 @@ export const supportConsole = {
   "security.event.api-key.revoke": "API key revoked: {name}",
   "security.event.auth.password-changed": "Password changed",
   "security.event.member": "by {name}",
+  "security.event.device": "{browser} on {os}",
   "security.event.ip": "from IP address {ip}",
   "security.event.you": "by you",
   "errors.support-reason": "Write a reason of at least 10 characters.",

@@ -79,6 +79,7 @@ export const supportConsole: Record<keyof typeof en, string> = {
   "security.event.api-key.revoke": "吊销 API 密钥：{name}",
   "security.event.auth.password-changed": "修改密码",
   "security.event.member": "操作人：{name}",
+  "security.event.device": "{os} 上的 {browser}",
   "security.event.ip": "IP 地址：{ip}",
   "security.event.you": "操作人：您",
   "errors.support-reason": "请填写至少 10 个字符的原因。",
