@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, formatMonth } from "@/lib/i18n/format-date";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatYuan } from "@/lib/pricing";
-import { documentLabel, documentRef } from "@/components/wallet/transaction-table";
+import { documentHref, documentLabel } from "@/components/wallet/transaction-table";
 
 function Change({ value }: { value?: string }) {
   if (!value || value === "0.00") return <span className="text-muted">—</span>;
@@ -20,37 +20,15 @@ function Document({ t, locale, entry }: { t: Translate; locale: Locale; entry: T
   if (entry.kind === "bill" && month) return <>{t("bill.doc.bill", { month: formatMonth(locale, month) })}</>;
   if (entry.kind === "release" && month) return <>{t("bill.doc.release", { month: formatMonth(locale, month) })}</>;
   if (entry.kind === "freeze") return <>{t("bill.doc.freeze")}</>;
-  const id = documentRef(entry);
-  switch (entry.documentType) {
-    case "purchase":
-      return (
-        <Link href={`/checkout/done/${entry.documentId}`} className="text-brand-600 hover:underline">
-          {t("wallet.doc.purchase", { id })}
-        </Link>
-      );
-    case "refund":
-      return (
-        <Link href="/refunds" className="text-brand-600 hover:underline">
-          {documentLabel(t, locale, entry)}
-        </Link>
-      );
-    case "top-up":
-      return entry.orderNumber ? (
-        <Link href={`/orders/${entry.documentId}`} className="text-brand-600 hover:underline">
-          {t("wallet.doc.top-up", { id })}
-        </Link>
-      ) : (
-        <>{t("wallet.doc.top-up", { id })}</>
-      );
-    case "credit":
-      return <>{t("wallet.doc.credit", { reason: String(entry.memo?.reason ?? "") })}</>;
-    case "voucher":
-      return <>{t("wallet.doc.voucher", { id })}</>;
-    case "bank-transfer":
-      return <>{t("wallet.doc.bank-transfer", { id: String(entry.memo?.bankTransactionId ?? id) })}</>;
-    default:
-      return <>{t("wallet.doc.other", { type: entry.documentType, id })}</>;
-  }
+  const label = documentLabel(t, locale, entry);
+  const href = documentHref(entry);
+  return href ? (
+    <Link href={href} className="text-brand-600 hover:underline">
+      {label}
+    </Link>
+  ) : (
+    <>{label}</>
+  );
 }
 
 /** The month's statement (SPEC §7.3): a summary by type, then every entry with what it did to each book. */

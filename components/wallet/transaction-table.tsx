@@ -10,7 +10,7 @@ import type { TransactionView } from "@/lib/wallet/balance";
 import { mayOpen, type MemberRole } from "@/lib/identity/roles";
 
 /** How a movement names its document: a top-up's or purchase's order number as Orders shows it, else the id's first 8 characters. */
-export function documentRef(tx: Pick<TransactionView, "documentId" | "orderNumber">): string {
+function documentRef(tx: Pick<TransactionView, "documentId" | "orderNumber">): string {
   return tx.orderNumber ?? (tx.documentId.length > 12 ? tx.documentId.slice(0, 8) : tx.documentId);
 }
 
@@ -60,6 +60,22 @@ export function documentDescription(t: Translate, locale: Locale, tx: Pick<Trans
   return parts.join(" · ");
 }
 
+/** The console page a movement's document opens, where it has one. */
+export function documentHref(tx: Pick<TransactionView, "documentType" | "documentId" | "orderNumber">): string | null {
+  switch (tx.documentType) {
+    case "purchase":
+      return `/checkout/done/${tx.documentId}`;
+    case "bill":
+      return `/bills/${billMonthOf(tx.documentId)}`;
+    case "top-up":
+      return tx.orderNumber ? `/orders/${tx.documentId}` : null;
+    case "refund":
+      return "/refunds";
+    default:
+      return null;
+  }
+}
+
 function Change({ value }: { value?: string }) {
   if (!value) return <span className="text-muted">—</span>;
   const negative = value.startsWith("-");
@@ -81,9 +97,9 @@ function actorName(t: Translate, actor: NonNullable<TransactionView["actor"]>, v
   return actor.userId === viewerId ? t("wallet.tx.you") : actor.name;
 }
 
-/** A document's page as a link only where the viewer's role may open it (docs/roles.md): a 404 is no link. */
-function DocumentLink({ href, role, children }: { href: string; role: MemberRole; children: string }) {
-  if (!mayOpen(role, href)) return <>{children}</>;
+/** A document's page as a link only where it has one and the viewer's role may open it (docs/roles.md): a 404 is no link. */
+function DocumentLink({ href, role, children }: { href: string | null; role: MemberRole; children: string }) {
+  if (!href || !mayOpen(role, href)) return <>{children}</>;
   return (
     <Link href={href} className="text-brand-600 hover:underline">
       {children}
@@ -122,25 +138,9 @@ export function TransactionTable({ t, locale, transactions, viewerId, role = "ow
             </Td>
             {/* Issue 19 item 9: a cut-off description shows itself in full on hover, in words (never the document's id). */}
             <Td className="max-w-xs min-w-40 truncate" title={documentDescription(t, locale, tx)} data-testid="transaction-document">
-              {tx.documentType === "purchase" ? (
-                <DocumentLink href={`/checkout/done/${tx.documentId}`} role={role}>
-                  {documentLabel(t, locale, tx)}
-                </DocumentLink>
-              ) : tx.documentType === "bill" ? (
-                <DocumentLink href={`/bills/${billMonthOf(tx.documentId)}`} role={role}>
-                  {documentLabel(t, locale, tx)}
-                </DocumentLink>
-              ) : tx.documentType === "top-up" && tx.orderNumber ? (
-                <DocumentLink href={`/orders/${tx.documentId}`} role={role}>
-                  {documentLabel(t, locale, tx)}
-                </DocumentLink>
-              ) : tx.documentType === "refund" ? (
-                <DocumentLink href="/refunds" role={role}>
-                  {documentLabel(t, locale, tx)}
-                </DocumentLink>
-              ) : (
-                documentLabel(t, locale, tx)
-              )}
+              <DocumentLink href={documentHref(tx)} role={role}>
+                {documentLabel(t, locale, tx)}
+              </DocumentLink>
             </Td>
             <Td className="min-w-24" data-testid="transaction-actor" empty={!tx.actor}>
               {tx.actor ? actorName(t, tx.actor, viewerId) : <span className="text-muted">—</span>}

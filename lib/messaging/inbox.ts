@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { messages } from "@/db/schema/messaging";
 import type { ServiceContext } from "@/lib/context";
 import { accountOf, assertCanWrite } from "@/lib/context/access";
@@ -17,23 +17,18 @@ async function inboxWhere(ctx: ServiceContext, input: InboxQuery) {
   return and(eq(messages.accountId, accountOf(ctx.actor)), input.unreadOnly ? isNull(messages.readAt) : undefined, topic, audienceFilter(await readerRole(ctx)));
 }
 
-export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: InboxQuery & { limit?: number; offset?: number } }): Promise<InboxMessage[]> {
-  return ctx.db
-    .select()
-    .from(messages)
-    .where(await inboxWhere(ctx, input))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(Math.min(input.limit ?? 100, 500))
-    .offset(input.offset ?? 0);
+function selectMessages(ctx: ServiceContext, where: SQL | undefined, limit: number, offset: number): Promise<InboxMessage[]> {
+  return ctx.db.select().from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(Math.min(limit, 500)).offset(offset);
+}
+
+export async function listMessages({ ctx, input }: { ctx: ServiceContext; input: InboxQuery & { limit?: number } }): Promise<InboxMessage[]> {
+  return selectMessages(ctx, await inboxWhere(ctx, input), input.limit ?? 100, 0);
 }
 
 /** One page of the inbox, newest first, with how many messages and pages the filter holds. */
 export async function inboxPage({ ctx, input }: { ctx: ServiceContext; input: InboxQuery & { page: number; pageSize: number } }): Promise<{ messages: InboxMessage[]; total: number; pages: number }> {
   const where = await inboxWhere(ctx, input);
-  const [listed, [counted]] = await Promise.all([
-    listMessages({ ctx, input: { ...input, limit: input.pageSize, offset: (input.page - 1) * input.pageSize } }),
-    ctx.db.select({ n: count() }).from(messages).where(where),
-  ]);
+  const [listed, [counted]] = await Promise.all([selectMessages(ctx, where, input.pageSize, (input.page - 1) * input.pageSize), ctx.db.select({ n: count() }).from(messages).where(where)]);
   const total = counted?.n ?? 0;
   return { messages: listed, total, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
 }

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { parseMonthParam } from "@/lib/params/calendar";
-import { paramValues, type QuerySource } from "@/lib/params/query";
+import { paramValues, parsePageParam, type QuerySource } from "@/lib/params/query";
 import { orderKinds, orderMethods, orderStatuses } from "./list";
 
 export interface OrderQuery {
@@ -30,13 +29,9 @@ export function parseOrderQuery(source: QuerySource, now: Date, withPage: boolea
   if (!month.ok) return { ok: false, field: "month" };
   if (month.value) value.month = month.value;
   if (withPage) {
-    const page = one(paramValues(source, "page"));
+    const page = parsePageParam(paramValues(source, "page"));
     if (page === null) return { ok: false, field: "page" };
-    if (page !== "") {
-      const parsed = z.coerce.number().int().min(1).max(100_000).safeParse(page);
-      if (!parsed.success || !/^\d+$/.test(page)) return { ok: false, field: "page" };
-      value.page = parsed.data;
-    }
+    value.page = page;
   }
   return { ok: true, value };
 }

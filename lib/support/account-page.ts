@@ -6,10 +6,11 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError, type ServiceContext } from "@/lib/context";
 import { assertStaff } from "@/lib/context/access";
 import { listMembers } from "@/lib/members/members";
+import { MAX_PAGE } from "@/lib/params/query";
 import { staffPackList } from "./staff-packs";
 
 /** `auditPage`: which page of the audit trail, AUDIT_ROWS a page, newest first. */
-export const accountPageInput = z.object({ accountId: z.uuid(), auditPage: z.number().int().min(1).max(100_000).default(1) });
+export const accountPageInput = z.object({ accountId: z.uuid(), auditPage: z.number().int().min(1).max(MAX_PAGE).default(1) });
 
 const RECENT = 20;
 const AUDIT_ROWS = 50;
@@ -24,8 +25,8 @@ const DECIDED_HOURS = 24;
  * account from the session only. Each call is recorded in the customer's access log.
  */
 export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; input: { accountId: string; auditPage?: number } }) {
-  const auditPage = input.auditPage ?? 1;
   assertStaff(ctx.actor);
+  const auditPage = input.auditPage ?? 1;
   const db = ctx.db;
   const [account] = await db
     .select({ id: accounts.id, name: accounts.name, status: accounts.status, createdAt: accounts.createdAt, email: users.email })
@@ -97,8 +98,8 @@ export async function staffAccountPage({ ctx, input }: { ctx: ServiceContext; in
   // A page past the trail's end is a page that does not exist (the URL was made up or the trail is shorter).
   if (auditPage > auditPages) throw new NotFoundError("audit-page-not-found");
   // The customer sees every staff look at their data (issue 17 item 5): this service is the staff's
-  // only read path to one account, so the row is written here, once per page load (after the reads: a page refused above
-  // records nothing).
+  // only read path to one account, so the row is written here, once per page load — after the
+  // reads, so a page refused above records nothing.
   await recordAudit(ctx, { action: "support.account-viewed", accountId: account.id, target: account.id });
   return {
     account,

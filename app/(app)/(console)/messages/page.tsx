@@ -10,6 +10,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { inboxPage, unreadCount } from "@/lib/messaging/inbox";
 import { Pager } from "@/components/ui/pager";
 import { parseInboxFilter } from "@/lib/messaging/kinds";
+import { paramValues, parsePageParam } from "@/lib/params/query";
 import { markReadAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,18 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The inbox shows this many messages a page, newest first. */
 const PAGE_SIZE = 50;
 
-/** `?page=N`: digits only; anything else (or a repeated name) is no page. */
-function pageOf(value: string | string[] | undefined): number | null {
-  if (value === undefined) return 1;
-  if (typeof value !== "string" || !/^\d{1,6}$/.test(value) || Number(value) < 1) return null;
-  return Number(value);
-}
-
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ show?: string | string[]; page?: string | string[] }> }) {
   const customer = await requireCustomer("/messages");
   const params = await searchParams;
   const show = parseInboxFilter(params.show);
-  const page = pageOf(params.page);
+  const page = parsePageParam(paramValues(params, "page"));
   if (show === null || page === null) notFound();
   const ctx = await customerContext(customer);
   const input = { page, pageSize: PAGE_SIZE, unreadOnly: show === "unread", ...(show !== "all" && show !== "unread" ? { topic: show } : {}) };

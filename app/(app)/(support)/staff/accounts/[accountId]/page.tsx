@@ -37,6 +37,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { apiLabel, itemName } from "@/lib/i18n/names";
 import { Dec, formatYuan, shanghaiDay } from "@/lib/pricing";
 import { earliestQpsApplyDate } from "@/lib/support/qps-review";
+import { paramValues, parsePageParam } from "@/lib/params/query";
 import { accountPageInput, staffAccountPage, type StaffAccountPage } from "@/lib/support/account-page";
 import { remittanceReferenceOf } from "@/lib/transfers/accounts";
 import { staffMonthEdge, type StaffMonthEdge } from "@/lib/support/month-edge-page";
@@ -47,13 +48,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const statusTone: Record<string, "green" | "amber" | "red"> = { active: "green", arrears: "amber", suspended: "red", disabled: "red" };
-
-/** `?audit=N`: a page of the audit trail, digits only; anything else (or a repeated name) is no page. */
-function auditPageOf(value: string | string[] | undefined): number | null {
-  if (value === undefined) return 1;
-  if (typeof value !== "string" || !/^\d{1,6}$/.test(value)) return null;
-  return Number(value);
-}
 
 async function load(accountId: string, auditPage: number | null): Promise<StaffAccountPage & { role: "support" | "admin"; userId: string; now: Date; reference: string; monthEdge: StaffMonthEdge }> {
   const staff = await requireStaff();
@@ -71,7 +65,7 @@ async function load(accountId: string, auditPage: number | null): Promise<StaffA
 }
 
 export default async function StaffAccountPageView({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const page = await load((await params).accountId, auditPageOf((await searchParams).audit));
+  const page = await load((await params).accountId, parsePageParam(paramValues(await searchParams, "audit")));
   const { t, locale } = await getTranslator();
   const { account, wallet } = page;
   return (
